@@ -1,0 +1,38 @@
+#pragma once
+// Writes a file so that readers only ever see the old content or the complete new content:
+// data goes to a temporary file in the same folder, which is flushed, fsync'ed and renamed over
+// the target on commit(). Without commit() (an exception, an early return) the temporary file is
+// removed and the target is untouched.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace embedtool {
+
+class AtomicFileWriter {
+ public:
+  // Throws Error if the temporary file cannot be created (missing folder, no permission, ...).
+  explicit AtomicFileWriter(std::string target_path);
+  ~AtomicFileWriter();
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+
+  // Throws Error on a write failure (disk full, ...).
+  void write(std::span<const std::byte> bytes);
+  void write(std::string_view text);
+
+  // Flushes, fsyncs, renames over the target and fsyncs the folder. Throws Error on failure.
+  void commit();
+
+ private:
+  std::string target_path_;
+  std::string temp_path_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+// Convenience: writes `bytes` to `path` atomically.
+void write_file_atomically(const std::string& path, std::span<const std::byte> bytes);
+
+}  // namespace embedtool
