@@ -9,10 +9,15 @@
 
 namespace embedtool {
 
+// Throws Error for a word the format cannot hold (whitespace, control characters, invalid
+// UTF-8; the tokenizer never makes such words) or when `out` fails.
 void write_vocabulary_tsv(const Vocabulary& vocabulary, std::ostream& out);
 
-// Throws Error naming `source_name` and the line on a malformed line (no tab, bad count,
-// empty or duplicate word, counts not in descending order is allowed: files may be edited).
+// Throws Error naming `source_name` and the line on a malformed line: no tab, more than one tab,
+// a count that is not a whole number in 0..2^64-1, an empty or duplicate word, a word with
+// whitespace, control characters or invalid UTF-8, an empty line before the last word. Counts
+// need not descend (files may be edited). A BOM, CRLF line ends and trailing empty lines are
+// accepted.
 Vocabulary read_vocabulary_tsv(std::istream& in, const std::string& source_name);
 
 }  // namespace embedtool

@@ -1,0 +1,124 @@
+#include "embedtool/text/line_reader.h"
+
+#include <algorithm>
+#include <ios>
+#include <utility>
+
+#include "embedtool/errors.h"
+#include "embedtool/text/location_message.h"
+
+namespace embedtool {
+namespace {
+
+// Large enough that per-block costs vanish, small enough to stay in the L2 cache.
+constexpr std::size_t kBlockSize = std::size_t{1} << 20;
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+const char* find_line_end(const char* from, const char* to) {
+  while (from != to && *from != '\n' && *from != '\r') ++from;
+  return from;
+}
+
+}  // namespace
+
+LineReader::LineReader(std::istream& input, std::string source_name)
+    : input_(input),
+      source_name_(std::move(source_name)),
+      buffer_(std::make_unique_for_overwrite<char[]>(kBlockSize + 1)) {}
+
+bool LineReader::next(std::string& line) {
+  if (!started_) start();
+  if (after_cr_) {
+    after_cr_ = false;
+    if ((begin_ != end_ || read_more()) && buffer_[begin_] == '\n') {
+      ++begin_;
+      ++next_offset_;
+    }
+  }
+  if (begin_ == end_ && !read_more()) return false;
+
+  line.clear();
+  line_offset_ = next_offset_;
+  ++line_number_;
+  for (;;) {
+    const char* from = buffer_.get() + begin_;
+    const char* to = buffer_.get() + end_;
+    const char* line_end = find_line_end(from, to);
+    line.append(from, line_end);
+    const auto taken = static_cast<std::size_t>(line_end - from);
+    begin_ += taken;
+    next_offset_ += taken;
+    if (line_end != to) {
+      after_cr_ = *line_end == '\r';
+      ++begin_;
+      ++next_offset_;
+      return true;
+    }
+    if (!read_more()) return true;  // the last line has no line end
+  }
+}
+
+void LineReader::start() {
+  started_ = true;
+  if (input_.fail()) {
+    throw Error("cannot read input" + location_message(source_name_, 0));
+  }
+  // Wait for more bytes only while they still look like a BOM, so that an interactive first
+  // line is not held back.
+  auto could_be_bom = [this] {
+    const std::size_t compared = std::min(end_ - begin_, kByteOrderMark.size());
+    return std::string_view(buffer_.get() + begin_, compared) ==
+           kByteOrderMark.substr(0, compared);
+  };
+  while (end_ - begin_ < kByteOrderMark.size() && could_be_bom() && read_more()) {
+  }
+  if (end_ - begin_ >= kByteOrderMark.size() && could_be_bom()) {
+    begin_ += kByteOrderMark.size();
+    next_offset_ += kByteOrderMark.size();
+  }
+}
+
+bool LineReader::read_more() {
+  if (at_end_) return false;
+  if (begin_ == end_) begin_ = end_ = 0;
+  const std::size_t got = read_available(buffer_.get() + end_, kBlockSize - end_);
+  if (input_.bad()) throw_read_error();
+  if (got == 0) {
+    at_end_ = true;
+    return false;
+  }
+  end_ += got;
+  return true;
+}
+
+std::size_t LineReader::read_available(char* destination, std::size_t room) {
+  try {
+    // Reading on after end of file would set failbit, which may be set to throw.
+    if (input_.eof()) return 0;
+    const auto max = static_cast<std::streamsize>(room);
+    std::streamsize got = input_.readsome(destination, max);
+    if (got > 0 || input_.bad() || input_.eof()) return static_cast<std::size_t>(got);
+    // Nothing buffered: wait for the next byte, then take what has arrived with it.
+    const auto next_char = input_.peek();
+    if (next_char == std::istream::traits_type::eof()) return 0;
+    got = input_.readsome(destination, max);
+    if (got > 0) return static_cast<std::size_t>(got);
+    // An unbuffered stream reports nothing available: read up to the end of the line, which
+    // is all an interactive user may have typed. get() stores a NUL, hence room for one more.
+    if (next_char == '\n') {
+      input_.get(destination[0]);
+      return input_.gcount() > 0 ? 1 : 0;
+    }
+    input_.get(destination, max + 1, '\n');
+    return static_cast<std::size_t>(input_.gcount());
+  } catch (const std::ios_base::failure&) {
+    // Only reached when the caller enabled exceptions on the stream.
+    throw_read_error();
+  }
+}
+
+void LineReader::throw_read_error() const {
+  throw Error("read error" + location_message(source_name_, 0, next_offset_ + (end_ - begin_)));
+}
+
+}  // namespace embedtool

@@ -1,0 +1,104 @@
+#include "embedtool/vocabulary/word_counter.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "embedtool/errors.h"
+
+using embedtool::Vocabulary;
+using embedtool::VocabularyOptions;
+using embedtool::WordCounter;
+
+namespace {
+
+WordCounter count_words(const std::string& text) {
+  WordCounter counter;
+  std::istringstream words(text);
+  std::string word;
+  while (words >> word) counter.add(word);
+  return counter;
+}
+
+std::vector<std::string> words_of(const Vocabulary& vocabulary) {
+  std::vector<std::string> words;
+  for (std::size_t id = embedtool::kFirstWordId; id < vocabulary.input_dim(); ++id) {
+    words.emplace_back(vocabulary.word(static_cast<embedtool::WordId>(id)));
+  }
+  return words;
+}
+
+VocabularyOptions min_count(std::uint64_t count) {
+  VocabularyOptions options;
+  options.min_count = count;
+  return options;
+}
+
+VocabularyOptions input_dim(std::uint64_t dim) {
+  VocabularyOptions options;
+  options.input_dim = dim;
+  return options;
+}
+
+// d appears first but least often; c and e tie with b at 2 and are ordered by first appearance.
+const std::string kText = "d c b a a e b a c e";
+
+}  // namespace
+
+TEST_CASE("counts tokens and distinct words") {
+  const WordCounter counter = count_words(kText);
+  CHECK(counter.tokens_seen() == 10);
+  CHECK(counter.distinct_words() == 5);
+}
+
+TEST_CASE("words are ordered by count, ties by first appearance") {
+  const Vocabulary vocabulary = count_words(kText).build({});
+  CHECK(words_of(vocabulary) == std::vector<std::string>{"a", "c", "b", "e", "d"});
+  CHECK(vocabulary.count(2) == 3);
+  CHECK(vocabulary.count(6) == 1);
+  CHECK(vocabulary.total_count() == 10);
+}
+
+TEST_CASE("the order does not depend on hashing: many ties keep corpus order") {
+  WordCounter counter;
+  std::vector<std::string> expected;
+  for (int k = 0; k < 1000; ++k) {
+    std::string word = std::to_string(k * 7919 % 1000);
+    word.insert(0, 1, 'w');
+    expected.push_back(word);
+    counter.add(expected.back());
+  }
+  CHECK(words_of(counter.build({})) == expected);
+}
+
+TEST_CASE("min_count leaves rare words out; they map to the unknown id") {
+  const Vocabulary vocabulary = count_words(kText).build(min_count(2));
+  CHECK(words_of(vocabulary) == std::vector<std::string>{"a", "c", "b", "e"});
+  CHECK(vocabulary.id_or_unknown("d") == embedtool::kUnknownId);
+  CHECK(words_of(count_words(kText).build(min_count(3))) == std::vector<std::string>{"a"});
+  CHECK(count_words(kText).build(min_count(4)).input_dim() == 2);
+  CHECK(count_words(kText).build(min_count(0)).word_count() == 5);
+}
+
+TEST_CASE("input_dim caps the rows, reserved ids included") {
+  const WordCounter counter = count_words(kText);
+  CHECK(words_of(counter.build(input_dim(4))) == std::vector<std::string>{"a", "c"});
+  CHECK(counter.build(input_dim(4)).input_dim() == 4);
+  CHECK(words_of(counter.build(input_dim(3))) == std::vector<std::string>{"a"});
+  CHECK(counter.build(input_dim(100)).input_dim() == 7);
+
+  VocabularyOptions both = min_count(2);
+  both.input_dim = 5;
+  CHECK(words_of(counter.build(both)) == std::vector<std::string>{"a", "c", "b"});
+}
+
+TEST_CASE("an input_dim below 3 is a usage error") {
+  const WordCounter counter = count_words(kText);
+  CHECK_THROWS_WITH_AS(counter.build(input_dim(2)),
+                       "input_dim must be at least 3 (ids 0 and 1 are reserved, so 2 leaves no "
+                       "room for a word)",
+                       embedtool::UsageError);
+  CHECK_THROWS_AS(counter.build(input_dim(0)), embedtool::UsageError);
+}
