@@ -19,6 +19,8 @@ enum ByteClass : std::uint8_t {
 };
 
 constexpr std::uint8_t kAsciiCaseOffset = 'a' - 'A';
+constexpr char32_t kCapitalIWithDotAbove = 0x130;
+constexpr char32_t kCombiningDotAbove = 0x307;
 
 // Collects the current token. It stays a view of the input line until some character of it
 // has to change (lowercasing, U+FFFD, a dropped byte); from then on it is copied into `changed`.
@@ -159,6 +161,15 @@ void Tokenizer::for_each_token(std::string_view line, const TextLocation& where,
               token.drop(i);
               break;
           }
+          i += decoded.length;
+          break;
+        }
+        if (options_.lowercase && decoded.code_point == kCapitalIWithDotAbove) {
+          // The one unconditional lowercase mapping to two code points in Unicode's
+          // SpecialCasing.txt; utf8proc_tolower maps only one to one. Python's str.lower (and so
+          // Keras) gives "i" + U+0307 COMBINING DOT ABOVE, and so do we.
+          token.append_changed(i, U'i');
+          token.append_changed(i, kCombiningDotAbove);
           i += decoded.length;
           break;
         }
