@@ -28,8 +28,10 @@ class AtomicFileWriter {
  private:
   std::string target_path_;
   std::string temp_path_;
+  std::string folder_;  // where the rename happens; fsync'ed after it
   int fd_ = -1;
   bool committed_ = false;
+  bool write_failed_ = false;  // a failed write may have left a partial file: never commit it
 };
 
 // Convenience: writes `bytes` to `path` atomically.

@@ -1,0 +1,234 @@
+#include "embedtool/storage/emb_header.h"
+
+#include <algorithm>
+#include <bit>
+#include <limits>
+
+#include "embedtool/errors.h"
+#include "embedtool/storage/checked_math.h"
+#include "embedtool/storage/checksum.h"
+#include "embedtool/storage/little_endian.h"
+#include "embedtool/storage/message_format.h"
+
+namespace embedtool {
+namespace {
+
+namespace le = little_endian;
+
+// Byte positions of the header fields; docs/FORMAT.md has the same table.
+constexpr std::size_t kMagicAt = 0;
+constexpr std::size_t kVersionAt = 4;
+constexpr std::size_t kHeaderCrcAt = 8;
+constexpr std::size_t kDtypeAt = 12;
+constexpr std::size_t kAlignmentAt = 16;
+constexpr std::size_t kReservedRowsAt = 20;
+constexpr std::size_t kRowsAt = 24;
+constexpr std::size_t kDimsAt = 32;
+constexpr std::size_t kFileSizeAt = 40;
+constexpr std::size_t kMetadataOffsetAt = 48;
+constexpr std::size_t kMetadataSizeAt = 56;
+constexpr std::size_t kVocabularyOffsetAt = 64;
+constexpr std::size_t kVocabularySizeAt = 72;
+constexpr std::size_t kMatrixOffsetAt = 80;
+constexpr std::size_t kMatrixSizeAt = 88;
+constexpr std::size_t kMetadataCrcAt = 96;
+constexpr std::size_t kVocabularyCrcAt = 100;
+constexpr std::size_t kMatrixCrcAt = 104;
+constexpr std::size_t kReservedBytesAt = 108;  // zero up to the end of the header
+static_assert(kReservedBytesAt < kEmbHeaderSize);
+
+constexpr std::uint32_t kBytesPerFloat32 = 4;
+
+// The checksum covers all 128 bytes with its own field read as zero.
+std::uint32_t header_crc32(std::span<const std::byte> header_bytes) {
+  std::array<std::byte, kEmbHeaderSize> copy{};
+  std::copy_n(header_bytes.begin(), kEmbHeaderSize, copy.begin());
+  le::store_u32(copy.data() + kHeaderCrcAt, 0);
+  return crc32_of(copy);
+}
+
+void check_magic_and_version(std::span<const std::byte> file, const std::string& source) {
+  if (file.empty()) throw Error(source + " is not an embedtool model (the file is empty)");
+  if (file.size() < kEmbMagic.size()) {
+    throw Error(source + " is not an embedtool model (it has " + decimal(file.size()) +
+                " bytes, fewer than the 4-byte magic)");
+  }
+  if (!std::equal(kEmbMagic.begin(), kEmbMagic.end(), file.begin())) {
+    throw Error(source + " is not an embedtool model (bad magic: expected " +
+                hex_bytes(kEmbMagic) + ", found " + hex_bytes(file.first(kEmbMagic.size())) + ")");
+  }
+  if (file.size() < kVersionAt + 4) {
+    throw Error(source + " is truncated: the header needs " + decimal(kEmbHeaderSize) +
+                " bytes, file has " + decimal(file.size()));
+  }
+  // Before the header size: a later version may have a different header.
+  std::uint32_t version = le::load_u32(file.data() + kVersionAt);
+  if (version > kEmbFormatVersion) {
+    throw Error(source + " was written by format version " + decimal(version) +
+                "; this embedtool reads up to version " + decimal(kEmbFormatVersion));
+  }
+  if (version == 0) {
+    throw Error(source + " has format version 0, which does not exist (expected " +
+                decimal(kEmbFormatVersion) + ")");
+  }
+  if (file.size() < kEmbHeaderSize) {
+    throw Error(source + " is truncated: the header needs " + decimal(kEmbHeaderSize) +
+                " bytes, file has " + decimal(file.size()));
+  }
+}
+
+EmbHeader read_fields(const std::byte* h) {
+  EmbHeader header;
+  header.version = le::load_u32(h + kVersionAt);
+  header.dtype = le::load_u32(h + kDtypeAt);
+  header.alignment = le::load_u32(h + kAlignmentAt);
+  header.reserved_rows = le::load_u32(h + kReservedRowsAt);
+  header.rows = le::load_u64(h + kRowsAt);
+  header.dims = le::load_u64(h + kDimsAt);
+  header.file_size = le::load_u64(h + kFileSizeAt);
+  header.metadata = {le::load_u64(h + kMetadataOffsetAt), le::load_u64(h + kMetadataSizeAt)};
+  header.vocabulary = {le::load_u64(h + kVocabularyOffsetAt), le::load_u64(h + kVocabularySizeAt)};
+  header.matrix = {le::load_u64(h + kMatrixOffsetAt), le::load_u64(h + kMatrixSizeAt)};
+  header.metadata_crc32 = le::load_u32(h + kMetadataCrcAt);
+  header.vocabulary_crc32 = le::load_u32(h + kVocabularyCrcAt);
+  header.matrix_crc32 = le::load_u32(h + kMatrixCrcAt);
+  return header;
+}
+
+void check_header_checksum(std::span<const std::byte> file, const std::string& source) {
+  std::uint32_t stored = le::load_u32(file.data() + kHeaderCrcAt);
+  std::uint32_t computed = header_crc32(file.first(kEmbHeaderSize));
+  if (stored != computed) {
+    throw Error(source + " has a corrupt header (checksum mismatch: header says " + hex32(stored) +
+                ", computed " + hex32(computed) + ")");
+  }
+  for (std::size_t i = kReservedBytesAt; i < kEmbHeaderSize; ++i) {
+    if (file[i] != std::byte{0}) {
+      throw Error(source + ": reserved header byte " + decimal(i) + " is " +
+                  hex_bytes(file.subspan(i, 1)) + ", expected 00 in format version " +
+                  decimal(kEmbFormatVersion));
+    }
+  }
+}
+
+void check_file_size(const EmbHeader& header, std::uint64_t real_size, const std::string& source) {
+  if (header.file_size > real_size) {
+    throw Error(source + " is truncated: header says " + decimal(header.file_size) + " bytes, file has " +
+                decimal(real_size));
+  }
+  if (header.file_size < real_size) {
+    throw Error(source + " has trailing data: header says " + decimal(header.file_size) +
+                " bytes, file has " + decimal(real_size));
+  }
+}
+
+void check_scalar_fields(const EmbHeader& header, const std::string& source) {
+  if (header.dtype == static_cast<std::uint32_t>(EmbDtype::float16)) {
+    throw Error(source + " stores float16 values (dtype 1), which this embedtool cannot read yet; "
+                         "expected dtype 0 (float32)");
+  }
+  if (header.dtype != static_cast<std::uint32_t>(EmbDtype::float32)) {
+    throw Error(source + ": unknown dtype code " + decimal(header.dtype) + " (expected 0 = float32)");
+  }
+  if (header.alignment < kBytesPerFloat32 || !std::has_single_bit(header.alignment)) {
+    throw Error(source + ": matrix alignment is " + decimal(header.alignment) +
+                ", expected a power of two of at least 4 (the writer uses 64)");
+  }
+  if (header.reserved_rows != kEmbReservedRows) {
+    throw Error(source + ": reserved-row count is " + decimal(header.reserved_rows) + ", expected " +
+                decimal(kEmbReservedRows) + " (<pad> and <unk>)");
+  }
+  if (header.rows < kEmbReservedRows) {
+    throw Error(source + ": header says " + decimal(header.rows) + " rows, expected at least " +
+                decimal(kEmbReservedRows) + " (the reserved rows <pad> and <unk>)");
+  }
+}
+
+void check_section_inside(const EmbSection& section, const char* name, std::uint64_t file_size,
+                          const std::string& source) {
+  if (!range_fits(section.offset, section.size, file_size)) {
+    throw Error(source + ": the " + name + " section (offset " + decimal(section.offset) + ", size " +
+                decimal(section.size) + ") runs past the end of the file (" + decimal(file_size) + " bytes)");
+  }
+}
+
+// Sections come in a fixed order and never overlap, so each byte has one meaning.
+void check_section_follows(const EmbSection& section, const char* name, std::uint64_t previous_end,
+                           const char* previous_name, const std::string& source) {
+  if (section.offset < previous_end) {
+    throw Error(source + ": the " + name + " section starts at byte " + decimal(section.offset) +
+                ", before the end of the " + previous_name + " at byte " + decimal(previous_end) +
+                " (sections must follow in order without overlapping)");
+  }
+}
+
+void check_sections(const EmbHeader& header, const std::string& source) {
+  check_section_inside(header.metadata, "metadata", header.file_size, source);
+  check_section_inside(header.vocabulary, "vocabulary", header.file_size, source);
+  check_section_inside(header.matrix, "matrix", header.file_size, source);
+  // Inside the file, so these ends cannot overflow.
+  check_section_follows(header.metadata, "metadata", kEmbHeaderSize, "header", source);
+  check_section_follows(header.vocabulary, "vocabulary",
+                        header.metadata.offset + header.metadata.size, "metadata section", source);
+  check_section_follows(header.matrix, "matrix",
+                        header.vocabulary.offset + header.vocabulary.size, "vocabulary section",
+                        source);
+  if (header.vocabulary.offset % kEmbVocabularyAlignment != 0) {
+    throw Error(source + ": the vocabulary section starts at byte " + decimal(header.vocabulary.offset) +
+                ", expected a multiple of " + decimal(kEmbVocabularyAlignment));
+  }
+  if (header.matrix.offset % header.alignment != 0) {
+    throw Error(source + ": the matrix section starts at byte " + decimal(header.matrix.offset) +
+                ", expected a multiple of the alignment " + decimal(header.alignment));
+  }
+  auto cells = checked_mul(header.rows, header.dims);
+  auto matrix_bytes = cells ? checked_mul(*cells, kBytesPerFloat32) : std::nullopt;
+  if (!matrix_bytes) {
+    throw Error(source + ": header says " + decimal(header.rows) + " rows x " + decimal(header.dims) +
+                " dims, whose size in bytes overflows 64 bits");
+  }
+  if (*matrix_bytes != header.matrix.size) {
+    throw Error(source + ": the matrix section has " + decimal(header.matrix.size) +
+                " bytes, expected rows x dims x 4 = " + decimal(header.rows) + " x " + decimal(header.dims) +
+                " x 4 = " + decimal(*matrix_bytes));
+  }
+}
+
+}  // namespace
+
+std::array<std::byte, kEmbHeaderSize> encode_emb_header(const EmbHeader& header) {
+  std::array<std::byte, kEmbHeaderSize> bytes{};  // reserved bytes stay zero
+  std::byte* h = bytes.data();
+  std::copy(kEmbMagic.begin(), kEmbMagic.end(), h + kMagicAt);
+  le::store_u32(h + kVersionAt, header.version);
+  le::store_u32(h + kDtypeAt, header.dtype);
+  le::store_u32(h + kAlignmentAt, header.alignment);
+  le::store_u32(h + kReservedRowsAt, header.reserved_rows);
+  le::store_u64(h + kRowsAt, header.rows);
+  le::store_u64(h + kDimsAt, header.dims);
+  le::store_u64(h + kFileSizeAt, header.file_size);
+  le::store_u64(h + kMetadataOffsetAt, header.metadata.offset);
+  le::store_u64(h + kMetadataSizeAt, header.metadata.size);
+  le::store_u64(h + kVocabularyOffsetAt, header.vocabulary.offset);
+  le::store_u64(h + kVocabularySizeAt, header.vocabulary.size);
+  le::store_u64(h + kMatrixOffsetAt, header.matrix.offset);
+  le::store_u64(h + kMatrixSizeAt, header.matrix.size);
+  le::store_u32(h + kMetadataCrcAt, header.metadata_crc32);
+  le::store_u32(h + kVocabularyCrcAt, header.vocabulary_crc32);
+  le::store_u32(h + kMatrixCrcAt, header.matrix_crc32);
+  le::store_u32(h + kHeaderCrcAt, header_crc32(bytes));
+  return bytes;
+}
+
+EmbHeader decode_emb_header(std::span<const std::byte> file, const std::string& source_name) {
+  check_magic_and_version(file, source_name);
+  // The checksum first: a flipped bit should read as corruption, not as some odd size below.
+  check_header_checksum(file, source_name);
+  EmbHeader header = read_fields(file.data());
+  check_file_size(header, file.size(), source_name);
+  check_scalar_fields(header, source_name);
+  check_sections(header, source_name);
+  return header;
+}
+
+}  // namespace embedtool

@@ -1,0 +1,24 @@
+#pragma once
+// The vocabulary section names every row of the matrix, reserved rows included:
+//   rows + 1 u64 offsets into the word blob, rows u64 counts, then the blob of UTF-8 words.
+// Storing offsets rather than separators lets a word hold any byte and lets a reader find word
+// i without scanning the ones before it.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "embedtool/vocabulary/vocabulary.h"
+
+namespace embedtool {
+
+std::vector<std::byte> encode_vocabulary_section(const Vocabulary& vocabulary);
+
+// Checks the section completely (size for `rows`, offsets increasing and inside the blob, rows 0
+// and 1 the reserved tokens with count 0, words valid UTF-8 and unique) and rebuilds the
+// Vocabulary. Throws Error naming `source_name`.
+Vocabulary decode_vocabulary_section(std::span<const std::byte> section, std::uint64_t rows,
+                                     const std::string& source_name);
+
+}  // namespace embedtool

@@ -1,0 +1,118 @@
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "embedtool/storage/atomic_file.h"
+#include "storage_test_support.h"
+
+using namespace embedtool;
+using namespace embedtool::storage_test;
+
+TEST_CASE("commit makes the new content visible at once") {
+  ScratchFolder folder;
+  const std::string path = folder.file("out.txt");
+  write_text_file(path, "old");
+  {
+    AtomicFileWriter writer(path);
+    writer.write(std::string_view("new "));
+    writer.write(std::string_view("content"));
+    CHECK(read_text_file(path) == "old");  // nothing visible before commit
+    auto names = folder.names();
+    REQUIRE(names.size() == 2);
+    CHECK(names[0].rfind(".out.txt.tmp.", 0) == 0);  // hidden, next to the target
+    writer.commit();
+  }
+  CHECK(read_text_file(path) == "new content");
+  CHECK(folder.names() == std::vector<std::string>{"out.txt"});
+}
+
+TEST_CASE("without commit the target is untouched and the temporary file removed") {
+  ScratchFolder folder;
+  SUBCASE("no old file") {
+    { AtomicFileWriter writer(folder.file("out.txt")); writer.write(std::string_view("data")); }
+    CHECK(folder.names().empty());
+  }
+  SUBCASE("an old file") {
+    write_text_file(folder.file("out.txt"), "old");
+    try {
+      AtomicFileWriter writer(folder.file("out.txt"));
+      writer.write(std::string_view("half of the"));
+      throw std::runtime_error("interrupted");
+    } catch (const std::runtime_error&) {
+    }
+    CHECK(read_text_file(folder.file("out.txt")) == "old");
+    CHECK(folder.names() == std::vector<std::string>{"out.txt"});
+  }
+}
+
+TEST_CASE("a target in a folder that does not exist") {
+  ScratchFolder folder;
+  const std::string path = folder.file("missing/out.txt");
+  check_message(error_of([&] { AtomicFileWriter writer(path); }),
+                {"cannot write " + path, "No such file or directory"});
+  check_message(error_of([&] { write_file_atomically(path, {}); }), {"cannot write " + path});
+  CHECK(folder.names().empty());
+}
+
+TEST_CASE("a read-only folder keeps its old file") {
+  ScratchFolder folder;
+  const std::string path = folder.file("out.txt");
+  write_text_file(path, "old");
+  REQUIRE(::chmod(folder.path().c_str(), 0555) == 0);
+  if (::geteuid() == 0) {
+    MESSAGE("skipped: running as root, where folder permissions do not stop writes");
+  } else {
+    check_message(error_of([&] { write_file_atomically(path, {}); }),
+                  {"cannot write " + path, "Permission denied"});
+    CHECK(read_text_file(path) == "old");
+    CHECK(folder.names() == std::vector<std::string>{"out.txt"});
+  }
+  ::chmod(folder.path().c_str(), 0755);
+}
+
+TEST_CASE("a rename that fails removes the temporary file") {
+  ScratchFolder folder;
+  const std::string path = folder.file("taken");
+  std::filesystem::create_directory(path);
+  write_text_file(folder.file("taken/inside"), "x");  // a non-empty folder cannot be replaced
+  {
+    AtomicFileWriter writer(path);
+    writer.write(std::string_view("data"));
+    check_message(error_of([&] { writer.commit(); }), {"cannot replace " + path});
+  }
+  CHECK(folder.names() == std::vector<std::string>{"taken"});
+}
+
+TEST_CASE("a write error blocks the commit") {
+  ScratchFolder folder;
+  const std::string path = folder.file("out.txt");
+  AtomicFileWriter writer(path);
+  {
+    FileSizeLimit limit(10);
+    check_message(error_of([&] { writer.write(std::string_view("more than ten bytes")); }),
+                  {"cannot write " + path + ": File too large"});
+  }
+  check_message(error_of([&] { writer.commit(); }), {"an earlier write failed"});
+  CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("file permissions") {
+  ScratchFolder folder;
+  SUBCASE("a new file gets the usual mode for new files") {
+    mode_t mask = ::umask(022);
+    ::umask(mask);
+    write_file_atomically(folder.file("new.txt"), {});
+    struct stat status {};
+    REQUIRE(::stat(folder.file("new.txt").c_str(), &status) == 0);
+    CHECK((status.st_mode & 0777) == (0666 & ~mask));
+  }
+  SUBCASE("a replaced file keeps its mode") {
+    write_text_file(folder.file("kept.txt"), "old");
+    REQUIRE(::chmod(folder.file("kept.txt").c_str(), 0640) == 0);
+    write_file_atomically(folder.file("kept.txt"), {});
+    struct stat status {};
+    REQUIRE(::stat(folder.file("kept.txt").c_str(), &status) == 0);
+    CHECK((status.st_mode & 0777) == 0640);
+  }
+}

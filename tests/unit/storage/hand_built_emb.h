@@ -1,0 +1,142 @@
+#pragma once
+// Builds .emb files by hand from docs/FORMAT.md, without the library's writer, so that the
+// tests check the library against the documented format (not against itself) and can produce
+// files no correct writer would: bad fields, broken tables, wrong checksums.
+#include <zlib.h>
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace embedtool::storage_test {
+
+// Byte positions of the header fields, copied from the table in docs/FORMAT.md.
+namespace field {
+constexpr std::size_t kMagic = 0;
+constexpr std::size_t kVersion = 4;
+constexpr std::size_t kHeaderCrc = 8;
+constexpr std::size_t kDtype = 12;
+constexpr std::size_t kAlignment = 16;
+constexpr std::size_t kReservedRows = 20;
+constexpr std::size_t kRows = 24;
+constexpr std::size_t kDims = 32;
+constexpr std::size_t kFileSize = 40;
+constexpr std::size_t kMetadataOffset = 48;
+constexpr std::size_t kMetadataSize = 56;
+constexpr std::size_t kVocabularyOffset = 64;
+constexpr std::size_t kVocabularySize = 72;
+constexpr std::size_t kMatrixOffset = 80;
+constexpr std::size_t kMatrixSize = 88;
+constexpr std::size_t kMetadataCrc = 96;
+constexpr std::size_t kVocabularyCrc = 100;
+constexpr std::size_t kMatrixCrc = 104;
+constexpr std::size_t kReserved = 108;
+constexpr std::size_t kHeaderSize = 128;
+}  // namespace field
+
+inline void put_u32(std::vector<std::byte>& bytes, std::size_t at, std::uint32_t value) {
+  for (int i = 0; i < 4; ++i) bytes[at + i] = std::byte(value >> (8 * i));
+}
+inline void put_u64(std::vector<std::byte>& bytes, std::size_t at, std::uint64_t value) {
+  for (int i = 0; i < 8; ++i) bytes[at + i] = std::byte(value >> (8 * i));
+}
+inline std::uint64_t get_u64(std::span<const std::byte> bytes, std::size_t at) {
+  std::uint64_t value = 0;
+  for (int i = 0; i < 8; ++i) value |= std::uint64_t(std::to_integer<unsigned>(bytes[at + i])) << (8 * i);
+  return value;
+}
+inline std::uint32_t zlib_crc(std::span<const std::byte> bytes) {
+  return static_cast<std::uint32_t>(
+      crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+}
+
+// After a test edits header fields: the header checksum again matches, so the edit itself is what
+// the reader sees.
+inline void reseal_header(std::vector<std::byte>& bytes) {
+  put_u32(bytes, field::kHeaderCrc, 0);
+  put_u32(bytes, field::kHeaderCrc, zlib_crc(std::span(bytes).first(field::kHeaderSize)));
+}
+
+// After a test edits section contents: all checksums match again (trusting the header's offsets).
+inline void reseal_all(std::vector<std::byte>& bytes) {
+  auto section_crc = [&](std::size_t offset_field, std::size_t size_field, std::size_t crc_field) {
+    auto section = std::span(bytes).subspan(get_u64(bytes, offset_field), get_u64(bytes, size_field));
+    put_u32(bytes, crc_field, zlib_crc(section));
+  };
+  section_crc(field::kMetadataOffset, field::kMetadataSize, field::kMetadataCrc);
+  section_crc(field::kVocabularyOffset, field::kVocabularySize, field::kVocabularyCrc);
+  section_crc(field::kMatrixOffset, field::kMatrixSize, field::kMatrixCrc);
+  reseal_header(bytes);
+}
+
+struct HandBuiltEmb {
+  std::vector<std::string> words = {"<pad>", "<unk>", "le", "été", "東京"};
+  std::vector<std::uint64_t> counts = {0, 0, 40, 9, 2};
+  std::uint64_t dims = 2;
+  std::string metadata = R"({"epochs":3,"note":"hand-built file"})";
+
+  std::uint64_t rows() const { return words.size(); }
+  float value(std::uint64_t row, std::uint64_t col) const {
+    return static_cast<float>(row) + static_cast<float>(col) / 8.0f;
+  }
+
+  std::vector<std::byte> build() const {
+    std::vector<std::byte> file(field::kHeaderSize);
+    auto append = [&](std::string_view text) {
+      for (char c : text) file.push_back(std::byte(static_cast<unsigned char>(c)));
+    };
+    auto append_u64 = [&](std::uint64_t value) {
+      file.resize(file.size() + 8);
+      put_u64(file, file.size() - 8, value);
+    };
+    auto pad_to = [&](std::size_t alignment) {
+      while (file.size() % alignment != 0) file.push_back(std::byte{0});
+    };
+
+    const std::size_t metadata_offset = file.size();
+    append(metadata);
+    const std::size_t metadata_size = file.size() - metadata_offset;
+
+    pad_to(8);
+    const std::size_t vocabulary_offset = file.size();
+    std::uint64_t end = 0;
+    append_u64(0);
+    for (const auto& word : words) append_u64(end += word.size());
+    for (auto count : counts) append_u64(count);
+    for (const auto& word : words) append(word);
+    const std::size_t vocabulary_size = file.size() - vocabulary_offset;
+
+    pad_to(64);
+    const std::size_t matrix_offset = file.size();
+    for (std::uint64_t row = 0; row < rows(); ++row) {
+      for (std::uint64_t col = 0; col < dims; ++col) {
+        file.resize(file.size() + 4);
+        put_u32(file, file.size() - 4, std::bit_cast<std::uint32_t>(value(row, col)));
+      }
+    }
+    const std::size_t matrix_size = file.size() - matrix_offset;
+
+    const char magic[4] = {'\x89', 'E', 'M', 'B'};
+    for (int i = 0; i < 4; ++i) file[field::kMagic + i] = std::byte(static_cast<unsigned char>(magic[i]));
+    put_u32(file, field::kVersion, 1);
+    put_u32(file, field::kDtype, 0);
+    put_u32(file, field::kAlignment, 64);
+    put_u32(file, field::kReservedRows, 2);
+    put_u64(file, field::kRows, rows());
+    put_u64(file, field::kDims, dims);
+    put_u64(file, field::kFileSize, file.size());
+    put_u64(file, field::kMetadataOffset, metadata_offset);
+    put_u64(file, field::kMetadataSize, metadata_size);
+    put_u64(file, field::kVocabularyOffset, vocabulary_offset);
+    put_u64(file, field::kVocabularySize, vocabulary_size);
+    put_u64(file, field::kMatrixOffset, matrix_offset);
+    put_u64(file, field::kMatrixSize, matrix_size);
+    reseal_all(file);
+    return file;
+  }
+};
+
+}  // namespace embedtool::storage_test
