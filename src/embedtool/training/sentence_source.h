@@ -1,7 +1,9 @@
 #pragma once
 // Where the trainer gets its corpus: sentences of word ids, replayed once per epoch. Sources
 // stream, so the corpus never has to fit in memory.
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "embedtool/sequences/padding.h"

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 
 namespace embedtool {
@@ -10,5 +11,10 @@ struct TrainSettings {
   float learning_rate = 0.025f;  // decays linearly to learning_rate * 1e-4 over the whole run
   std::uint64_t seed = 1;
 };
+
+// Throws UsageError naming the command-line flag of the first impossible value (--output-dim,
+// --window, --epochs, --lr). train_skipgram calls it; the CLI may call it earlier, before any
+// corpus is read.
+void validate(const TrainSettings& settings);
 
 }  // namespace embedtool

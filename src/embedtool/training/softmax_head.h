@@ -1,0 +1,35 @@
+#pragma once
+// The full-softmax head: scores every class against h (W·h), normalises with a softmax and
+// pays -log p(target) for each target. Exact but O(classes x dim) per step; the sampled heads
+// that will follow trade this exactness for speed on large vocabularies.
+#include <Eigen/Core>
+
+#include "embedtool/model.h"
+#include "embedtool/training/head.h"
+
+namespace embedtool {
+
+class SoftmaxHead final : public Head {
+ public:
+  // W (classes x dim) starts at zero, as word2vec's output layer: the first steps then move W
+  // only, and E starts learning once W carries some signal.
+  SoftmaxHead(std::size_t classes, std::size_t dim);
+
+  double train_step(std::span<const float> h, std::span<const WordId> targets,
+                    float learning_rate, std::span<float> grad_h) override;
+
+  std::size_t classes() const override { return static_cast<std::size_t>(weights_.rows()); }
+  std::size_t dim() const override { return static_cast<std::size_t>(weights_.cols()); }
+
+  // Row c is the output vector of class c. Exposed for tests and checkpoints.
+  Matrix& weights() { return weights_; }
+  const Matrix& weights() const { return weights_; }
+
+ private:
+  Matrix weights_;
+  // Scores, then probabilities, then the gradient w.r.t. the scores: one buffer reused by every
+  // step so that the hot loop never allocates.
+  Eigen::VectorXf scratch_;
+};
+
+}  // namespace embedtool
