@@ -21,6 +21,34 @@ enum ByteClass : std::uint8_t {
 constexpr std::uint8_t kAsciiCaseOffset = 'a' - 'A';
 constexpr char32_t kCapitalIWithDotAbove = 0x130;
 constexpr char32_t kCombiningDotAbove = 0x307;
+constexpr char32_t kCapitalSigma = 0x3A3;
+constexpr char32_t kFinalSigma = 0x3C2;
+
+bool is_cased_letter(char32_t code_point) {
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(code_point));
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LL ||
+         category == UTF8PROC_CATEGORY_LT;
+}
+
+// Unicode's Final_Sigma condition, which Python's str.lower applies: Σ lowercases to ς when a
+// cased letter comes before it and none after it ("ΟΔΟΣ" -> "οδος"). Simplified: only the
+// neighbouring characters are looked at, case-ignorable ones are not skipped.
+bool is_word_final_sigma(const unsigned char* bytes, std::size_t size, std::size_t at,
+                         std::size_t length) {
+  std::size_t previous = at;
+  while (previous > 0 && at - previous < 4) {
+    --previous;
+    if ((bytes[previous] & 0xC0) != 0x80) break;  // not a continuation byte: a character start
+  }
+  if (previous == at) return false;
+  const utf8::DecodedChar before = utf8::decode(bytes + previous, at - previous);
+  if (!before.valid || previous + before.length != at || !is_cased_letter(before.code_point)) {
+    return false;
+  }
+  if (at + length >= size) return true;
+  const utf8::DecodedChar after = utf8::decode(bytes + at + length, size - at - length);
+  return !(after.valid && is_cased_letter(after.code_point));
+}
 
 // Collects the current token. It stays a view of the input line until some character of it
 // has to change (lowercasing, U+FFFD, a dropped byte); from then on it is copied into `changed`.
@@ -170,6 +198,12 @@ void Tokenizer::for_each_token(std::string_view line, const TextLocation& where,
           // Keras) gives "i" + U+0307 COMBINING DOT ABOVE, and so do we.
           token.append_changed(i, U'i');
           token.append_changed(i, kCombiningDotAbove);
+          i += decoded.length;
+          break;
+        }
+        if (options_.lowercase && decoded.code_point == kCapitalSigma &&
+            is_word_final_sigma(bytes, size, i, decoded.length)) {
+          token.append_changed(i, kFinalSigma);
           i += decoded.length;
           break;
         }
