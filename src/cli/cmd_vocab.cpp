@@ -1,0 +1,63 @@
+// `embedtool vocab FILE...`: count the words of a corpus and print the vocabulary.
+#include <spdlog/spdlog.h>
+
+#include "commands.h"
+#include "common_options.h"
+#include "settings_file.h"
+#include "embedtool/pipeline/build_vocabulary.h"
+#include "embedtool/vocabulary/vocabulary_io.h"
+#include "output_sink.h"
+
+namespace embedtool::cli {
+
+namespace {
+
+struct VocabOptions {
+  std::vector<std::string> inputs{"-"};
+  std::string output = "-";
+  TokenizerOptions tokenizer;
+  VocabularyOptions vocabulary;
+};
+
+void run_vocab(const VocabOptions& options) {
+  OutputSink output(options.output);  // first, so a bad output path fails before any work
+  const Tokenizer tokenizer(options.tokenizer);
+  const CorpusCount counted = count_corpus(options.inputs, tokenizer);
+  const Vocabulary vocabulary = counted.counter.build(options.vocabulary);
+  spdlog::info("{} lines, {} words, {} distinct; the vocabulary keeps {} words (input_dim {})",
+               counted.lines, counted.counter.tokens_seen(), counted.counter.distinct_words(),
+               vocabulary.word_count(), vocabulary.input_dim());
+
+  std::ostringstream text;
+  write_vocabulary_tsv(vocabulary, text);
+  output.write(text.view());
+  output.commit();
+}
+
+}  // namespace
+
+void add_vocab_command(CLI::App& parent) {
+  auto options = std::make_shared<VocabOptions>();
+  CLI::App* command = parent.add_subcommand(
+      "vocab",
+      "Tokenize a corpus and print its vocabulary: one `word<TAB>count` line per word, in id "
+      "order. Ids 0 (padding) and 1 (unknown) are reserved, so line k holds id k+1.");
+  add_settings_file_option(*command);  // first: it fills in the options declared after it
+  command->add_option("files", options->inputs, "Text files; - or none for standard input");
+  command->add_option("-o,--output", options->output, "Write here instead of standard output")
+      ->option_text("FILE");
+  command->add_option("--min-count", options->vocabulary.min_count,
+                      "Leave out words seen fewer times")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->add_option("--input-dim", options->vocabulary.input_dim,
+                      "Keep at most N rows in all, the reserved ids 0 and 1 included, so at most "
+                      "N-2 words (the most frequent)")
+      ->check(CLI::Range(std::uint64_t{3}, std::numeric_limits<std::uint64_t>::max()))
+      ->option_text("N");
+  add_tokenizer_options(*command, options->tokenizer);
+  add_quiet_option(*command);
+  command->callback([options] { run_vocab(*options); });
+}
+
+}  // namespace embedtool::cli

@@ -1,0 +1,13 @@
+#pragma once
+// Each subcommand lives in its own file (cmd_<name>.cpp): it declares its options on `parent`,
+// fills a settings struct and calls the library when it is chosen.
+#include <CLI/CLI.hpp>
+
+namespace embedtool::cli {
+
+void add_vocab_command(CLI::App& parent);
+void add_pad_command(CLI::App& parent);
+void add_train_command(CLI::App& parent);
+void add_lookup_command(CLI::App& parent);
+
+}  // namespace embedtool::cli

@@ -1,0 +1,38 @@
+#include "common_options.h"
+
+#include <map>
+
+#include <spdlog/spdlog.h>
+
+
+namespace embedtool::cli {
+
+void add_tokenizer_options(CLI::App& command, TokenizerOptions& options) {
+  const std::string group = "Tokenizer";
+  command.add_flag("--lowercase,!--no-lowercase", options.lowercase,
+                   "Lowercase words, Unicode-aware (default: on)")
+      ->group(group);
+  command.add_flag("--filter,!--no-filter", options.filter_punctuation,
+                   "Treat the --filters characters as separators (default: on)")
+      ->group(group);
+  command.add_option("--filters", options.filters,
+                     "Characters that separate words like spaces (default: Keras' ASCII "
+                     "punctuation set; the apostrophe is not in it)")
+      ->group(group);
+  const std::map<std::string, UnicodeErrors> modes = {{"strict", UnicodeErrors::strict},
+                                                      {"replace", UnicodeErrors::replace},
+                                                      {"ignore", UnicodeErrors::ignore}};
+  command.add_option("--unicode-errors", options.unicode_errors,
+                     "Invalid UTF-8: strict (an error naming the line and byte), replace (by "
+                     "U+FFFD) or ignore (drop the bytes)")
+      ->transform(CLI::CheckedTransformer(modes))
+      ->default_str("strict")
+      ->group(group);
+}
+
+void add_quiet_option(CLI::App& command) {
+  command.add_flag_callback("-q,--quiet", [] { spdlog::set_level(spdlog::level::err); },
+                            "Print nothing on stderr but errors");
+}
+
+}  // namespace embedtool::cli

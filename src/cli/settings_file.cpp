@@ -1,0 +1,96 @@
+#include "settings_file.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include <nlohmann/json.hpp>
+
+#include "embedtool/errors.h"
+#include "embedtool/pipeline/input_file.h"
+
+namespace embedtool::cli {
+
+namespace {
+
+// CLI11 takes every value as text and converts it with the option's own type, so a wrong type
+// ("window": "wide") is reported by the option that rejects it, in CLI11's words.
+std::string scalar_to_text(const std::string& key, const nlohmann::json& value,
+                           const std::string& path) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_number()) return value.dump();
+  throw UsageError("settings key \"" + key + "\" in " + path +
+                   " must be a number, string, boolean or list of those, not " +
+                   value.type_name());
+}
+
+std::string read_text(const std::string& path) {
+  try {
+    InputFile input(path);
+    return {std::istreambuf_iterator<char>(input.stream()), std::istreambuf_iterator<char>()};
+  } catch (const Error& error) {
+    // A settings file that is not there is a mistake on the command line: status 2.
+    throw UsageError(error.what());
+  }
+}
+
+nlohmann::json read_json_object(const std::string& path) {
+  const std::string text = read_text(path);
+  nlohmann::json root;
+  try {
+    root = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& error) {
+    // nlohmann's message says where: "parse error at line 3, column 7: ...".
+    std::string reason = error.what();
+    const std::size_t at = reason.find("parse error");
+    throw UsageError(path + " is not valid JSON: " + reason.substr(at == std::string::npos ? 0 : at));
+  }
+  if (!root.is_object()) {
+    throw UsageError(path + " must hold a JSON object of settings, not " +
+                     std::string(root.type_name()));
+  }
+  return root;
+}
+
+}  // namespace
+
+void apply_settings_file(CLI::App& command, const std::string& path) {
+  const nlohmann::json settings = read_json_object(path);
+  for (const auto& [key, value] : settings.items()) {
+    std::string name = key;
+    std::replace(name.begin(), name.end(), '_', '-');
+    CLI::Option* option = command.get_option_no_throw("--" + name);
+    if (option == nullptr || name == "config" || name == "help") {
+      throw UsageError("unknown settings key \"" + key + "\" in " + path + " for `" +
+                       command.get_name() + "` (config.example.json lists the keys of train)");
+    }
+    if (value.is_null() || option->count() > 0) continue;  // not set, or the flag wins
+
+    std::vector<std::string> inputs;
+    if (value.is_array()) {
+      for (const auto& element : value) inputs.push_back(scalar_to_text(key, element, path));
+    } else {
+      inputs.push_back(scalar_to_text(key, value, path));
+    }
+    if (option->get_expected_min() == 0) {
+      // A flag: "false" for --lowercase must mean off, and for --no-lowercase on.
+      if (inputs.size() != 1) throw UsageError("settings key \"" + key + "\" takes one value");
+      option->add_result(option->get_flag_value(name, inputs.front()));
+    } else {
+      option->add_result(inputs);
+    }
+    option->run_callback();
+  }
+}
+
+void add_settings_file_option(CLI::App& command) {
+  CLI::App* owner = &command;
+  command
+      .add_option_function<std::string>(
+          "--config", [owner](const std::string& path) { apply_settings_file(*owner, path); },
+          "Read settings from a JSON file (keys as in config.example.json); flags override it")
+      ->option_text("FILE.json");
+}
+
+}  // namespace embedtool::cli
