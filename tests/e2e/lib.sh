@@ -1,0 +1,49 @@
+# Helpers for the end-to-end tests. Each test script is run by ctest as
+#   bash tests/e2e/<name>.sh path/to/embedtool path/to/project
+# and sources this file. A test fails at the first broken expectation, naming it.
+set -uo pipefail
+
+EMBEDTOOL=$1
+PROJECT=$2
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/embedtool-e2e.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export LC_ALL=C.UTF-8
+
+# ctest treats this exit status as "skipped" (SKIP_RETURN_CODE in tests/CMakeLists.txt).
+SKIP=77
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# run_embedtool ARGS...: runs the binary, leaving its stdout in $WORK/out, stderr in $WORK/err
+# and its exit status in $status.
+run_embedtool() {
+  "$EMBEDTOOL" "$@" >"$WORK/out" 2>"$WORK/err"
+  status=$?
+}
+
+# expect_error STATUS PATTERN ARGS...: the command must exit with STATUS and print exactly one
+# line on stderr besides progress information ("embedtool: info: ..."), "embedtool: error: ...",
+# matching the extended regex PATTERN; stdin is empty.
+expect_error() {
+  local expected_status=$1 pattern=$2
+  shift 2
+  run_embedtool "$@" </dev/null
+  [ "$status" -eq "$expected_status" ] ||
+    fail "embedtool $* exited $status, expected $expected_status; stderr: $(cat "$WORK/err")"
+  grep -v '^embedtool: info: ' "$WORK/err" >"$WORK/err.lines"
+  mv "$WORK/err.lines" "$WORK/err"
+  [ "$(wc -l <"$WORK/err")" -eq 1 ] ||
+    fail "embedtool $* printed $(wc -l <"$WORK/err") lines on stderr, expected one: $(cat "$WORK/err")"
+  grep -qE "^embedtool: error: .*${pattern}" "$WORK/err" ||
+    fail "embedtool $*: stderr '$(cat "$WORK/err")' does not match '$pattern'"
+}
+
+# A model trained on the shipped corpus, shared by the tests that need one (trains in seconds).
+train_demo_model() {
+  "$EMBEDTOOL" train "$PROJECT/data/corpus.txt" -o "$WORK/demo.emb" --output-dim 50 \
+    --epochs 5 --window 3 --quiet || fail "training on data/corpus.txt failed"
+}
