@@ -87,9 +87,7 @@ void add_pad_command(CLI::App& parent) {
       "Turn sequences, one per line, into rows of equal length (Keras pad_sequences). Lines are "
       "whitespace-separated integer ids, or text when --vocab is given.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
-  command->add_option("files", options->inputs, "Input files; - or none for standard input");
-  command->add_option("-o,--output", options->output, "Write here instead of standard output")
-      ->option_text("FILE");
+  add_text_io_options(*command, options->inputs, options->output);
   command->add_option("--vocab", options->vocabulary_path,
                       "Read lines as text and map words to ids with this vocabulary file (from "
                       "`embedtool vocab`); unknown words become 1")

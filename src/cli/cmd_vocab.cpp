@@ -43,9 +43,7 @@ void add_vocab_command(CLI::App& parent) {
       "Tokenize a corpus and print its vocabulary: one `word<TAB>count` line per word, in id "
       "order. Ids 0 (padding) and 1 (unknown) are reserved, so line k holds id k+1.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
-  command->add_option("files", options->inputs, "Text files; - or none for standard input");
-  command->add_option("-o,--output", options->output, "Write here instead of standard output")
-      ->option_text("FILE");
+  add_text_io_options(*command, options->inputs, options->output);
   command->add_option("--min-count", options->vocabulary.min_count,
                       "Leave out words seen fewer times")
       ->check(CLI::PositiveNumber)

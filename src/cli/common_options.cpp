@@ -30,6 +30,12 @@ void add_tokenizer_options(CLI::App& command, TokenizerOptions& options) {
       ->group(group);
 }
 
+void add_text_io_options(CLI::App& command, std::vector<std::string>& inputs, std::string& output) {
+  command.add_option("files", inputs, "Input files; - or none for standard input");
+  command.add_option("-o,--output", output, "Write here (atomically) instead of standard output")
+      ->option_text("FILE");
+}
+
 void add_quiet_option(CLI::App& command) {
   command.add_flag_callback("-q,--quiet", [] { spdlog::set_level(spdlog::level::err); },
                             "Print nothing on stderr but errors");

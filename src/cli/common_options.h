@@ -1,5 +1,8 @@
 #pragma once
 // Options that several subcommands share, declared once so they read the same everywhere.
+#include <string>
+#include <vector>
+
 #include <CLI/CLI.hpp>
 
 #include "embedtool/text/tokenizer.h"
@@ -8,6 +11,10 @@ namespace embedtool::cli {
 
 // --lowercase/--no-lowercase, --filter/--no-filter, --filters, --unicode-errors.
 void add_tokenizer_options(CLI::App& command, TokenizerOptions& options);
+
+// Positional input files ("-" or none: standard input) and -o/--output ("-": standard output),
+// for the subcommands that turn text into text.
+void add_text_io_options(CLI::App& command, std::vector<std::string>& inputs, std::string& output);
 
 // --quiet: only errors on stderr.
 void add_quiet_option(CLI::App& command);
