@@ -35,50 +35,56 @@ std::string read_text(const std::string& path) {
   }
 }
 
-nlohmann::json read_json_object(const std::string& path) {
-  const std::string text = read_text(path);
+}  // namespace
+
+std::vector<Setting> parse_settings(const std::string& text, const std::string& path) {
   nlohmann::json root;
   try {
     root = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
-    // nlohmann's message says where: "parse error at line 3, column 7: ...".
+  } catch (const nlohmann::json::exception& error) {
+    // Not only parse_error: a number too large for a double is an out_of_range (found by
+    // fuzz/fuzz_settings_json). nlohmann's message says where: "at line 3, column 7: ...".
     std::string reason = error.what();
-    const std::size_t at = reason.find("parse error");
-    throw UsageError(path + " is not valid JSON: " + reason.substr(at == std::string::npos ? 0 : at));
+    const std::size_t at = reason.find(']');
+    if (at != std::string::npos) reason = reason.substr(at + 2);
+    throw UsageError(path + " is not valid JSON: " + reason);
   }
   if (!root.is_object()) {
     throw UsageError(path + " must hold a JSON object of settings, not " +
                      std::string(root.type_name()));
   }
-  return root;
+  std::vector<Setting> settings;
+  for (const auto& [key, value] : root.items()) {
+    Setting setting{key, {}};
+    if (value.is_array()) {
+      for (const auto& element : value) setting.values.push_back(scalar_to_text(key, element, path));
+    } else if (!value.is_null()) {
+      setting.values.push_back(scalar_to_text(key, value, path));
+    }
+    settings.push_back(std::move(setting));
+  }
+  return settings;
 }
 
-}  // namespace
-
 void apply_settings_file(CLI::App& command, const std::string& path) {
-  const nlohmann::json settings = read_json_object(path);
-  for (const auto& [key, value] : settings.items()) {
-    std::string name = key;
+  for (const Setting& setting : parse_settings(read_text(path), path)) {
+    std::string name = setting.key;
     std::replace(name.begin(), name.end(), '_', '-');
     CLI::Option* option = command.get_option_no_throw("--" + name);
     if (option == nullptr || name == "config" || name == "help") {
-      throw UsageError("unknown settings key \"" + key + "\" in " + path + " for `" +
+      throw UsageError("unknown settings key \"" + setting.key + "\" in " + path + " for `" +
                        command.get_name() + "` (config.example.json lists the keys of train)");
     }
-    if (value.is_null() || option->count() > 0) continue;  // not set, or the flag wins
-
-    std::vector<std::string> inputs;
-    if (value.is_array()) {
-      for (const auto& element : value) inputs.push_back(scalar_to_text(key, element, path));
-    } else {
-      inputs.push_back(scalar_to_text(key, value, path));
-    }
+    // null (no values) means "not set"; an option given on the command line wins.
+    if (setting.values.empty() || option->count() > 0) continue;
     if (option->get_expected_min() == 0) {
       // A flag: "false" for --lowercase must mean off, and for --no-lowercase on.
-      if (inputs.size() != 1) throw UsageError("settings key \"" + key + "\" takes one value");
-      option->add_result(option->get_flag_value(name, inputs.front()));
+      if (setting.values.size() != 1) {
+        throw UsageError("settings key \"" + setting.key + "\" takes one value");
+      }
+      option->add_result(option->get_flag_value(name, setting.values.front()));
     } else {
-      option->add_result(inputs);
+      option->add_result(setting.values);
     }
     option->run_callback();
   }

@@ -27,6 +27,9 @@ nlohmann::json decode_metadata_section(std::span<const std::byte> section,
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(source_name + ": the metadata section is not valid JSON (byte " +
                 std::to_string(e.byte) + " of the section): " + e.what());
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. out_of_range for a number too large for a double (found by fuzz/fuzz_emb_reader).
+    throw Error(source_name + ": the metadata section cannot be read: " + e.what());
   }
   if (!metadata.is_object()) {
     throw Error(source_name + ": the metadata section holds a JSON " +
