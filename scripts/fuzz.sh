@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, AddressSanitizer + UBSan) and runs each for a bounded time.
+# Fails on any crash, leak, timeout or sanitizer report; the input that caused it is left in
+# build-fuzz/findings/. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 30)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+
+missing=()
+for package in clang libclang-rt-14-dev; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "fuzz: installing ${missing[*]}" >&2
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DEMBEDTOOL_FUZZ=ON -DBUILD_TESTING=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+targets=(fuzz_emb_reader fuzz_vocabulary_file fuzz_tokenizer fuzz_id_sequence fuzz_settings_json)
+cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}" embedtool >/dev/null
+
+# Seed corpora: small valid inputs of each kind, written here so nothing binary is committed.
+seeds=build-fuzz/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds"/{fuzz_emb_reader,fuzz_vocabulary_file,fuzz_tokenizer,fuzz_id_sequence,fuzz_settings_json}
+printf 'the cat sat on the mat\nthe dog sat\n' >"$seeds/corpus.txt"
+build-fuzz/embedtool train "$seeds/corpus.txt" --output-dim 3 --epochs 1 --quiet -o "$seeds/fuzz_emb_reader/tiny.emb"
+build-fuzz/embedtool vocab --quiet "$seeds/corpus.txt" >"$seeds/fuzz_vocabulary_file/vocab.tsv"
+printf '\x03Caf\xc3\xa9 \xc3\x89LAN, 日本 don'"'"'t\r\nline two\r\xef\xbb\xbf\n' >"$seeds/fuzz_tokenizer/mixed.txt"
+printf '3 17 0 -5 +2\t9\r\n' >"$seeds/fuzz_id_sequence/ids.txt"
+cp config.example.json "$seeds/fuzz_settings_json/"
+
+mkdir -p build-fuzz/findings
+status=0
+for target in "${targets[@]}"; do
+  corpus=build-fuzz/corpus/$target
+  mkdir -p "$corpus"
+  echo "fuzz: $target for ${seconds}s" >&2
+  if ! build-fuzz/fuzz/$target "$corpus" "$seeds/$target" -max_total_time="$seconds" \
+      -timeout=10 -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=build-fuzz/findings/$target- \
+      -print_final_stats=1 >"build-fuzz/$target.log" 2>&1; then
+    echo "fuzz: $target FAILED; see build-fuzz/$target.log and build-fuzz/findings/" >&2
+    tail -30 "build-fuzz/$target.log" >&2
+    status=1
+  else
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$target.log" | grep -o '[0-9]*$')
+    echo "fuzz: $target ok, ${runs:-?} inputs in ${seconds}s, corpus $(ls "$corpus" | wc -l) files" >&2
+  fi
+done
+exit $status
