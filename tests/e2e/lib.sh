@@ -34,11 +34,11 @@ expect_error() {
   run_embedtool "$@" </dev/null
   [ "$status" -eq "$expected_status" ] ||
     fail "embedtool $* exited $status, expected $expected_status; stderr: $(cat "$WORK/err")"
-  grep -v '^embedtool: info: ' "$WORK/err" >"$WORK/err.lines"
+  grep -a -v '^embedtool: info: ' "$WORK/err" >"$WORK/err.lines"
   mv "$WORK/err.lines" "$WORK/err"
   [ "$(wc -l <"$WORK/err")" -eq 1 ] ||
     fail "embedtool $* printed $(wc -l <"$WORK/err") lines on stderr, expected one: $(cat "$WORK/err")"
-  grep -qE "^embedtool: error: .*${pattern}" "$WORK/err" ||
+  grep -aqE "^embedtool: error: .*${pattern}" "$WORK/err" ||
     fail "embedtool $*: stderr '$(cat "$WORK/err")' does not match '$pattern'"
 }
 
