@@ -19,6 +19,8 @@ constexpr std::size_t kHeaderSize = 128;
 constexpr std::size_t kHeaderCrcAt = 8;
 constexpr std::size_t kFirstSectionAt = 48;  // (offset, size) u64 pairs: metadata, vocab, matrix
 constexpr std::size_t kFirstSectionCrcAt = 96;
+constexpr std::size_t kHashIndexCrcAt = 108;     // version 2: u32 crc, then u64 offset, u64 size
+constexpr std::size_t kHashIndexOffsetAt = 112;
 
 std::uint64_t read_u64(const std::vector<std::byte>& bytes, std::size_t at) {
   std::uint64_t value = 0;
@@ -38,6 +40,12 @@ void repair_checksums(std::vector<std::byte>& bytes) {
     if (offset > bytes.size() || size > bytes.size() - offset) continue;
     write_u32(bytes, kFirstSectionCrcAt + 4 * section,
               embedtool::crc32_of(std::span(bytes).subspan(offset, size)));
+  }
+  const std::uint64_t index_offset = read_u64(bytes, kHashIndexOffsetAt);
+  const std::uint64_t index_size = read_u64(bytes, kHashIndexOffsetAt + 8);
+  if (index_offset != 0 && index_offset <= bytes.size() && index_size <= bytes.size() - index_offset) {
+    write_u32(bytes, kHashIndexCrcAt,
+              embedtool::crc32_of(std::span(bytes).subspan(index_offset, index_size)));
   }
   write_u32(bytes, kHeaderCrcAt, 0);
   write_u32(bytes, kHeaderCrcAt, embedtool::crc32_of(std::span(bytes).first(kHeaderSize)));

@@ -19,15 +19,23 @@ fi
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DEMBEDTOOL_FUZZ=ON -DBUILD_TESTING=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-targets=(fuzz_emb_reader fuzz_vocabulary_file fuzz_tokenizer fuzz_id_sequence fuzz_settings_json)
+targets=(fuzz_emb_reader fuzz_vector_formats fuzz_vocabulary_file fuzz_tokenizer fuzz_id_sequence
+  fuzz_settings_json)
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}" embedtool >/dev/null
 
 # Seed corpora: small valid inputs of each kind, written here so nothing binary is committed.
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz_emb_reader,fuzz_vocabulary_file,fuzz_tokenizer,fuzz_id_sequence,fuzz_settings_json}
+mkdir -p "$seeds"/{fuzz_emb_reader,fuzz_vector_formats,fuzz_vocabulary_file,fuzz_tokenizer,fuzz_id_sequence,fuzz_settings_json}
 printf 'the cat sat on the mat\nthe dog sat\n' >"$seeds/corpus.txt"
 build-fuzz/embedtool train "$seeds/corpus.txt" --output-dim 3 --epochs 1 --quiet -o "$seeds/fuzz_emb_reader/tiny.emb"
+# The vector-format target takes a selector byte first: 0 word2vec text, 1 GloVe, 2 binary, 3 npy.
+selector=0
+for format in word2vec-text glove word2vec-binary npy; do
+  build-fuzz/embedtool convert --quiet --to "$format" "$seeds/fuzz_emb_reader/tiny.emb" "$seeds/tiny.$format"
+  { printf "\\x0$selector"; cat "$seeds/tiny.$format"; } >"$seeds/fuzz_vector_formats/tiny.$format"
+  selector=$((selector + 1))
+done
 build-fuzz/embedtool vocab --quiet "$seeds/corpus.txt" >"$seeds/fuzz_vocabulary_file/vocab.tsv"
 printf '\x03Caf\xc3\xa9 \xc3\x89LAN, 日本 don'"'"'t\r\nline two\r\xef\xbb\xbf\n' >"$seeds/fuzz_tokenizer/mixed.txt"
 printf '3 17 0 -5 +2\t9\r\n' >"$seeds/fuzz_id_sequence/ids.txt"

@@ -11,10 +11,12 @@
 #include "embedtool/errors.h"
 #include "embedtool/query/nearest.h"
 #include "embedtool/query/vector_text.h"
-#include "embedtool/storage/emb_format.h"
+#include "embedtool/formats/load_vectors.h"
+#include "embedtool/storage/model_vector_table.h"
 #include "embedtool/text/tokenizer.h"
 #include "exit_status.h"
 #include "output_sink.h"
+#include "vector_options.h"
 
 namespace embedtool::cli {
 
@@ -25,14 +27,22 @@ struct LookupOptions {
   std::string model_path = "model.emb";
   bool by_id = false;
   std::optional<std::size_t> nearest;
+  LoadOptions load;
 };
 
 // Answers queries one at a time, so that answers can be written as soon as a line arrives.
 class LookupSession {
  public:
-  explicit LookupSession(const LookupOptions& options)
-      : options_(options), model_(load_model(options.model_path)), output_("-") {
-    if (options.nearest) index_.emplace(model_.vectors);
+  explicit LookupSession(const LookupOptions& options) : options_(options), output_("-") {
+    // --nearest compares with every row, so it loads the whole model (and verifies an .emb
+    // file's checksums); plain lookups map an .emb file and read only the rows asked for.
+    if (options.nearest) {
+      auto loaded = std::make_unique<ModelVectorTable>(load_vectors(options.model_path, options.load));
+      index_.emplace(loaded->model().vectors);
+      model_ = std::move(loaded);
+    } else {
+      model_ = open_vectors(options.model_path, options.load);
+    }
   }
 
   void answer(const std::string& query) {
@@ -44,16 +54,16 @@ class LookupSession {
     std::string text;
     if (options_.nearest) {
       const WordId self[] = {*id};
-      for (const Neighbour& n : index_->nearest(model_.vectors.row(*id).transpose(),
-                                                *options_.nearest, self)) {
+      for (const Neighbour& n :
+           index_->nearest(model_->row(*id).transpose(), *options_.nearest, self)) {
         text.append(query).push_back('\t');
-        text.append(model_.vocabulary.word(n.id)).push_back('\t');
+        text.append(model_->word(n.id)).push_back('\t');
         append_float(text, n.similarity);
         text.push_back('\n');
       }
     } else {
-      text.append(options_.by_id ? std::string(model_.vocabulary.word(*id)) : query);
-      append_vector(text, model_.vectors.row(*id));
+      text.append(options_.by_id ? std::string(model_->word(*id)) : query);
+      append_vector(text, model_->row(*id));
       text.push_back('\n');
     }
     output_.write(text);
@@ -72,14 +82,14 @@ class LookupSession {
         spdlog::error("not an id: \"{}\"", query);
         return std::nullopt;
       }
-      if (id < 0 || id >= model_.vectors.rows()) {
+      if (id < 0 || static_cast<std::uint64_t>(id) >= model_->rows()) {
         spdlog::error("id {} is out of range: {} has ids 0 to {}", query, options_.model_path,
-                      model_.vectors.rows() - 1);
+                      model_->rows() - 1);
         return std::nullopt;
       }
       return id;
     }
-    if (auto id = model_.vocabulary.id_of(query)) return id;
+    if (auto id = model_->id_of(query)) return id;
     spdlog::error("unknown word \"{}\" (not in the vocabulary of {}){}", query,
                   options_.model_path, suggestion_for(query));
     return std::nullopt;
@@ -90,7 +100,7 @@ class LookupSession {
   std::string suggestion_for(const std::string& query) const {
     try {
       const std::vector<std::string> tokens = Tokenizer().tokenize(query);
-      if (tokens.size() == 1 && tokens.front() != query && model_.vocabulary.id_of(tokens.front())) {
+      if (tokens.size() == 1 && tokens.front() != query && model_->id_of(tokens.front())) {
         return "; did you mean \"" + tokens.front() + "\"?";
       }
     } catch (const Error&) {
@@ -100,7 +110,7 @@ class LookupSession {
   }
 
   const LookupOptions& options_;
-  EmbeddingModel model_;
+  std::unique_ptr<VectorTable> model_;
   std::optional<NearestIndex> index_;
   OutputSink output_;
   std::size_t failures_ = 0;
@@ -137,7 +147,8 @@ void add_lookup_command(CLI::App& parent) {
       "or from standard input when there are none.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
   command->add_option("queries", options->queries, "Words (or ids with --ids)");
-  command->add_option("-m,--model", options->model_path, "Model file")
+  command->add_option("-m,--model", options->model_path,
+                      "Model file: .emb, or vectors in any format `convert` reads")
       ->capture_default_str()
       ->option_text("FILE");
   command->add_flag("--ids", options->by_id, "Queries are row indices of E, not words");
@@ -145,6 +156,7 @@ void add_lookup_command(CLI::App& parent) {
                       "Print the K nearest words of each query instead of its vector")
       ->check(CLI::PositiveNumber)
       ->option_text("K");
+  add_vector_read_options(*command, options->load);
   add_quiet_option(*command);
   command->callback([options] { run_lookup(*options); });
 }

@@ -29,35 +29,60 @@ FolderAndName split_path(const std::string& path) {
 
 // ".model.emb.tmp.k3J9xQ": hidden, next to the target (rename only works within one file
 // system) and recognizable as ours if a crash ever leaves one behind.
-std::string random_temp_path(const std::string& target_path, const FolderAndName& parts) {
+std::string random_temp_path(const std::string& target_path, const std::string& name) {
   static constexpr char kLetters[] =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   thread_local std::mt19937_64 random{std::random_device{}()};
   std::uniform_int_distribution<std::size_t> pick(0, sizeof kLetters - 2);
   std::string suffix(6, ' ');
   for (char& c : suffix) c = kLetters[pick(random)];
-  std::string prefix = target_path.substr(0, target_path.size() - parts.name.size());
-  return prefix + "." + parts.name + ".tmp." + suffix;
+  std::string prefix = target_path.substr(0, target_path.size() - name.size());
+  return prefix + "." + name + ".tmp." + suffix;
 }
+
+std::string proc_fd_path(int fd) { return "/proc/self/fd/" + std::to_string(fd); }
+
+// A file without a name in `folder` (Linux O_TMPFILE), or -1 where the file system or kernel
+// cannot make one. Such a file disappears by itself when the process dies, even by SIGKILL, so
+// an interrupted write leaves nothing behind. It gets its name at commit, through /proc.
+int open_unnamed_file(const std::string& folder) {
+#ifdef O_TMPFILE
+  int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0) return -1;
+  if (::access(proc_fd_path(fd).c_str(), F_OK) != 0) {  // no /proc: no way to name it later
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+#else
+  (void)folder;
+  return -1;
+#endif
+}
+
+constexpr int kNameAttempts = 100;
 
 }  // namespace
 
 AtomicFileWriter::AtomicFileWriter(std::string target_path) : target_path_(std::move(target_path)) {
   FolderAndName parts = split_path(target_path_);
   folder_ = parts.folder;
-  if (parts.name.empty() || parts.name == "." || parts.name == "..") {
+  name_ = parts.name;
+  if (name_.empty() || name_ == "." || name_ == "..") {
     throw Error("cannot write " + target_path_ + ": not a file name");
   }
-  // Not mkstemp: it creates files with mode 0600, while a model should get the usual 0666 minus
-  // umask like any other new file. O_EXCL gives the same no-clobber guarantee.
-  constexpr int kAttempts = 100;
-  for (int attempt = 0; attempt < kAttempts && fd_ < 0; ++attempt) {
-    temp_path_ = random_temp_path(target_path_, parts);
+  fd_ = open_unnamed_file(folder_);
+  // Where there is no unnamed file, a named one. Not mkstemp: it creates files with mode 0600,
+  // while a model should get the usual 0666 minus umask like any other new file. O_EXCL gives
+  // the same no-clobber guarantee.
+  for (int attempt = 0; attempt < kNameAttempts && fd_ < 0; ++attempt) {
+    temp_path_ = random_temp_path(target_path_, name_);
     fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd_ < 0 && errno != EEXIST) {
       throw Error("cannot write " + target_path_ + ": cannot create a temporary file in " +
                   folder_ + ": " + errno_text(errno));
     }
+    temp_named_ = fd_ >= 0;
   }
   if (fd_ < 0) {
     throw Error("cannot write " + target_path_ + ": cannot create a temporary file in " + folder_ +
@@ -72,7 +97,24 @@ AtomicFileWriter::AtomicFileWriter(std::string target_path) : target_path_(std::
 
 AtomicFileWriter::~AtomicFileWriter() {
   if (fd_ >= 0) ::close(fd_);
-  if (!committed_) ::unlink(temp_path_.c_str());
+  if (!committed_ && temp_named_) ::unlink(temp_path_.c_str());
+}
+
+void AtomicFileWriter::name_unnamed_file() {
+  // rename() needs a name to move; linkat cannot replace an existing target by itself.
+  for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
+    temp_path_ = random_temp_path(target_path_, name_);
+    if (::linkat(AT_FDCWD, proc_fd_path(fd_).c_str(), AT_FDCWD, temp_path_.c_str(),
+                 AT_SYMLINK_FOLLOW) == 0) {
+      temp_named_ = true;
+      return;
+    }
+    if (errno != EEXIST) {
+      throw Error("cannot write " + target_path_ + ": cannot name the temporary file: " +
+                  errno_text(errno));
+    }
+  }
+  throw Error("cannot write " + target_path_ + ": cannot name the temporary file: every name tried exists");
 }
 
 void AtomicFileWriter::write(std::span<const std::byte> bytes) {
@@ -106,6 +148,8 @@ void AtomicFileWriter::commit() {
   // Data must be on disk before the rename makes it visible, or a crash could leave the target
   // name pointing at an empty file.
   if (::fsync(fd_) != 0) throw Error("cannot write " + target_path_ + ": " + errno_text(errno));
+  // Only from here to the rename can a killed process leave a (complete) temporary file behind.
+  if (!temp_named_) name_unnamed_file();
   int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) throw Error("cannot write " + target_path_ + ": " + errno_text(errno));

@@ -3,6 +3,12 @@
 // data goes to a temporary file in the same folder, which is flushed, fsync'ed and renamed over
 // the target on commit(). Without commit() (an exception, an early return) the temporary file is
 // removed and the target is untouched.
+//
+// On Linux the temporary file has no name until commit() (O_TMPFILE), so a process killed while
+// writing (SIGKILL, power loss) leaves nothing behind; it is named ".<name>.tmp.XXXXXX" only for
+// the moment between its fsync and the rename. Where O_TMPFILE or /proc is missing, the file has
+// that name from the start, and a killed writer leaves it behind: such files are incomplete
+// and safe to delete.
 #include <cstddef>
 #include <span>
 #include <string>
@@ -26,8 +32,12 @@ class AtomicFileWriter {
   void commit();
 
  private:
+  void name_unnamed_file();
+
   std::string target_path_;
+  std::string name_;  // the target's file name, without its folder
   std::string temp_path_;
+  bool temp_named_ = false;  // temp_path_ exists on disk (and must be removed unless committed)
   std::string folder_;  // where the rename happens; fsync'ed after it
   int fd_ = -1;
   bool committed_ = false;

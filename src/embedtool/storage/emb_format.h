@@ -1,5 +1,6 @@
 #pragma once
-// Reading and writing the .emb model file, version 1 (layout in docs/FORMAT.md).
+// Reading and writing the .emb model file (layout in docs/FORMAT.md). Writers produce version 2;
+// readers accept versions 1 and 2 (version 1 is version 2 without the hash index section).
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -7,23 +8,33 @@
 #include <vector>
 
 #include "embedtool/model.h"
+#include "embedtool/storage/dtype.h"
 
 namespace embedtool {
 
-inline constexpr std::uint32_t kEmbFormatVersion = 1;
+inline constexpr std::uint32_t kEmbFormatVersion = 2;
 
-// The whole file as bytes. Deterministic: the same model gives the same bytes.
-std::vector<std::byte> serialize_model(const EmbeddingModel& model);
+struct EmbWriteOptions {
+  // float16 halves the matrix; a finite value beyond ±65504 cannot be stored and is an Error.
+  Dtype dtype = Dtype::float32;
+};
 
-// Parses a whole file held in memory. Every size and offset is checked against bytes.size()
-// before it is used; a bad magic, a newer version, a short or inconsistent file or a checksum
-// mismatch throws Error naming `source_name`, what was expected and what was found.
+// The whole file as bytes. Deterministic: the same model and options give the same bytes.
+std::vector<std::byte> serialize_model(const EmbeddingModel& model,
+                                       const EmbWriteOptions& options = {});
+
+// Parses a whole file held in memory and verifies everything: every size and offset against
+// bytes.size() before it is used, every checksum, every word and the hash index. A bad magic, a
+// newer version, a short or inconsistent file or a checksum mismatch throws Error naming
+// `source_name`, what was expected and what was found.
 EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& source_name);
 
 // Writes atomically (see atomic_file.h): on failure the file at `path` is left as it was.
-void save_model(const EmbeddingModel& model, const std::string& path);
+void save_model(const EmbeddingModel& model, const std::string& path,
+                const EmbWriteOptions& options = {});
 
-// Reads and parses `path`. Throws Error if it cannot be read or is not a valid model.
+// Maps `path` and parses it as parse_model does. Throws Error if it cannot be read or is not a
+// valid model. (mapped_model.h reads a few rows without loading or verifying the whole matrix.)
 EmbeddingModel load_model(const std::string& path);
 
 }  // namespace embedtool

@@ -34,10 +34,16 @@ constexpr std::size_t kMatrixSizeAt = 88;
 constexpr std::size_t kMetadataCrcAt = 96;
 constexpr std::size_t kVocabularyCrcAt = 100;
 constexpr std::size_t kMatrixCrcAt = 104;
-constexpr std::size_t kReservedBytesAt = 108;  // zero up to the end of the header
-static_assert(kReservedBytesAt < kEmbHeaderSize);
+// Version 2 fields; in version 1 these 20 bytes were reserved and had to be zero.
+constexpr std::size_t kHashIndexCrcAt = 108;
+constexpr std::size_t kHashIndexOffsetAt = 112;
+constexpr std::size_t kHashIndexSizeAt = 120;
+constexpr std::size_t kVersion1ReservedAt = 108;
+static_assert(kHashIndexSizeAt + 8 == kEmbHeaderSize);
 
-constexpr std::uint32_t kBytesPerFloat32 = 4;
+constexpr std::uint32_t kOldestVersion = 1;
+// Enough for any dtype's values to be aligned when the file is mapped at a page boundary.
+constexpr std::uint32_t kSmallestAlignment = 4;
 
 // The checksum covers all 128 bytes with its own field read as zero.
 std::uint32_t header_crc32(std::span<const std::byte> header_bytes) {
@@ -67,8 +73,9 @@ void check_magic_and_version(std::span<const std::byte> file, const std::string&
     throw Error(source + " was written by format version " + decimal(version) +
                 "; this embedtool reads up to version " + decimal(kEmbFormatVersion));
   }
-  if (version == 0) {
-    throw Error(source + " has format version 0, which does not exist (expected " +
+  if (version < kOldestVersion) {
+    throw Error(source + " has format version " + decimal(version) +
+                ", which does not exist (expected " + decimal(kOldestVersion) + " to " +
                 decimal(kEmbFormatVersion) + ")");
   }
   if (file.size() < kEmbHeaderSize) {
@@ -92,6 +99,8 @@ EmbHeader read_fields(const std::byte* h) {
   header.metadata_crc32 = le::load_u32(h + kMetadataCrcAt);
   header.vocabulary_crc32 = le::load_u32(h + kVocabularyCrcAt);
   header.matrix_crc32 = le::load_u32(h + kMatrixCrcAt);
+  header.hash_index_crc32 = le::load_u32(h + kHashIndexCrcAt);
+  header.hash_index = {le::load_u64(h + kHashIndexOffsetAt), le::load_u64(h + kHashIndexSizeAt)};
   return header;
 }
 
@@ -102,11 +111,12 @@ void check_header_checksum(std::span<const std::byte> file, const std::string& s
     throw Error(source + " has a corrupt header (checksum mismatch: header says " + hex32(stored) +
                 ", computed " + hex32(computed) + ")");
   }
-  for (std::size_t i = kReservedBytesAt; i < kEmbHeaderSize; ++i) {
+  // Only version 1 reserves these bytes; version 2 keeps the hash index fields there.
+  if (le::load_u32(file.data() + kVersionAt) != kOldestVersion) return;
+  for (std::size_t i = kVersion1ReservedAt; i < kEmbHeaderSize; ++i) {
     if (file[i] != std::byte{0}) {
       throw Error(source + ": reserved header byte " + decimal(i) + " is " +
-                  hex_bytes(file.subspan(i, 1)) + ", expected 00 in format version " +
-                  decimal(kEmbFormatVersion));
+                  hex_bytes(file.subspan(i, 1)) + ", expected 00 in format version 1");
     }
   }
 }
@@ -123,14 +133,12 @@ void check_file_size(const EmbHeader& header, std::uint64_t real_size, const std
 }
 
 void check_scalar_fields(const EmbHeader& header, const std::string& source) {
-  if (header.dtype == static_cast<std::uint32_t>(EmbDtype::float16)) {
-    throw Error(source + " stores float16 values (dtype 1), which this embedtool cannot read yet; "
-                         "expected dtype 0 (float32)");
+  if (header.dtype != static_cast<std::uint32_t>(Dtype::float32) &&
+      header.dtype != static_cast<std::uint32_t>(Dtype::float16)) {
+    throw Error(source + ": unknown dtype code " + decimal(header.dtype) +
+                " (expected 0 = float32 or 1 = float16)");
   }
-  if (header.dtype != static_cast<std::uint32_t>(EmbDtype::float32)) {
-    throw Error(source + ": unknown dtype code " + decimal(header.dtype) + " (expected 0 = float32)");
-  }
-  if (header.alignment < kBytesPerFloat32 || !std::has_single_bit(header.alignment)) {
+  if (header.alignment < kSmallestAlignment || !std::has_single_bit(header.alignment)) {
     throw Error(source + ": matrix alignment is " + decimal(header.alignment) +
                 ", expected a power of two of at least 4 (the writer uses 64)");
   }
@@ -162,17 +170,48 @@ void check_section_follows(const EmbSection& section, const char* name, std::uin
   }
 }
 
+// Absent is all zeros; present is a power-of-two number of 8-byte slots at a multiple of 8.
+void check_hash_index_fields(const EmbHeader& header, const std::string& source) {
+  const EmbSection& index = header.hash_index;
+  if (!header.has_hash_index()) {
+    if (index.offset != 0 || header.hash_index_crc32 != 0) {
+      throw Error(source + ": the hash index section has size 0 (no index) but offset " +
+                  decimal(index.offset) + " and checksum " + hex32(header.hash_index_crc32) +
+                  ", expected both 0");
+    }
+    return;
+  }
+  check_section_inside(index, "hash index", header.file_size, source);
+  if (index.offset % kEmbHashIndexAlignment != 0) {
+    throw Error(source + ": the hash index section starts at byte " + decimal(index.offset) +
+                ", expected a multiple of " + decimal(kEmbHashIndexAlignment));
+  }
+  if (index.size % kEmbHashIndexSlotBytes != 0 ||
+      !std::has_single_bit(index.size / kEmbHashIndexSlotBytes)) {
+    throw Error(source + ": the hash index section has " + decimal(index.size) +
+                " bytes, expected a power of two number of 8-byte slots");
+  }
+}
+
 void check_sections(const EmbHeader& header, const std::string& source) {
   check_section_inside(header.metadata, "metadata", header.file_size, source);
   check_section_inside(header.vocabulary, "vocabulary", header.file_size, source);
   check_section_inside(header.matrix, "matrix", header.file_size, source);
+  check_hash_index_fields(header, source);
   // Inside the file, so these ends cannot overflow.
   check_section_follows(header.metadata, "metadata", kEmbHeaderSize, "header", source);
   check_section_follows(header.vocabulary, "vocabulary",
                         header.metadata.offset + header.metadata.size, "metadata section", source);
-  check_section_follows(header.matrix, "matrix",
-                        header.vocabulary.offset + header.vocabulary.size, "vocabulary section",
-                        source);
+  const std::uint64_t vocabulary_end = header.vocabulary.offset + header.vocabulary.size;
+  if (header.has_hash_index()) {
+    check_section_follows(header.hash_index, "hash index", vocabulary_end, "vocabulary section",
+                          source);
+    check_section_follows(header.matrix, "matrix",
+                          header.hash_index.offset + header.hash_index.size, "hash index section",
+                          source);
+  } else {
+    check_section_follows(header.matrix, "matrix", vocabulary_end, "vocabulary section", source);
+  }
   if (header.vocabulary.offset % kEmbVocabularyAlignment != 0) {
     throw Error(source + ": the vocabulary section starts at byte " + decimal(header.vocabulary.offset) +
                 ", expected a multiple of " + decimal(kEmbVocabularyAlignment));
@@ -181,16 +220,18 @@ void check_sections(const EmbHeader& header, const std::string& source) {
     throw Error(source + ": the matrix section starts at byte " + decimal(header.matrix.offset) +
                 ", expected a multiple of the alignment " + decimal(header.alignment));
   }
+  const std::uint64_t value_bytes = bytes_per_value(header.value_type());
   auto cells = checked_mul(header.rows, header.dims);
-  auto matrix_bytes = cells ? checked_mul(*cells, kBytesPerFloat32) : std::nullopt;
+  auto matrix_bytes = cells ? checked_mul(*cells, value_bytes) : std::nullopt;
   if (!matrix_bytes) {
     throw Error(source + ": header says " + decimal(header.rows) + " rows x " + decimal(header.dims) +
                 " dims, whose size in bytes overflows 64 bits");
   }
   if (*matrix_bytes != header.matrix.size) {
     throw Error(source + ": the matrix section has " + decimal(header.matrix.size) +
-                " bytes, expected rows x dims x 4 = " + decimal(header.rows) + " x " + decimal(header.dims) +
-                " x 4 = " + decimal(*matrix_bytes));
+                " bytes, expected rows x dims x " + decimal(value_bytes) + " = " +
+                decimal(header.rows) + " x " + decimal(header.dims) + " x " + decimal(value_bytes) +
+                " = " + decimal(*matrix_bytes));
   }
 }
 
@@ -216,6 +257,9 @@ std::array<std::byte, kEmbHeaderSize> encode_emb_header(const EmbHeader& header)
   le::store_u32(h + kMetadataCrcAt, header.metadata_crc32);
   le::store_u32(h + kVocabularyCrcAt, header.vocabulary_crc32);
   le::store_u32(h + kMatrixCrcAt, header.matrix_crc32);
+  le::store_u32(h + kHashIndexCrcAt, header.hash_index_crc32);
+  le::store_u64(h + kHashIndexOffsetAt, header.hash_index.offset);
+  le::store_u64(h + kHashIndexSizeAt, header.hash_index.size);
   le::store_u32(h + kHeaderCrcAt, header_crc32(bytes));
   return bytes;
 }

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 
+#include "embedtool/storage/dtype.h"
 #include "embedtool/storage/emb_format.h"
 
 namespace embedtool {
@@ -20,11 +21,8 @@ inline constexpr std::size_t kEmbHeaderSize = 128;
 inline constexpr std::uint32_t kEmbMatrixAlignment = 64;    // what the writer uses
 inline constexpr std::uint64_t kEmbVocabularyAlignment = 8;  // the u64 tables can be mapped in place
 inline constexpr std::uint32_t kEmbReservedRows = 2;         // <pad>, <unk>
-
-enum class EmbDtype : std::uint32_t {
-  float32 = 0,
-  float16 = 1,  // reserved: not written or read yet
-};
+inline constexpr std::uint64_t kEmbHashIndexAlignment = 8;   // u64 slots, mapped in place
+inline constexpr std::uint64_t kEmbHashIndexSlotBytes = 8;
 
 struct EmbSection {
   std::uint64_t offset = 0;
@@ -33,7 +31,7 @@ struct EmbSection {
 
 struct EmbHeader {
   std::uint32_t version = kEmbFormatVersion;
-  std::uint32_t dtype = static_cast<std::uint32_t>(EmbDtype::float32);
+  std::uint32_t dtype = static_cast<std::uint32_t>(Dtype::float32);
   std::uint32_t alignment = kEmbMatrixAlignment;
   std::uint32_t reserved_rows = kEmbReservedRows;
   std::uint64_t rows = 0;  // input_dim
@@ -45,6 +43,14 @@ struct EmbHeader {
   std::uint32_t metadata_crc32 = 0;
   std::uint32_t vocabulary_crc32 = 0;
   std::uint32_t matrix_crc32 = 0;
+  // Version 2: the optional word -> row hash table, between the vocabulary and the matrix.
+  // Size 0 (and offset and checksum 0) means the file has none; version 1 files never do.
+  EmbSection hash_index;
+  std::uint32_t hash_index_crc32 = 0;
+
+  bool has_hash_index() const { return hash_index.size != 0; }
+  // Checked by decode_emb_header to be a known code.
+  Dtype value_type() const { return static_cast<Dtype>(dtype); }
 };
 
 // The 128 header bytes, header checksum included.
@@ -52,7 +58,8 @@ std::array<std::byte, kEmbHeaderSize> encode_emb_header(const EmbHeader& header)
 
 // Reads and validates the header of a whole file: magic, version, header checksum, the file size
 // against file.size(), dtype, and that every section lies inside the file, in order, aligned,
-// with the matrix size equal to rows x dims x 4. Throws Error naming `source_name`.
+// with the matrix size equal to rows x dims x the dtype's size. Reads only the first 128 bytes
+// (so it is cheap on a mapped file). Throws Error naming `source_name`.
 EmbHeader decode_emb_header(std::span<const std::byte> file, const std::string& source_name);
 
 }  // namespace embedtool

@@ -7,7 +7,7 @@
 #include <utf8proc.h>
 
 #include "embedtool/errors.h"
-#include "embedtool/storage/checked_math.h"
+#include "embedtool/storage/emb_vocabulary_view.h"
 #include "embedtool/storage/little_endian.h"
 #include "embedtool/storage/message_format.h"
 
@@ -34,37 +34,15 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view word) {
   return std::nullopt;
 }
 
-struct SectionParts {
-  const std::byte* offsets;  // rows + 1 u64
-  const std::byte* counts;   // rows u64
-  std::string_view blob;
-};
-
-SectionParts split_section(std::span<const std::byte> section, std::uint64_t rows,
-                           const std::string& source) {
-  // 8 (rows + 1) + 8 rows = 16 rows + 8, computed so that a huge row count cannot wrap.
-  auto tables = checked_mul(rows, 16);
-  if (tables) tables = checked_add(*tables, 8);
-  if (!tables || *tables > section.size()) {
-    throw Error(source + ": the vocabulary section has " + decimal(section.size()) +
-                " bytes, too few for the offsets and counts of " + decimal(rows) +
-                " rows (16 x rows + 8 bytes)");
-  }
-  const std::byte* start = section.data();
-  const std::uint64_t blob_size = section.size() - *tables;
-  return {start, start + 8 * (rows + 1),
-          std::string_view(reinterpret_cast<const char*>(start + *tables), blob_size)};
-}
-
-void check_offsets(const SectionParts& parts, std::uint64_t rows, const std::string& source) {
-  const std::uint64_t blob_size = parts.blob.size();
-  std::uint64_t first = le::load_u64(parts.offsets);
+void check_offsets(const EmbVocabularyView& view, const std::string& source) {
+  const std::uint64_t blob_size = view.blob().size();
+  std::uint64_t first = view.word_end(0);
   if (first != 0) {
     throw Error(source + ": vocabulary offset of row 0 is " + decimal(first) + ", expected 0");
   }
   std::uint64_t previous = 0;
-  for (std::uint64_t row = 0; row < rows; ++row) {
-    std::uint64_t end = le::load_u64(parts.offsets + 8 * (row + 1));
+  for (std::uint64_t row = 0; row < view.rows(); ++row) {
+    std::uint64_t end = view.word_end(row + 1);
     if (end > blob_size) {
       throw Error(source + ": vocabulary row " + decimal(row) + " ends at byte " + decimal(end) +
                   " of the word blob, which has " + decimal(blob_size) + " bytes");
@@ -83,20 +61,14 @@ void check_offsets(const SectionParts& parts, std::uint64_t rows, const std::str
   }
 }
 
-std::string_view word_of_row(const SectionParts& parts, std::uint64_t row) {
-  std::uint64_t begin = le::load_u64(parts.offsets + 8 * row);
-  std::uint64_t end = le::load_u64(parts.offsets + 8 * (row + 1));
-  return parts.blob.substr(begin, end - begin);
-}
-
-void check_reserved_rows(const SectionParts& parts, const std::string& source) {
+void check_reserved_rows(const EmbVocabularyView& view, const std::string& source) {
   for (std::size_t row = 0; row < kReservedIds; ++row) {
-    std::string_view word = word_of_row(parts, row);
+    std::string_view word = view.word(row);
     if (word != kReservedTokens[row]) {
       throw Error(source + ": vocabulary row " + decimal(row) + " is " + quoted(word) +
                   ", expected the reserved token " + quoted(kReservedTokens[row]));
     }
-    std::uint64_t count = le::load_u64(parts.counts + 8 * row);
+    std::uint64_t count = view.count(row);
     if (count != 0) {
       throw Error(source + ": reserved vocabulary row " + decimal(row) + " " + quoted(word) +
                   " has count " + decimal(count) + ", expected 0");
@@ -127,30 +99,35 @@ std::vector<std::byte> encode_vocabulary_section(const Vocabulary& vocabulary) {
   return section;
 }
 
-Vocabulary decode_vocabulary_section(std::span<const std::byte> section, std::uint64_t rows,
-                                     const std::string& source_name) {
-  SectionParts parts = split_section(section, rows, source_name);
-  check_offsets(parts, rows, source_name);
-  check_reserved_rows(parts, source_name);
-
+Vocabulary vocabulary_from_view(const EmbVocabularyView& view, std::uint64_t rows) {
+  const std::string& source_name = view.source_name();
+  check_reserved_rows(view, source_name);
   Vocabulary vocabulary;
   for (std::uint64_t row = kReservedIds; row < rows; ++row) {
-    std::string_view word = word_of_row(parts, row);
+    std::string_view word = view.word(row);
     if (auto bad = first_invalid_utf8(word)) {
       throw Error(source_name + ": vocabulary word of row " + decimal(row) +
                   " is not valid UTF-8 (byte " + decimal(*bad) + " of the word)");
     }
-    if (auto earlier = vocabulary.id_of(word)) {
-      throw Error(source_name + ": vocabulary row " + decimal(row) + " repeats the word " +
-                  quoted(word) + " of row " + decimal(static_cast<std::uint64_t>(*earlier)));
-    }
     try {
-      vocabulary.add(std::string(word), le::load_u64(parts.counts + 8 * row));
+      vocabulary.add(std::string(word), view.count(row));
     } catch (const Error& e) {
+      // Looked up only now: a million words need no second hash lookup each.
+      if (auto earlier = vocabulary.id_of(word)) {
+        throw Error(source_name + ": vocabulary row " + decimal(row) + " repeats the word " +
+                    quoted(word) + " of row " + decimal(static_cast<std::uint64_t>(*earlier)));
+      }
       throw Error(source_name + ": vocabulary row " + decimal(row) + ": " + e.what());
     }
   }
   return vocabulary;
+}
+
+Vocabulary decode_vocabulary_section(std::span<const std::byte> section, std::uint64_t rows,
+                                     const std::string& source_name) {
+  const EmbVocabularyView view(section, rows, source_name);
+  check_offsets(view, source_name);
+  return vocabulary_from_view(view, rows);
 }
 
 }  // namespace embedtool

@@ -13,6 +13,8 @@
 
 namespace embedtool {
 
+class EmbVocabularyView;
+
 std::vector<std::byte> encode_vocabulary_section(const Vocabulary& vocabulary);
 
 // Checks the section completely (size for `rows`, offsets increasing and inside the blob, rows 0
@@ -20,5 +22,10 @@ std::vector<std::byte> encode_vocabulary_section(const Vocabulary& vocabulary);
 // Vocabulary. Throws Error naming `source_name`.
 Vocabulary decode_vocabulary_section(std::span<const std::byte> section, std::uint64_t rows,
                                      const std::string& source_name);
+
+// The Vocabulary of the first `rows` rows of `view` (rows <= view.rows()), checking those rows
+// as decode_vocabulary_section does, except that the offset table is checked row by row as
+// words are read rather than as a whole. For loading the first rows of a large mapped file.
+Vocabulary vocabulary_from_view(const EmbVocabularyView& view, std::uint64_t rows);
 
 }  // namespace embedtool

@@ -7,6 +7,7 @@
 #include "embedtool/storage/checked_math.h"
 #include "embedtool/storage/checksum.h"
 #include "embedtool/storage/emb_format.h"
+#include "embedtool/storage/emb_hash_index.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
@@ -27,64 +28,78 @@ void check_model_shape(const EmbeddingModel& model, const std::string& destinati
   }
 }
 
-std::uint32_t matrix_crc32(const Matrix& matrix) {
+std::uint32_t matrix_crc32(const Matrix& matrix, Dtype dtype) {
   std::uint32_t crc = 0;
-  for_each_encoded_matrix_chunk(matrix, [&](std::span<const std::byte> chunk) {
+  for_each_encoded_matrix_chunk(matrix, dtype, [&](std::span<const std::byte> chunk) {
     crc = crc32_of(chunk, crc);
   });
   return crc;
 }
 
-// Header, metadata, vocabulary and the zero padding up to the matrix: small next to the matrix,
-// so it is built in memory; the matrix is then streamed after it.
-std::vector<std::byte> encode_all_before_matrix(const EmbeddingModel& model,
+// Header, metadata, vocabulary, hash index and the zero padding up to the matrix: small next to
+// the matrix, so they are built in memory; the matrix is then streamed after them.
+std::vector<std::byte> encode_all_before_matrix(const EmbeddingModel& model, Dtype dtype,
                                                 const std::string& destination) {
-  check_model_shape(model, destination);
   const std::string metadata = encode_metadata_section(model.metadata, destination);
   const std::vector<std::byte> vocabulary = encode_vocabulary_section(model.vocabulary);
+  const std::vector<std::byte> hash_index = encode_hash_index_section(model.vocabulary);
   const auto metadata_bytes = std::as_bytes(std::span<const char>(metadata.data(), metadata.size()));
 
   EmbHeader header;
+  header.dtype = static_cast<std::uint32_t>(dtype);
   header.rows = static_cast<std::uint64_t>(model.vectors.rows());
   header.dims = static_cast<std::uint64_t>(model.vectors.cols());
   header.metadata = {kEmbHeaderSize, metadata_bytes.size()};
   header.vocabulary = {align_up(header.metadata.offset + header.metadata.size, kEmbVocabularyAlignment),
                        vocabulary.size()};
-  header.matrix = {align_up(header.vocabulary.offset + header.vocabulary.size, kEmbMatrixAlignment),
-                   header.rows * header.dims * sizeof(float)};
+  header.hash_index = {align_up(header.vocabulary.offset + header.vocabulary.size, kEmbHashIndexAlignment),
+                       hash_index.size()};
+  header.matrix = {align_up(header.hash_index.offset + header.hash_index.size, kEmbMatrixAlignment),
+                   header.rows * header.dims * bytes_per_value(dtype)};
   header.file_size = header.matrix.offset + header.matrix.size;
   header.metadata_crc32 = crc32_of(metadata_bytes);
   header.vocabulary_crc32 = crc32_of(vocabulary);
-  header.matrix_crc32 = matrix_crc32(model.vectors);
+  header.hash_index_crc32 = crc32_of(hash_index);
+  header.matrix_crc32 = matrix_crc32(model.vectors, dtype);
 
   std::vector<std::byte> bytes(header.matrix.offset);  // zero-filled: the padding
   const auto header_bytes = encode_emb_header(header);
   std::copy(header_bytes.begin(), header_bytes.end(), bytes.begin());
   std::copy(metadata_bytes.begin(), metadata_bytes.end(), bytes.begin() + header.metadata.offset);
   std::copy(vocabulary.begin(), vocabulary.end(), bytes.begin() + header.vocabulary.offset);
+  std::copy(hash_index.begin(), hash_index.end(), bytes.begin() + header.hash_index.offset);
   return bytes;
 }
 
-void write_model(const EmbeddingModel& model, const std::string& destination, const ByteSink& sink) {
-  sink(encode_all_before_matrix(model, destination));
-  for_each_encoded_matrix_chunk(model.vectors, sink);
+// Everything that can make a model unsavable, checked before any byte is written.
+void check_savable(const EmbeddingModel& model, const EmbWriteOptions& options,
+                   const std::string& destination) {
+  check_model_shape(model, destination);
+  check_matrix_fits_dtype(model.vectors, options.dtype, destination);
+}
+
+void write_model(const EmbeddingModel& model, const EmbWriteOptions& options,
+                 const std::string& destination, const ByteSink& sink) {
+  sink(encode_all_before_matrix(model, options.dtype, destination));
+  for_each_encoded_matrix_chunk(model.vectors, options.dtype, sink);
 }
 
 }  // namespace
 
-std::vector<std::byte> serialize_model(const EmbeddingModel& model) {
+std::vector<std::byte> serialize_model(const EmbeddingModel& model, const EmbWriteOptions& options) {
+  check_savable(model, options, "model");
   std::vector<std::byte> file;
-  write_model(model, "model", [&](std::span<const std::byte> bytes) {
+  write_model(model, options, "model", [&](std::span<const std::byte> bytes) {
     file.insert(file.end(), bytes.begin(), bytes.end());
   });
   return file;
 }
 
-void save_model(const EmbeddingModel& model, const std::string& path) {
+void save_model(const EmbeddingModel& model, const std::string& path, const EmbWriteOptions& options) {
   // Checked before the temporary file exists, so a model that cannot be saved leaves no trace.
-  check_model_shape(model, path);
+  check_savable(model, options, path);
   AtomicFileWriter writer(path);
-  write_model(model, path, [&](std::span<const std::byte> bytes) { writer.write(bytes); });
+  write_model(model, options, path, [&](std::span<const std::byte> bytes) { writer.write(bytes); });
   writer.commit();
 }
 

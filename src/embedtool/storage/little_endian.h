@@ -7,12 +7,21 @@
 
 namespace embedtool::little_endian {
 
+inline void store_u16(std::byte* out, std::uint16_t value) {
+  for (int i = 0; i < 2; ++i) out[i] = static_cast<std::byte>(value >> (8 * i));
+}
+
 inline void store_u32(std::byte* out, std::uint32_t value) {
   for (int i = 0; i < 4; ++i) out[i] = static_cast<std::byte>(value >> (8 * i));
 }
 
 inline void store_u64(std::byte* out, std::uint64_t value) {
   for (int i = 0; i < 8; ++i) out[i] = static_cast<std::byte>(value >> (8 * i));
+}
+
+inline std::uint16_t load_u16(const std::byte* in) {
+  return static_cast<std::uint16_t>(std::to_integer<std::uint16_t>(in[0]) |
+                                    (std::to_integer<std::uint16_t>(in[1]) << 8));
 }
 
 inline std::uint32_t load_u32(const std::byte* in) {

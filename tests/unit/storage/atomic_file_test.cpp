@@ -18,9 +18,11 @@ TEST_CASE("commit makes the new content visible at once") {
     writer.write(std::string_view("new "));
     writer.write(std::string_view("content"));
     CHECK(read_text_file(path) == "old");  // nothing visible before commit
+    // The temporary file has no name (O_TMPFILE) or a hidden one next to the target.
     auto names = folder.names();
-    REQUIRE(names.size() == 2);
-    CHECK(names[0].rfind(".out.txt.tmp.", 0) == 0);  // hidden, next to the target
+    REQUIRE(!names.empty());
+    REQUIRE(names.size() <= 2);
+    if (names.size() == 2) CHECK(names[0].rfind(".out.txt.tmp.", 0) == 0);
     writer.commit();
   }
   CHECK(read_text_file(path) == "new content");

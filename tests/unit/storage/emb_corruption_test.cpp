@@ -46,16 +46,23 @@ TEST_CASE("a file that is not a model") {
   check_parse_rejects(text_bytes("EMB1 but not ours, no 0x89 first"), {"bad magic"});
 }
 
-TEST_CASE("versions other than 1") {
+TEST_CASE("versions this reader does not know") {
   check_parse_rejects(with_u32(field::kVersion, 7),
-                      {"model.emb was written by format version 7; this embedtool reads up to version 1"});
+                      {"model.emb was written by format version 7; this embedtool reads up to version 2"});
   SUBCASE("a newer version is named even if its header is shorter than ours") {
     auto bytes = HandBuiltEmb{}.build();
     bytes.resize(8);
-    put_u32(bytes, field::kVersion, 2);
-    check_parse_rejects(bytes, {"format version 2", "up to version 1"});
+    put_u32(bytes, field::kVersion, 3);
+    check_parse_rejects(bytes, {"format version 3", "up to version 2"});
   }
-  check_parse_rejects(with_u32(field::kVersion, 0), {"format version 0", "expected 1"});
+  check_parse_rejects(with_u32(field::kVersion, 0), {"format version 0", "expected 1 to 2"});
+}
+
+TEST_CASE("a version 2 header field used in a version 1 file") {
+  // Version 1 had no hash index: its 20 last header bytes are reserved and must be zero.
+  HandBuiltEmb hand;
+  hand.version = 1;
+  check_parse_rejects(hand.build(), {"reserved header byte 108", "expected 00 in format version 1"});
 }
 
 TEST_CASE("truncated at every section boundary and inside each section") {
@@ -119,15 +126,19 @@ TEST_CASE("a flipped bit in a section") {
 }
 
 TEST_CASE("header values that do not fit this reader") {
-  check_parse_rejects(with_u32(field::kDtype, 1), {"float16", "expected dtype 0 (float32)"});
-  check_parse_rejects(with_u32(field::kDtype, 9), {"unknown dtype code 9"});
+  // A float32 matrix declared float16 has twice the bytes the header's shape calls for.
+  check_parse_rejects(with_u32(field::kDtype, 1), {"matrix section has 40 bytes", "rows x dims x 2"});
+  check_parse_rejects(with_u32(field::kDtype, 9), {"unknown dtype code 9", "1 = float16"});
   check_parse_rejects(with_u32(field::kAlignment, 48), {"alignment is 48", "power of two"});
   check_parse_rejects(with_u32(field::kAlignment, 4096),
                       {"matrix section starts at byte", "multiple of the alignment 4096"});
   check_parse_rejects(with_u32(field::kReservedRows, 3), {"reserved-row count is 3, expected 2"});
   check_parse_rejects(with_u64(field::kRows, 1), {"header says 1 rows", "at least 2"});
-  auto reserved_byte_set = HandBuiltEmb{}.build();
-  reserved_byte_set[field::kReserved + 5] = std::byte{0x2a};
+  HandBuiltEmb version1;
+  version1.version = 1;
+  version1.hash_index = false;
+  auto reserved_byte_set = version1.build();
+  reserved_byte_set[field::kVersion1Reserved + 5] = std::byte{0x2a};
   reseal_header(reserved_byte_set);
   check_parse_rejects(reserved_byte_set, {"reserved header byte 113 is 2a, expected 00"});
 }

@@ -33,7 +33,10 @@ constexpr std::size_t kMatrixSize = 88;
 constexpr std::size_t kMetadataCrc = 96;
 constexpr std::size_t kVocabularyCrc = 100;
 constexpr std::size_t kMatrixCrc = 104;
-constexpr std::size_t kReserved = 108;
+constexpr std::size_t kHashIndexCrc = 108;  // version 2; reserved (zero) in version 1
+constexpr std::size_t kHashIndexOffset = 112;
+constexpr std::size_t kHashIndexSize = 120;
+constexpr std::size_t kVersion1Reserved = 108;
 constexpr std::size_t kHeaderSize = 128;
 }  // namespace field
 
@@ -69,7 +72,20 @@ inline void reseal_all(std::vector<std::byte>& bytes) {
   section_crc(field::kMetadataOffset, field::kMetadataSize, field::kMetadataCrc);
   section_crc(field::kVocabularyOffset, field::kVocabularySize, field::kVocabularyCrc);
   section_crc(field::kMatrixOffset, field::kMatrixSize, field::kMatrixCrc);
+  if (get_u64(bytes, field::kHashIndexSize) != 0) {
+    section_crc(field::kHashIndexOffset, field::kHashIndexSize, field::kHashIndexCrc);
+  }
   reseal_header(bytes);
+}
+
+// The float16 bits of a value that float16 holds exactly (a normal number or zero), computed
+// from the float32 bits: sign, exponent rebiased from 127 to 15, the top 10 mantissa bits.
+inline std::uint16_t exact_float16_bits(float value) {
+  const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+  const std::uint32_t sign = (bits >> 16) & 0x8000;
+  if ((bits & 0x7fffffff) == 0) return static_cast<std::uint16_t>(sign);
+  const std::uint32_t exponent = ((bits >> 23) & 0xff) - 127 + 15;
+  return static_cast<std::uint16_t>(sign | (exponent << 10) | ((bits >> 13) & 0x3ff));
 }
 
 struct HandBuiltEmb {
@@ -77,10 +93,29 @@ struct HandBuiltEmb {
   std::vector<std::uint64_t> counts = {0, 0, 40, 9, 2};
   std::uint64_t dims = 2;
   std::string metadata = R"({"epochs":3,"note":"hand-built file"})";
+  std::uint32_t version = 2;
+  bool hash_index = true;  // version 2 only
+  std::uint32_t dtype = 0;  // 0 float32, 1 float16
 
   std::uint64_t rows() const { return words.size(); }
   float value(std::uint64_t row, std::uint64_t col) const {
     return static_cast<float>(row) + static_cast<float>(col) / 8.0f;
+  }
+
+  // The hash index section as docs/FORMAT.md describes it: slots = the smallest power of two
+  // >= 2 x words, home slot crc32(word) mod slots, linear probing in row order, 0 = empty.
+  std::vector<std::uint64_t> hash_slots() const {
+    const std::uint64_t words_only = rows() - 2;
+    std::uint64_t slots = 1;
+    while (slots < 2 * words_only) slots *= 2;
+    std::vector<std::uint64_t> table(slots, 0);
+    for (std::uint64_t row = 2; row < rows(); ++row) {
+      const auto& word = words[row];
+      std::uint64_t at = zlib_crc(std::as_bytes(std::span(word.data(), word.size()))) & (slots - 1);
+      while (table[at] != 0) at = (at + 1) & (slots - 1);
+      table[at] = row;
+    }
+    return table;
   }
 
   std::vector<std::byte> build() const {
@@ -109,20 +144,35 @@ struct HandBuiltEmb {
     for (const auto& word : words) append(word);
     const std::size_t vocabulary_size = file.size() - vocabulary_offset;
 
+    std::size_t index_offset = 0;
+    std::size_t index_size = 0;
+    if (hash_index) {
+      pad_to(8);
+      index_offset = file.size();
+      for (std::uint64_t slot : hash_slots()) append_u64(slot);
+      index_size = file.size() - index_offset;
+    }
+
     pad_to(64);
     const std::size_t matrix_offset = file.size();
     for (std::uint64_t row = 0; row < rows(); ++row) {
       for (std::uint64_t col = 0; col < dims; ++col) {
-        file.resize(file.size() + 4);
-        put_u32(file, file.size() - 4, std::bit_cast<std::uint32_t>(value(row, col)));
+        if (dtype == 1) {
+          const std::uint16_t half = exact_float16_bits(value(row, col));
+          file.push_back(std::byte(half & 0xff));
+          file.push_back(std::byte(half >> 8));
+        } else {
+          file.resize(file.size() + 4);
+          put_u32(file, file.size() - 4, std::bit_cast<std::uint32_t>(value(row, col)));
+        }
       }
     }
     const std::size_t matrix_size = file.size() - matrix_offset;
 
     const char magic[4] = {'\x89', 'E', 'M', 'B'};
     for (int i = 0; i < 4; ++i) file[field::kMagic + i] = std::byte(static_cast<unsigned char>(magic[i]));
-    put_u32(file, field::kVersion, 1);
-    put_u32(file, field::kDtype, 0);
+    put_u32(file, field::kVersion, version);
+    put_u32(file, field::kDtype, dtype);
     put_u32(file, field::kAlignment, 64);
     put_u32(file, field::kReservedRows, 2);
     put_u64(file, field::kRows, rows());
@@ -134,6 +184,8 @@ struct HandBuiltEmb {
     put_u64(file, field::kVocabularySize, vocabulary_size);
     put_u64(file, field::kMatrixOffset, matrix_offset);
     put_u64(file, field::kMatrixSize, matrix_size);
+    put_u64(file, field::kHashIndexOffset, index_offset);
+    put_u64(file, field::kHashIndexSize, index_size);
     reseal_all(file);
     return file;
   }

@@ -1,0 +1,108 @@
+#include "embedtool/formats/load_vectors.h"
+
+#include <filesystem>
+
+#include "embedtool/errors.h"
+#include "embedtool/formats/foreign_options.h"
+#include "embedtool/formats/npy_vectors.h"
+#include "embedtool/formats/projector_files.h"
+#include "embedtool/formats/text_vectors.h"
+#include "embedtool/formats/word2vec_binary.h"
+#include "embedtool/storage/emb_format.h"
+#include "embedtool/storage/mapped_file.h"
+#include "embedtool/storage/mapped_model.h"
+#include "embedtool/storage/model_vector_table.h"
+
+namespace embedtool {
+namespace {
+
+// Files whose first bytes say what they are; a mismatch with the chosen format is named, so
+// that a model that is not what its name says gives a hint instead of a parse error.
+void check_magic(std::span<const std::byte> bytes, VectorFormat format, const std::string& source) {
+  const std::string_view start(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 8));
+  const std::string reading_as = "; it cannot be read as " + std::string(format_name(format));
+  if (start.starts_with("\x89" "EMB") && format != VectorFormat::emb) {
+    throw Error(source + " is an embedtool model (.emb)" + reading_as + " (use --from emb)");
+  }
+  if (start.starts_with("\x93NUMPY") && format != VectorFormat::npy) {
+    throw Error(source + " is a numpy .npy file" + reading_as + " (use --from npy)");
+  }
+  // fastText's .bin starts with the u32 793712314 (0x2f4f16ba).
+  if (start.starts_with("\xba\x16\x4f\x2f")) {
+    throw Error(source + " is a fastText model (.bin), not word2vec vectors: read the .vec file "
+                         "fastText writes beside it, or its `fasttext print-word-vectors` output");
+  }
+}
+
+ForeignReadOptions foreign_options(const LoadOptions& options) {
+  return {options.limit, options.unicode_errors};
+}
+
+EmbeddingModel load_foreign(const std::string& path, VectorFormat format, const LoadOptions& options) {
+  if (format == VectorFormat::projector) {
+    const ProjectorPaths paths = projector_paths(path);
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored) && !std::filesystem::exists(paths.vectors, ignored)) {
+      throw Error(path + " is a directory without vectors.tsv, not a vector file (a TensorBoard "
+                         "projector folder holds vectors.tsv and metadata.tsv)");
+    }
+    return read_projector_files(paths.vectors, options.vocab_path.value_or(paths.metadata),
+                                foreign_options(options));
+  }
+  // Mapped: a reader with a limit touches only the pages of the rows it reads.
+  const MappedFile file(path, MappedFile::Access::sequential);
+  check_magic(file.bytes(), format, file.display_name());
+  switch (format) {
+    case VectorFormat::word2vec_binary:
+      return read_word2vec_binary(file.bytes(), file.display_name(), foreign_options(options));
+    case VectorFormat::word2vec_text:
+      return read_text_vectors(file.bytes(), file.display_name(), TextHeader::word2vec,
+                               foreign_options(options));
+    case VectorFormat::glove:
+      return read_text_vectors(file.bytes(), file.display_name(), TextHeader::none,
+                               foreign_options(options));
+    case VectorFormat::npy:
+      return read_npy_vectors(file.bytes(), file.display_name(),
+                              options.vocab_path.value_or(npy_word_list_path(path)),
+                              foreign_options(options));
+    default:
+      break;
+  }
+  throw std::logic_error("load_foreign: not a foreign format");
+}
+
+}  // namespace
+
+VectorFormat format_to_read(const std::string& path, const LoadOptions& options) {
+  const std::optional<VectorFormat> format = options.format ? options.format : format_for_reading(path);
+  if (!format) {
+    throw UsageError("cannot tell the format of " + path +
+                     " from its name: give it with --from (" + format_names() + ")");
+  }
+  if (options.vocab_path && *format != VectorFormat::npy && *format != VectorFormat::projector) {
+    throw UsageError("--vocab names the words of an npy or projector file; " + path + " is read as " +
+                     std::string(format_name(*format)) + ", which holds its words itself");
+  }
+  return *format;
+}
+
+EmbeddingModel load_vectors(const std::string& path, const LoadOptions& options) {
+  const VectorFormat format = format_to_read(path, options);
+  if (format != VectorFormat::emb) return load_foreign(path, format, options);
+  if (!options.limit) return load_model(path);
+  MappedModel model(path);
+  model.limit_words(*options.limit);
+  return model.load();
+}
+
+std::unique_ptr<VectorTable> open_vectors(const std::string& path, const LoadOptions& options) {
+  const VectorFormat format = format_to_read(path, options);
+  if (format != VectorFormat::emb) {
+    return std::make_unique<ModelVectorTable>(load_foreign(path, format, options));
+  }
+  auto model = std::make_unique<MappedModel>(path);
+  if (options.limit) model->limit_words(*options.limit);
+  return model;
+}
+
+}  // namespace embedtool

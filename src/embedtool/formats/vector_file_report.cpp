@@ -1,0 +1,121 @@
+#include "embedtool/formats/vector_file_report.h"
+
+#include <filesystem>
+#include <iomanip>
+#include <sstream>
+
+#include "embedtool/errors.h"
+#include "embedtool/formats/projector_files.h"
+#include "embedtool/storage/emb_header.h"
+#include "embedtool/storage/emb_verify.h"
+#include "embedtool/storage/mapped_file.h"
+#include "embedtool/storage/mapped_model.h"
+#include "embedtool/storage/message_format.h"
+
+namespace embedtool {
+namespace {
+
+// The bytes a format's files take (the vectors file of a projector pair).
+std::uint64_t file_size_of(const std::string& path, VectorFormat format) {
+  const std::string file = format == VectorFormat::projector ? projector_paths(path).vectors : path;
+  std::error_code error;
+  const auto size = std::filesystem::file_size(file, error);
+  return error ? 0 : static_cast<std::uint64_t>(size);
+}
+
+std::string with_unit(std::uint64_t bytes) {
+  constexpr const char* kUnits[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+  double value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  while (value >= 1024 && unit + 1 < std::size(kUnits)) {
+    value /= 1024;
+    ++unit;
+  }
+  std::ostringstream text;
+  text << decimal(bytes) << " bytes";
+  if (unit > 0) text << " (" << std::fixed << std::setprecision(1) << value << " " << kUnits[unit] << ")";
+  return text.str();
+}
+
+}  // namespace
+
+nlohmann::json describe_vector_file(const std::string& path, const LoadOptions& options) {
+  const VectorFormat format = format_to_read(path, options);
+  nlohmann::json info = {{"file", path}, {"format", format_name(format)}};
+  if (format == VectorFormat::emb) {
+    MappedModel model(path);
+    info["format_version"] = model.format_version();
+    info["file_size"] = model.file_size();
+    info["dtype"] = dtype_name(model.dtype());
+    info["input_dim"] = model.rows();
+    info["words"] = model.rows() - kReservedIds;
+    info["output_dim"] = model.dims();
+    info["hash_index"] = model.has_hash_index();
+    info["metadata"] = model.metadata();
+    return info;
+  }
+  const EmbeddingModel model = load_vectors(path, options);
+  info["file_size"] = file_size_of(path, format);
+  info["dtype"] = "float32";
+  info["input_dim"] = model.vectors.rows();
+  info["words"] = model.vocabulary.word_count();
+  info["output_dim"] = model.vectors.cols();
+  info["metadata"] = nlohmann::json::object();  // foreign formats carry none
+  return info;
+}
+
+std::string describe_as_text(const nlohmann::json& info) {
+  std::ostringstream text;
+  auto line = [&text](const std::string& name, const std::string& value) {
+    text << std::left << std::setw(12) << name << value << "\n";
+  };
+  line("file", info.at("file").get<std::string>());
+  std::string format = info.at("format").get<std::string>();
+  if (info.contains("format_version")) format += " (version " + info.at("format_version").dump() + ")";
+  line("format", format);
+  line("file size", with_unit(info.at("file_size").get<std::uint64_t>()));
+  line("dtype", info.at("dtype").get<std::string>());
+  line("input_dim", info.at("input_dim").dump() + " rows: " + info.at("words").dump() +
+                        " words, <pad> and <unk>");
+  line("output_dim", info.at("output_dim").dump());
+  if (info.contains("hash_index")) line("hash index", info.at("hash_index").get<bool>() ? "yes" : "no");
+  const nlohmann::json& metadata = info.at("metadata");
+  if (metadata.empty()) {
+    line("metadata", "none");
+  } else {
+    text << "metadata\n";
+    std::istringstream lines(metadata.dump(2));
+    for (std::string json_line; std::getline(lines, json_line);) text << "  " << json_line << "\n";
+  }
+  return text.str();
+}
+
+VerifyReport verify_vector_file(const std::string& path, const LoadOptions& options) {
+  const VectorFormat format = format_to_read(path, options);
+  VerifyReport report;
+  try {
+    if (format == VectorFormat::emb) {
+      const MappedFile file(path, MappedFile::Access::sequential);
+      report.problems = find_emb_problems(file.bytes(), file.display_name());
+      if (report.problems.empty()) {
+        const EmbHeader header = decode_emb_header(file.bytes(), file.display_name());
+        report.summary = "emb version " + decimal(header.version) + ", " + decimal(header.rows) +
+                         " rows x " + decimal(header.dims) + " dims, " +
+                         std::string(dtype_name(header.value_type())) +
+                         ", every checksum matches";
+      }
+      return report;
+    }
+    const EmbeddingModel model = load_vectors(path, options);
+    report.summary = std::string(format_name(format)) + ", " +
+                     decimal(model.vocabulary.word_count()) + " words x " +
+                     decimal(static_cast<std::uint64_t>(model.vectors.cols())) + " dims, every row reads";
+  } catch (const UsageError&) {
+    throw;
+  } catch (const Error& error) {
+    report.problems.emplace_back(error.what());
+  }
+  return report;
+}
+
+}  // namespace embedtool

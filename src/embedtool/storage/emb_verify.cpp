@@ -1,0 +1,65 @@
+#include "embedtool/storage/emb_verify.h"
+
+#include <functional>
+#include <optional>
+
+#include "embedtool/errors.h"
+#include "embedtool/storage/emb_hash_index.h"
+#include "embedtool/storage/emb_header.h"
+#include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_section_checksum.h"
+#include "embedtool/storage/emb_vocabulary_section.h"
+#include "embedtool/storage/emb_vocabulary_view.h"
+
+namespace embedtool {
+namespace {
+
+// Runs `check`; returns false and records its message if it throws Error.
+bool passes(std::vector<std::string>& problems, const std::function<void()>& check) {
+  try {
+    check();
+    return true;
+  } catch (const Error& error) {
+    problems.emplace_back(error.what());
+    return false;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> find_emb_problems(std::span<const std::byte> file,
+                                           const std::string& source_name) {
+  std::vector<std::string> problems;
+  std::optional<EmbHeader> header;
+  if (!passes(problems, [&] { header = decode_emb_header(file, source_name); })) return problems;
+
+  passes(problems, [&] {
+    decode_metadata_section(checksummed_section(file, header->metadata, header->metadata_crc32,
+                                                "metadata", source_name),
+                            source_name);
+  });
+
+  std::span<const std::byte> vocabulary;
+  const bool vocabulary_ok = passes(problems, [&] {
+    vocabulary = checksummed_section(file, header->vocabulary, header->vocabulary_crc32,
+                                     "vocabulary", source_name);
+    decode_vocabulary_section(vocabulary, header->rows, source_name);
+  });
+
+  if (header->has_hash_index()) {
+    passes(problems, [&] {
+      const EmbHashIndexView index(checksummed_section(file, header->hash_index,
+                                                       header->hash_index_crc32, "hash index",
+                                                       source_name));
+      // The index can only be followed through a sound vocabulary.
+      if (vocabulary_ok) check_hash_index(index, EmbVocabularyView(vocabulary, header->rows, source_name));
+    });
+  }
+
+  passes(problems, [&] {
+    checksummed_section(file, header->matrix, header->matrix_crc32, "matrix", source_name);
+  });
+  return problems;
+}
+
+}  // namespace embedtool

@@ -1,0 +1,108 @@
+#include "embedtool/storage/mapped_model.h"
+
+#include <algorithm>
+
+#include "embedtool/errors.h"
+#include "embedtool/storage/emb_format.h"
+#include "embedtool/storage/emb_matrix_section.h"
+#include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_section_checksum.h"
+#include "embedtool/storage/emb_vocabulary_section.h"
+#include "embedtool/storage/message_format.h"
+
+namespace embedtool {
+
+namespace {
+
+// Up to this size, checking every checksum costs a few milliseconds (CRC32 runs at about 1 GB/s),
+// so a mapped open does it: damage to a small model is caught on every lookup, and large ones
+// stay fast.
+constexpr std::uint64_t kVerifyChecksumsUpTo = std::uint64_t{8} << 20;
+
+}  // namespace
+
+MappedModel::MappedModel(const std::string& path)
+    : file_(path, MappedFile::Access::random),
+      header_(decode_emb_header(file_.bytes(), file_.display_name())),
+      rows_(header_.rows) {
+  const std::string& source = file_.display_name();
+  if (header_.file_size <= kVerifyChecksumsUpTo) {
+    // Checksums only: validating every word would mean building a map of them all.
+    checksummed_section(file_.bytes(), header_.vocabulary, header_.vocabulary_crc32, "vocabulary", source);
+    if (header_.has_hash_index()) {
+      checksummed_section(file_.bytes(), header_.hash_index, header_.hash_index_crc32, "hash index", source);
+    }
+    checksummed_section(file_.bytes(), header_.matrix, header_.matrix_crc32, "matrix", source);
+  }
+  metadata_ = decode_metadata_section(
+      checksummed_section(file_.bytes(), header_.metadata, header_.metadata_crc32, "metadata", source),
+      source);
+  vocabulary_.emplace(file_.bytes().subspan(header_.vocabulary.offset, header_.vocabulary.size),
+                      header_.rows, source);
+  if (header_.has_hash_index()) {
+    hash_index_.emplace(file_.bytes().subspan(header_.hash_index.offset, header_.hash_index.size));
+  }
+}
+
+void MappedModel::check_row(WordId id) const {
+  if (id < 0 || static_cast<std::uint64_t>(id) >= rows_) {
+    throw Error("row " + std::to_string(id) + " is out of range (" + display_name() +
+                " has rows 0 to " + decimal(rows_ - 1) + ")");
+  }
+}
+
+std::optional<WordId> MappedModel::id_of(std::string_view word) const {
+  if (!hash_index_) return scan_for(word);
+  const std::optional<std::uint64_t> row = hash_index_->find(word, *vocabulary_);
+  if (!row || *row >= rows_) return std::nullopt;  // not a word, or hidden by limit_words
+  return static_cast<WordId>(*row);
+}
+
+// Files without an index (version 1): compare with each word in turn. Comparing lengths first
+// keeps this to one pass over the offset table plus a few word comparisons.
+std::optional<WordId> MappedModel::scan_for(std::string_view word) const {
+  for (std::uint64_t row = kReservedIds; row < rows_; ++row) {
+    if (vocabulary_->word_end(row + 1) - vocabulary_->word_end(row) != word.size()) continue;
+    if (vocabulary_->word(row) == word) return static_cast<WordId>(row);
+  }
+  return std::nullopt;
+}
+
+std::string_view MappedModel::word(WordId id) const {
+  check_row(id);
+  return vocabulary_->word(static_cast<std::uint64_t>(id));
+}
+
+std::uint64_t MappedModel::count(WordId id) const {
+  check_row(id);
+  return vocabulary_->count(static_cast<std::uint64_t>(id));
+}
+
+Eigen::RowVectorXf MappedModel::row(WordId id) const {
+  check_row(id);
+  const std::uint64_t value_bytes = bytes_per_value(dtype());
+  // decode_emb_header has checked that rows x dims values fit in the matrix section.
+  const std::byte* start = file_.bytes().data() + header_.matrix.offset +
+                           static_cast<std::uint64_t>(id) * header_.dims * value_bytes;
+  Eigen::RowVectorXf values(static_cast<Eigen::Index>(header_.dims));
+  decode_values(start, header_.dims, dtype(), values.data());
+  return values;
+}
+
+void MappedModel::limit_words(std::uint64_t words) {
+  const std::uint64_t available = header_.rows - kReservedIds;
+  rows_ = kReservedIds + std::min(available, words);
+}
+
+EmbeddingModel MappedModel::load() const {
+  if (rows_ == header_.rows) return parse_model(file_.bytes(), display_name());
+  EmbeddingModel model;
+  model.metadata = metadata_;
+  model.vocabulary = vocabulary_from_view(*vocabulary_, rows_);
+  const auto matrix = file_.bytes().subspan(header_.matrix.offset,
+                                            rows_ * header_.dims * bytes_per_value(dtype()));
+  model.vectors = decode_matrix_section(matrix, rows_, header_.dims, dtype());
+  return model;
+}
+
+}  // namespace embedtool

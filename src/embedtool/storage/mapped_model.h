@@ -1,0 +1,73 @@
+#pragma once
+// An .emb file used in place: the file is memory-mapped and only what a caller asks for is read.
+// Looking up a few words in a 1,000,000 x 300 model reads the header, the metadata, a few hash
+// index slots, a few words and a few rows: milliseconds, whatever the file size.
+//
+// What is checked, and when:
+// - on open: the header completely (magic, version, header checksum, every size and offset
+//   against the real file size) and the metadata section (checksum and JSON); for a file of at
+//   most 8 MiB, every section's checksum too (it costs a few milliseconds);
+// - on each access: the offsets of each word read, and each hash index slot followed, so that a
+//   damaged file can give an Error but never a read outside the file;
+// - never, in a larger file: the checksums of the vocabulary, the hash index and the matrix,
+//   which would mean reading all of them. load() and load_model() verify everything; `embedtool verify` reports
+//   every problem.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <Eigen/Core>
+#include <nlohmann/json.hpp>
+
+#include "embedtool/model.h"
+#include "embedtool/storage/dtype.h"
+#include "embedtool/storage/emb_hash_index.h"
+#include "embedtool/storage/emb_header.h"
+#include "embedtool/storage/emb_vocabulary_view.h"
+#include "embedtool/storage/mapped_file.h"
+#include "embedtool/storage/vector_table.h"
+
+namespace embedtool {
+
+class MappedModel final : public VectorTable {
+ public:
+  // Throws Error naming the file if it cannot be read or its header or metadata are invalid.
+  explicit MappedModel(const std::string& path);
+
+  std::uint64_t rows() const override { return rows_; }
+  std::uint64_t dims() const override { return header_.dims; }
+  std::optional<WordId> id_of(std::string_view word) const override;
+  std::string_view word(WordId id) const override;
+  Eigen::RowVectorXf row(WordId id) const override;
+  std::uint64_t count(WordId id) const;
+
+  // Only the first `words` words (rows 2 ... words + 1) remain visible: --limit.
+  void limit_words(std::uint64_t words);
+
+  std::uint32_t format_version() const { return header_.version; }
+  Dtype dtype() const { return header_.value_type(); }
+  std::uint64_t file_size() const { return header_.file_size; }
+  bool has_hash_index() const { return header_.has_hash_index(); }
+  const nlohmann::json& metadata() const { return metadata_; }
+  const std::string& display_name() const { return file_.display_name(); }
+
+  // The whole model in memory with every checksum verified, as load_model does; with
+  // limit_words, the visible rows only, checked as they are read (the checksums cover whole
+  // sections and are not verified then).
+  EmbeddingModel load() const;
+
+ private:
+  void check_row(WordId id) const;
+  std::optional<WordId> scan_for(std::string_view word) const;
+
+  MappedFile file_;
+  EmbHeader header_;
+  nlohmann::json metadata_;
+  std::optional<EmbVocabularyView> vocabulary_;  // set in the constructor, after the header
+  std::optional<EmbHashIndexView> hash_index_;   // files of version 2 written by embedtool
+  std::uint64_t rows_ = 0;                       // header_.rows unless limited
+};
+
+}  // namespace embedtool
