@@ -9,5 +9,9 @@ void add_vocab_command(CLI::App& parent);
 void add_pad_command(CLI::App& parent);
 void add_train_command(CLI::App& parent);
 void add_lookup_command(CLI::App& parent);
+void add_convert_command(CLI::App& parent);
+void add_verify_command(CLI::App& parent);
+void add_info_command(CLI::App& parent);
+void add_eval_command(CLI::App& parent);
 
 }  // namespace embedtool::cli

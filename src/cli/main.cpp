@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
   embedtool::cli::add_pad_command(app);
   embedtool::cli::add_train_command(app);
   embedtool::cli::add_lookup_command(app);
+  embedtool::cli::add_convert_command(app);
+  embedtool::cli::add_verify_command(app);
+  embedtool::cli::add_info_command(app);
+  embedtool::cli::add_eval_command(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,53 @@
+#pragma once
+// Analogy evaluation (word2vec's questions-words.txt task, scored as gensim's
+// evaluate_word_analogies does): each question "a b c d" is answered by 3CosAdd (analogy_solver.h)
+// among the most frequent words, and counts as correct when the answer folds like d.
+// Questions with a word outside those words are skipped: counted, but not in the accuracy.
+#include <cstddef>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "embedtool/model.h"
+#include "embedtool/query/analogy_questions_file.h"
+
+namespace embedtool {
+
+inline constexpr std::size_t kDefaultAnalogyRestrict = 30000;
+
+struct AnalogyTally {
+  std::size_t questions = 0;  // in the file (or section)
+  std::size_t skipped = 0;    // a word outside the searched words
+  std::size_t correct = 0;
+
+  std::size_t answered() const { return questions - skipped; }
+  // correct / answered; NaN when no question was answered.
+  double accuracy() const {
+    return answered() == 0 ? std::numeric_limits<double>::quiet_NaN()
+                           : static_cast<double>(correct) / static_cast<double>(answered());
+  }
+  double skipped_share() const {
+    return questions == 0 ? 0.0 : static_cast<double>(skipped) / static_cast<double>(questions);
+  }
+};
+
+struct AnalogySectionResult {
+  std::string name;
+  AnalogyTally tally;
+};
+
+struct AnalogyResult {
+  std::size_t searched_words = 0;              // min(restrict_to, the model's word count)
+  std::vector<AnalogySectionResult> sections;  // in file order
+  AnalogyTally overall;
+};
+
+// Searches the `restrict_to` most frequent words: rows kFirstWordId .. kFirstWordId +
+// restrict_to - 1, the vocabulary being ordered by count. Words are found case-insensitively
+// (case_insensitive_index.h) among those rows only, as gensim's restrict_vocab does.
+AnalogyResult evaluate_analogies(const EmbeddingModel& model,
+                                 std::span<const AnalogySection> sections,
+                                 std::size_t restrict_to = kDefaultAnalogyRestrict);
+
+}  // namespace embedtool
