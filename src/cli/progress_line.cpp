@@ -2,29 +2,87 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <string>
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include "embedtool/errors.h"
 
 namespace embedtool::cli {
 
+namespace {
+
+std::string duration_text(double seconds) {
+  const auto total = static_cast<long long>(seconds + 0.5);
+  char text[32];
+  if (total >= 3600)
+    std::snprintf(text, sizeof text, "%lldh%02lldm", total / 3600, total / 60 % 60);
+  else if (total >= 60)
+    std::snprintf(text, sizeof text, "%lldm%02llds", total / 60, total % 60);
+  else
+    std::snprintf(text, sizeof text, "%llds", total);
+  return text;
+}
+
+// "41.3%  epoch 2/5  412k words/s/thread  lr 0.014681  loss 2.3456  ETA 1m23s"
+std::string progress_text(const TrainProgress& p, double average_loss) {
+  const double done =
+      p.words_total ? static_cast<double>(p.words_done) / static_cast<double>(p.words_total) : 0;
+  const double per_thread = p.elapsed_seconds > 0
+                                ? static_cast<double>(p.words_done) / p.elapsed_seconds /
+                                      static_cast<double>(p.threads > 0 ? p.threads : 1)
+                                : 0;
+  const double eta = done > 0 ? p.elapsed_seconds * (1 - done) / done : 0;
+  char text[160];
+  std::snprintf(text, sizeof text,
+                "%5.1f%%  epoch %d/%d  %.0fk words/s/thread  lr %.6f  loss %.4f  ETA %s",
+                100 * done, p.epoch, p.epochs, per_thread / 1000, p.learning_rate, average_loss,
+                duration_text(eta).c_str());
+  return text;
+}
+
+}  // namespace
+
 ProgressLine::ProgressLine()
-    : enabled_(::isatty(STDERR_FILENO) == 1 && spdlog::should_log(spdlog::level::info)) {}
+    : terminal_(::isatty(STDERR_FILENO) == 1), enabled_(spdlog::should_log(spdlog::level::info)) {}
 
 void ProgressLine::update(const TrainProgress& p) {
   if (!enabled_ || p.words_total == 0) return;
-  const double done = static_cast<double>(p.words_done) / static_cast<double>(p.words_total);
-  const double words_per_second = p.elapsed_seconds > 0 ? p.words_done / p.elapsed_seconds : 0;
-  const double eta = done > 0 ? p.elapsed_seconds * (1 - done) / done : 0;
-  std::fprintf(stderr, "\rembedtool: epoch %d  %5.1f%%  %8.0f words/s  lr %.5f  loss %.4f  ETA %4.0fs ",
-               p.epoch, 100 * done, words_per_second, p.learning_rate, p.average_loss, eta);
-  std::fflush(stderr);
-  drawn_ = true;
+  if (terminal_) {
+    std::fprintf(stderr, "\rembedtool: %s ", progress_text(p, p.average_loss).c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+    return;
+  }
+  if (p.elapsed_seconds < next_log_at_) return;
+  next_log_at_ = p.elapsed_seconds + kLogInterval;
+  const std::uint64_t predictions = p.predictions - logged_predictions_;
+  const double average_loss =
+      predictions ? (p.loss_total - logged_loss_) / static_cast<double>(predictions) : 0;
+  logged_loss_ = p.loss_total;
+  logged_predictions_ = p.predictions;
+  spdlog::info("{}", progress_text(p, average_loss));
 }
 
 void ProgressLine::finish() {
   if (drawn_) std::fputc('\n', stderr);
   drawn_ = false;
+}
+
+ProgressJsonLog::ProgressJsonLog(const std::string& path) : path_(path), file_(path) {
+  if (!file_) throw Error("cannot create " + path + ": " + std::strerror(errno));
+}
+
+void ProgressJsonLog::write(const TrainProgress& p) {
+  const nlohmann::json line = {{"words", p.words_done}, {"words_total", p.words_total},
+                               {"epoch", p.epoch},      {"loss", p.average_loss},
+                               {"lr", p.learning_rate}, {"elapsed", p.elapsed_seconds}};
+  file_ << line.dump() << '\n' << std::flush;
+  if (!file_) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
 }
 
 }  // namespace embedtool::cli

@@ -1,20 +1,48 @@
 #pragma once
-// Training progress as one line on stderr that rewrites itself, shown only when stderr is a
-// terminal (a log file or a pipe gets no carriage-return noise) and not --quiet.
-#include "embedtool/training/skipgram_trainer.h"
+// How `train` shows its progress on stderr: when stderr is a terminal, one line that rewrites
+// itself (percent, epoch, words/s per thread, learning rate, loss, ETA); otherwise a log line
+// every few seconds, so a log file or CI output gets a readable trace without carriage-return
+// noise. Nothing with --quiet. A JSON log (--log-json) is separate: see ProgressJsonLog.
+#include <cstdint>
+#include <fstream>
+#include <string>
+
+#include "embedtool/training/train_progress.h"
 
 namespace embedtool::cli {
 
 class ProgressLine {
  public:
+  // Seconds between log lines when stderr is not a terminal.
+  static constexpr double kLogInterval = 5.0;
+
   ProgressLine();
   void update(const TrainProgress& progress);
   // Ends the line so that later messages start on a fresh one.
   void finish();
 
  private:
+  bool terminal_;
   bool enabled_;
   bool drawn_ = false;
+  double next_log_at_ = kLogInterval;
+  double logged_loss_ = 0;  // loss total and predictions at the last log line
+  std::uint64_t logged_predictions_ = 0;
+};
+
+// One JSON object per progress report, one per line, for plotting:
+//   {"words":..., "words_total":..., "epoch":..., "loss":..., "lr":..., "elapsed":...}
+// "loss" is the mean loss per prediction since the previous line. Each line is flushed as it is
+// written, so the file can be followed while training runs.
+class ProgressJsonLog {
+ public:
+  // Throws Error naming `path` when it cannot be created.
+  explicit ProgressJsonLog(const std::string& path);
+  void write(const TrainProgress& progress);
+
+ private:
+  std::string path_;
+  std::ofstream file_;
 };
 
 }  // namespace embedtool::cli

@@ -48,7 +48,9 @@ run_embedtool lookup -m $model cat no-such-word dog
 grep -q '"no-such-word"' err || fail "the unknown word is not named: $(cat err)"
 
 # Training from stdin gives the same model as from the file (same seed, one thread).
-"$EMBEDTOOL" train - -o from_stdin.emb --output-dim 50 --epochs 5 --window 3 --quiet \
+"$EMBEDTOOL" train "$PROJECT/data/corpus.txt" -o from_file.emb --output-dim 50 --epochs 2 \
+  --window 3 --threads 1 --quiet || fail "train --threads 1 failed"
+"$EMBEDTOOL" train - -o from_stdin.emb --output-dim 50 --epochs 2 --window 3 --threads 1 --quiet \
   <"$PROJECT/data/corpus.txt" || fail "train - failed"
-cmp -s $model from_stdin.emb || fail "train - wrote a different model than train FILE"
+cmp -s from_file.emb from_stdin.emb || fail "train - wrote a different model than train FILE"
 echo "ok"

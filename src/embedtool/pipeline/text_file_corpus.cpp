@@ -1,27 +1,33 @@
 #include "embedtool/pipeline/text_file_corpus.h"
 
+#include <limits>
+
+#include "embedtool/training/line_range_reader.h"
+
 namespace embedtool {
 
 TextFileCorpus::TextFileCorpus(std::string path, const Tokenizer& tokenizer,
-                               const Vocabulary& vocabulary)
-    : path_(std::move(path)), tokenizer_(tokenizer), vocabulary_(vocabulary) {
-  rewind();
+                               const Vocabulary& vocabulary,
+                               std::optional<std::uint64_t> known_word_count,
+                               std::optional<std::string> display_name)
+    : path_(std::move(path)),
+      display_name_(display_name.value_or(path_)),
+      tokenizer_(tokenizer),
+      words_(vocabulary),
+      known_word_count_(known_word_count) {
+  auto whole = std::make_unique<TextRangeSentences>(
+      path_, display_name_, 0, std::numeric_limits<std::uint64_t>::max(), tokenizer_, words_);
+  file_size_ = whole->file_size();
+  whole_ = std::move(whole);
 }
 
-void TextFileCorpus::rewind() {
-  reader_.reset();
-  input_ = std::make_unique<InputFile>(path_);
-  reader_ = std::make_unique<LineReader>(input_->stream(), input_->display_name());
-}
-
-bool TextFileCorpus::next(Sequence& ids) {
-  if (!reader_->next(line_)) return false;
-  ids.clear();
-  const TextLocation where{reader_->source_name(), reader_->line_number(), reader_->line_offset()};
-  tokenizer_.for_each_token(line_, where, [&](std::string_view word) {
-    ids.push_back(vocabulary_.id_or_unknown(word));
-  });
-  return true;
+std::unique_ptr<SentenceSource> TextFileCorpus::part(std::size_t index, std::size_t parts) const {
+  const std::vector<std::uint64_t> ranges = split_into_ranges(file_size_, parts);
+  // The last part runs to the end of the file whatever its size now.
+  const std::uint64_t end =
+      index + 1 == parts ? std::numeric_limits<std::uint64_t>::max() : ranges[index + 1];
+  return std::make_unique<TextRangeSentences>(path_, display_name_, ranges[index], end, tokenizer_,
+                                              words_);
 }
 
 }  // namespace embedtool

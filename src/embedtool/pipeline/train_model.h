@@ -1,13 +1,15 @@
 #pragma once
 // The `train` job as a library call: vocabulary (built from the corpus or read from a file),
-// skip-gram training, and a model carrying its vocabulary and the settings that made it.
+// training (training/trainer.h), and a model carrying its vocabulary and the settings that made
+// it.
 #include <functional>
 #include <optional>
 #include <string>
 
 #include "embedtool/model.h"
 #include "embedtool/text/tokenizer.h"
-#include "embedtool/training/skipgram_trainer.h"
+#include "embedtool/training/train_progress.h"
+#include "embedtool/training/trainer.h"
 #include "embedtool/training/train_settings.h"
 #include "embedtool/vocabulary/word_counter.h"
 
@@ -15,9 +17,10 @@ namespace embedtool {
 
 struct TrainJob {
   std::string corpus_path;                     // a regular file (the CLI spools stdin first)
+  std::optional<std::string> corpus_name;      // names the corpus in messages; default the path
   std::optional<std::string> vocabulary_path;  // a `vocab` file; built from the corpus if unset
   TokenizerOptions tokenizer;
-  VocabularyOptions vocabulary;                // ignored when vocabulary_path is set
+  VocabularyOptions vocabulary;  // ignored when vocabulary_path is set
   TrainSettings settings;
 };
 

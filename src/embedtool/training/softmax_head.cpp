@@ -3,11 +3,11 @@
 #include <cassert>
 #include <cmath>
 
+#include "embedtool/training/vector_kernels.h"
+
 namespace embedtool {
 
-SoftmaxHead::SoftmaxHead(std::size_t classes, std::size_t dim)
-    : weights_(Matrix::Zero(static_cast<Eigen::Index>(classes), static_cast<Eigen::Index>(dim))),
-      scratch_(static_cast<Eigen::Index>(classes)) {}
+SoftmaxHead::SoftmaxHead(Matrix& weights) : weights_(weights), scratch_(weights.rows()) {}
 
 // With k targets sharing one h, the summed loss is  sum_t [logsumexp(s) - s_t]  with s = W·h, so
 //   d/ds = k·p - y       (p = softmax(s), y[c] = how many times c is a target)
@@ -19,15 +19,13 @@ double SoftmaxHead::train_step(std::span<const float> h, std::span<const WordId>
   const auto dim = weights_.cols();
   assert(static_cast<Eigen::Index>(h.size()) == dim);
   assert(static_cast<Eigen::Index>(grad_h.size()) == dim);
-  const Eigen::Map<const Eigen::VectorXf> h_vec(h.data(), dim);
   Eigen::Map<Eigen::VectorXf> grad_h_vec(grad_h.data(), dim);
 
-  if (targets.empty()) {
-    grad_h_vec.setZero();
-    return 0;
-  }
+  grad_h_vec.setZero();
+  if (targets.empty()) return 0;
 
-  scratch_.noalias() = weights_ * h_vec;
+  kernels::dense_dots(weights_.data(), static_cast<std::size_t>(weights_.rows()), h.data(),
+                      static_cast<std::size_t>(dim), scratch_.data());
   // Subtracting the largest score keeps every exp() in (0, 1]: no overflow however large the
   // scores grow. The target scores are read before exponentiation, since exp() may underflow to
   // zero for a badly predicted target whose loss must still come out finite.
@@ -51,13 +49,8 @@ double SoftmaxHead::train_step(std::span<const float> h, std::span<const WordId>
   // read for d/dh before it is updated (the gradient of the loss just computed needs the old W).
   // One pass instead of two: once W outgrows the cache the step is bound by memory traffic, and
   // this cuts it by a third (measured: ~1.4x faster with 40k words, D=100).
-  grad_h_vec.setZero();
-  for (Eigen::Index c = 0; c < weights_.rows(); ++c) {
-    const float g = scratch_[c];
-    auto row = weights_.row(c);
-    grad_h_vec.noalias() += g * row.transpose();
-    row.noalias() -= (learning_rate * g) * h_vec.transpose();
-  }
+  kernels::dense_update(weights_.data(), static_cast<std::size_t>(weights_.rows()), scratch_.data(),
+                        learning_rate, h.data(), static_cast<std::size_t>(dim), grad_h.data());
   return loss;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The full-softmax head: scores every class against h (W·h), normalises with a softmax and
-// pays -log p(target) for each target. Exact but O(classes x dim) per step; the sampled heads
-// that will follow trade this exactness for speed on large vocabularies.
+// pays -log p(target) for each target. Exact, the reference the other heads are checked
+// against, but O(classes x dim) per step: right for small vocabularies only (see loss_choice.h).
 #include <Eigen/Core>
 
 #include "embedtool/model.h"
@@ -11,22 +11,19 @@ namespace embedtool {
 
 class SoftmaxHead final : public Head {
  public:
-  // W (classes x dim) starts at zero, as word2vec's output layer: the first steps then move W
-  // only, and E starts learning once W carries some signal.
-  SoftmaxHead(std::size_t classes, std::size_t dim);
+  // `weights` (classes x dim, row c = output vector of class c) are shared and outlive the head.
+  // They start at zero, as word2vec's output layer: the first steps then move W only, and E
+  // starts learning once W carries some signal.
+  explicit SoftmaxHead(Matrix& weights);
 
-  double train_step(std::span<const float> h, std::span<const WordId> targets,
-                    float learning_rate, std::span<float> grad_h) override;
+  double train_step(std::span<const float> h, std::span<const WordId> targets, float learning_rate,
+                    std::span<float> grad_h) override;
 
   std::size_t classes() const override { return static_cast<std::size_t>(weights_.rows()); }
   std::size_t dim() const override { return static_cast<std::size_t>(weights_.cols()); }
 
-  // Row c is the output vector of class c. Exposed for tests and checkpoints.
-  Matrix& weights() { return weights_; }
-  const Matrix& weights() const { return weights_; }
-
  private:
-  Matrix weights_;
+  Matrix& weights_;
   // Scores, then probabilities, then the gradient w.r.t. the scores: one buffer reused by every
   // step so that the hot loop never allocates.
   Eigen::VectorXf scratch_;

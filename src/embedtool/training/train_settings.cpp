@@ -8,15 +8,48 @@
 
 namespace embedtool {
 
+float default_learning_rate(Architecture architecture) {
+  return architecture == Architecture::cbow ? 0.05f : 0.025f;
+}
+
+float learning_rate_of(const TrainSettings& settings) {
+  return settings.learning_rate.value_or(default_learning_rate(settings.architecture));
+}
+
+std::string_view name_of(Architecture architecture) {
+  return architecture == Architecture::cbow ? "cbow" : "skipgram";
+}
+
+std::string_view name_of(LossKind loss) {
+  switch (loss) {
+    case LossKind::automatic: return "auto";
+    case LossKind::softmax: return "softmax";
+    case LossKind::negative_sampling: return "ns";
+    case LossKind::hierarchical_softmax: return "hs";
+  }
+  return "auto";
+}
+
+namespace {
+void require_at_least(const char* flag, long long value, long long minimum) {
+  if (value < minimum)
+    throw UsageError(std::string(flag) + " must be at least " + std::to_string(minimum) + " (got " +
+                     std::to_string(value) + ")");
+}
+}  // namespace
+
 void validate(const TrainSettings& settings) {
-  if (settings.output_dim < 1) throw UsageError("--output-dim must be at least 1 (got 0)");
-  if (settings.window < 1)
-    throw UsageError("--window must be at least 1 (got " + std::to_string(settings.window) + ")");
-  if (settings.epochs < 1)
-    throw UsageError("--epochs must be at least 1 (got " + std::to_string(settings.epochs) + ")");
-  if (!(settings.learning_rate > 0) || !std::isfinite(settings.learning_rate))
-    throw UsageError("--lr must be a positive finite number (got " +
-                     number_text(settings.learning_rate) + ")");
+  require_at_least("--output-dim", static_cast<long long>(settings.output_dim), 1);
+  require_at_least("--window", settings.window, 1);
+  require_at_least("--neg", settings.negatives, 1);
+  require_at_least("--epochs", settings.epochs, 1);
+  require_at_least("--threads", settings.threads, 1);
+  if (!(settings.sample >= 0) || !std::isfinite(settings.sample))
+    throw UsageError("--sample must be 0 (off) or a positive number (got " +
+                     number_text(settings.sample) + ")");
+  const float rate = learning_rate_of(settings);
+  if (!(rate > 0) || !std::isfinite(rate))
+    throw UsageError("--lr must be a positive finite number (got " + number_text(rate) + ")");
 }
 
 }  // namespace embedtool

@@ -10,7 +10,7 @@
 #include "cosine.h"
 #include "embedtool/sequences/text_encoder.h"
 #include "embedtool/text/tokenizer.h"
-#include "embedtool/training/skipgram_trainer.h"
+#include "embedtool/training/trainer.h"
 #include "embedtool/vocabulary/word_counter.h"
 
 namespace embedtool {
@@ -45,14 +45,16 @@ struct TrainedDemo {
   DemoCorpus corpus = read_demo_corpus();
   TrainResult result;
   TrainedDemo() {
+    // The reference setup: skip-gram through the exact softmax, every word kept.
     TrainSettings settings;
     settings.output_dim = 32;
     settings.window = 5;
     settings.epochs = 3;
     settings.learning_rate = 0.025f;
     settings.seed = 1;
-    InMemorySentenceSource source(corpus.sentences);
-    result = train_skipgram(corpus.vocabulary, source, settings);
+    settings.loss = LossKind::softmax;
+    settings.sample = 0;
+    result = train_embeddings(corpus.vocabulary, InMemoryCorpus(corpus.sentences), settings);
   }
   WordId id(std::string_view word) const {
     const auto found = corpus.vocabulary.id_of(word);
@@ -84,6 +86,7 @@ TEST_CASE("demo corpus: a pet is nearer another pet than a farm animal, and both
   // foods share no context word with animals.
   const TrainedDemo& demo = trained_demo();
   const Matrix& vectors = demo.result.vectors;
+  CHECK(demo.result.loss == LossKind::softmax);
   const double cat_dog = cosine(vectors, demo.id("cat"), demo.id("dog"));
   const double cat_cow = cosine(vectors, demo.id("cat"), demo.id("cow"));
   const double cat_bread = cosine(vectors, demo.id("cat"), demo.id("bread"));
@@ -93,6 +96,33 @@ TEST_CASE("demo corpus: a pet is nearer another pet than a farm animal, and both
   CHECK(cat_dog > cat_bread + 0.2);
   CHECK(cat_cow > cat_bread);
   CHECK(cat_dog > cat_cow);
+}
+
+TEST_CASE("demo corpus: every architecture with every head puts cat nearer to dog than to bread") {
+  const TrainedDemo& demo = trained_demo();  // for the corpus
+  for (const Architecture architecture : {Architecture::skipgram, Architecture::cbow}) {
+    for (const LossKind loss :
+         {LossKind::softmax, LossKind::negative_sampling, LossKind::hierarchical_softmax}) {
+      CAPTURE(name_of(architecture));
+      CAPTURE(name_of(loss));
+      TrainSettings settings;
+      settings.architecture = architecture;
+      settings.loss = loss;
+      settings.output_dim = 24;
+      settings.epochs = 2;
+      settings.threads = 2;  // the multithreaded path too; its neighbours must make sense
+      const TrainResult result =
+          train_embeddings(demo.corpus.vocabulary, InMemoryCorpus(demo.corpus.sentences), settings);
+      CHECK(result.loss == loss);
+      CHECK(result.vectors.allFinite());
+      const double cat_dog = cosine(result.vectors, demo.id("cat"), demo.id("dog"));
+      const double cat_bread = cosine(result.vectors, demo.id("cat"), demo.id("bread"));
+      CAPTURE(cat_dog);
+      CAPTURE(cat_bread);
+      CHECK(cat_dog > cat_bread + 0.2);
+      CHECK(result.epoch_average_losses.back() < result.epoch_average_losses.front());
+    }
+  }
 }
 
 }  // namespace

@@ -47,13 +47,13 @@ struct SmallCase {
   }
 };
 
-constexpr double kStep = 1e-4;   // finite-difference step, in double
+constexpr double kStep = 1e-4;  // finite-difference step, in double
 constexpr double kTolerance = 1e-4;
 
 TEST_CASE("softmax head: the loss is the sum of -log softmax over the targets") {
   SmallCase small;
-  SoftmaxHead head(SmallCase::classes, SmallCase::dim);
-  head.weights() = small.weights;
+  Matrix weights = small.weights;
+  SoftmaxHead head(weights);
   std::vector<float> grad_h(SmallCase::dim);
   const double loss = head.train_step(small.h, small.targets, 0.1f, grad_h);
   CHECK(loss == doctest::Approx(reference_loss(small.weights_double(), small.h_double(),
@@ -63,20 +63,21 @@ TEST_CASE("softmax head: the loss is the sum of -log softmax over the targets") 
 
 TEST_CASE("softmax head: d(loss)/dh matches central finite differences") {
   SmallCase small;
-  SoftmaxHead head(SmallCase::classes, SmallCase::dim);
-  head.weights() = small.weights;
+  Matrix weights = small.weights;
+  SoftmaxHead head(weights);
   std::vector<float> grad_h(SmallCase::dim);
   head.train_step(small.h, small.targets, 1.0f, grad_h);
 
-  const auto weights = small.weights_double();
+  const auto reference_weights = small.weights_double();
   for (std::size_t d = 0; d < SmallCase::dim; ++d) {
     auto plus = small.h_double();
     auto minus = small.h_double();
     plus[d] += kStep;
     minus[d] -= kStep;
-    const double numeric = (reference_loss(weights, plus, SmallCase::classes, small.targets) -
-                            reference_loss(weights, minus, SmallCase::classes, small.targets)) /
-                           (2 * kStep);
+    const double numeric =
+        (reference_loss(reference_weights, plus, SmallCase::classes, small.targets) -
+         reference_loss(reference_weights, minus, SmallCase::classes, small.targets)) /
+        (2 * kStep);
     CAPTURE(d);
     CHECK(grad_h[d] == doctest::Approx(numeric).epsilon(kTolerance));
   }
@@ -84,8 +85,8 @@ TEST_CASE("softmax head: d(loss)/dh matches central finite differences") {
 
 TEST_CASE("softmax head: the step moves W by -lr * d(loss)/dW") {
   SmallCase small;
-  SoftmaxHead head(SmallCase::classes, SmallCase::dim);
-  head.weights() = small.weights;
+  Matrix weights = small.weights;
+  SoftmaxHead head(weights);
   std::vector<float> grad_h(SmallCase::dim);
   const float learning_rate = 0.5f;
   head.train_step(small.h, small.targets, learning_rate, grad_h);
@@ -100,7 +101,7 @@ TEST_CASE("softmax head: the step moves W by -lr * d(loss)/dW") {
                             reference_loss(minus, h, SmallCase::classes, small.targets)) /
                            (2 * kStep);
     const double applied =
-        (static_cast<double>(small.weights.data()[i]) - head.weights().data()[i]) / learning_rate;
+        (static_cast<double>(small.weights.data()[i]) - weights.data()[i]) / learning_rate;
     CAPTURE(i);
     CHECK(applied == doctest::Approx(numeric).epsilon(kTolerance));
   }
@@ -108,17 +109,18 @@ TEST_CASE("softmax head: the step moves W by -lr * d(loss)/dW") {
 
 TEST_CASE("softmax head: no targets, no loss, no gradient, no change") {
   SmallCase small;
-  SoftmaxHead head(SmallCase::classes, SmallCase::dim);
-  head.weights() = small.weights;
+  Matrix weights = small.weights;
+  SoftmaxHead head(weights);
   std::vector<float> grad_h(SmallCase::dim, 7.0f);
   CHECK(head.train_step(small.h, {}, 0.5f, grad_h) == 0);
   for (const float g : grad_h) CHECK(g == 0);
-  CHECK(head.weights() == small.weights);
+  CHECK(weights == small.weights);
 }
 
 TEST_CASE("softmax head: huge scores give a finite loss, not an overflow") {
-  SoftmaxHead head(3, 1);
-  head.weights() << 1000.0f, -1000.0f, 0.0f;
+  Matrix weights(3, 1);
+  weights << 1000.0f, -1000.0f, 0.0f;
+  SoftmaxHead head(weights);
   const std::vector<float> h{50.0f};
   std::vector<float> grad_h(1);
   const std::vector<WordId> badly_predicted{1};

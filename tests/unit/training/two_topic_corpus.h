@@ -50,7 +50,7 @@ struct TwoTopicCorpus {
     }
   }
 
-  InMemorySentenceSource source() const { return InMemorySentenceSource(sentences); }
+  InMemoryCorpus corpus() const { return InMemoryCorpus(sentences); }
   WordId id(const std::string& word) const { return *vocabulary.id_of(word); }
 };
 

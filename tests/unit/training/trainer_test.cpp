@@ -7,7 +7,8 @@
 
 #include "cosine.h"
 #include "embedtool/errors.h"
-#include "embedtool/training/skipgram_trainer.h"
+#include "embedtool/training/loss_choice.h"
+#include "embedtool/training/trainer.h"
 #include "two_topic_corpus.h"
 
 namespace embedtool {
@@ -23,13 +24,15 @@ TrainSettings small_settings() {
   settings.epochs = 3;
   settings.learning_rate = 0.05f;
   settings.seed = 7;
+  // Every word of these 20-word corpora is frequent (5%): the default subsampling would drop
+  // most of them.
+  settings.sample = 0;
   return settings;
 }
 
 TrainResult train(const TwoTopicCorpus& corpus, const TrainSettings& settings,
                   const ProgressCallback& on_progress = {}) {
-  auto source = corpus.source();
-  return train_skipgram(corpus.vocabulary, source, settings, on_progress);
+  return train_embeddings(corpus.vocabulary, corpus.corpus(), settings, on_progress);
 }
 
 bool bit_identical(const Matrix& a, const Matrix& b) {
@@ -83,21 +86,64 @@ TEST_CASE("skip-gram: the same seed gives the same E bit for bit, another seed a
   CHECK_FALSE(bit_identical(first, train(corpus, settings).vectors));
 }
 
-TEST_CASE("skip-gram: a huge learning rate is reported as divergence") {
+TEST_CASE("a huge learning rate is reported as divergence, for every head and architecture") {
   const TwoTopicCorpus corpus(60);
-  TrainSettings settings = small_settings();
-  settings.learning_rate = 1e30f;
-  try {
-    train(corpus, settings);
-    FAIL("training should have diverged");
-  } catch (const UsageError&) {
-    FAIL("divergence is a failed run, not a usage error");
-  } catch (const Error& error) {
-    const std::string message = error.what();
-    CHECK(message.find("training diverged (loss is ") == 0);
-    CHECK(message.find("learning rate 1e+30") != std::string::npos);
-    CHECK(message.find("try a smaller --lr") != std::string::npos);
+  for (const Architecture architecture : {Architecture::skipgram, Architecture::cbow}) {
+    for (const LossKind loss :
+         {LossKind::softmax, LossKind::negative_sampling, LossKind::hierarchical_softmax}) {
+      CAPTURE(name_of(architecture));
+      CAPTURE(name_of(loss));
+      TrainSettings settings = small_settings();
+      settings.architecture = architecture;
+      settings.loss = loss;
+      settings.learning_rate = 1e30f;
+      settings.threads = 2;
+      try {
+        train(corpus, settings);
+        FAIL("training should have diverged");
+      } catch (const UsageError&) {
+        FAIL("divergence is a failed run, not a usage error");
+      } catch (const Error& error) {
+        const std::string message = error.what();
+        CHECK(message.find("training diverged (loss is ") == 0);
+        CHECK(message.find("learning rate 1e+30") != std::string::npos);
+        CHECK(message.find("try a smaller --lr") != std::string::npos);
+      }
+    }
   }
+}
+
+TEST_CASE("several threads: every word is read once per epoch, the loss falls, topics separate") {
+  const TwoTopicCorpus corpus;
+  TrainSettings settings = small_settings();
+  settings.epochs = 5;
+  settings.threads = 3;
+  std::vector<TrainProgress> reports;
+  const TrainResult result =
+      train(corpus, settings, [&](const TrainProgress& p) { reports.push_back(p); });
+  REQUIRE_FALSE(reports.empty());
+  CHECK(reports.back().words_done == 5 * 3000);
+  CHECK(reports.back().threads == 3);
+  const auto& losses = result.epoch_average_losses;
+  CHECK(losses.back() < losses.front() - 0.05);
+  double same_topic = 0;
+  double other_topic = 0;
+  for (std::size_t i = 1; i < TwoTopicCorpus::kWordsPerTopic; ++i) {
+    const std::string number = std::to_string(i);
+    same_topic += cosine(result.vectors, corpus.id("b0"), corpus.id(std::string("b") += number));
+    other_topic += cosine(result.vectors, corpus.id("b0"), corpus.id(std::string("a") += number));
+  }
+  CHECK(same_topic > other_topic + 1.0);
+}
+
+TEST_CASE("--loss auto: the exact softmax for small vocabularies, negative sampling beyond") {
+  CHECK(choose_loss(LossKind::automatic, kAutoSoftmaxMaxWords).loss == LossKind::softmax);
+  CHECK(choose_loss(LossKind::automatic, kAutoSoftmaxMaxWords + 1).loss ==
+        LossKind::negative_sampling);
+  CHECK(choose_loss(LossKind::hierarchical_softmax, 5).loss == LossKind::hierarchical_softmax);
+  CHECK(choose_loss(LossKind::automatic, 20).reason.find("softmax") != std::string::npos);
+  const TwoTopicCorpus corpus(30);  // 20 words
+  CHECK(train(corpus, small_settings()).loss == LossKind::softmax);
 }
 
 TEST_CASE("skip-gram: impossible settings name their flag") {
@@ -120,6 +166,15 @@ TEST_CASE("skip-gram: impossible settings name their flag") {
   settings = small_settings();
   settings.epochs = -1;
   rejects(settings, "--epochs");
+  settings = small_settings();
+  settings.negatives = 0;
+  rejects(settings, "--neg");
+  settings = small_settings();
+  settings.threads = 0;
+  rejects(settings, "--threads");
+  settings = small_settings();
+  settings.sample = -1e-3;
+  rejects(settings, "--sample");
   for (const float rate : {0.0f, -0.1f, NAN, INFINITY}) {
     settings = small_settings();
     settings.learning_rate = rate;
@@ -129,17 +184,17 @@ TEST_CASE("skip-gram: impossible settings name their flag") {
 
 TEST_CASE("skip-gram: a corpus without vocabulary words is an error") {
   const TwoTopicCorpus corpus(10);
-  InMemorySentenceSource only_reserved({{kPaddingId, kUnknownId}, {}, {kUnknownId}});
-  CHECK_THROWS_WITH_AS(train_skipgram(corpus.vocabulary, only_reserved, small_settings()),
+  const InMemoryCorpus only_reserved({{kPaddingId, kUnknownId}, {}, {kUnknownId}});
+  CHECK_THROWS_WITH_AS(train_embeddings(corpus.vocabulary, only_reserved, small_settings()),
                        doctest::Contains("no words in the vocabulary"), Error);
 }
 
 TEST_CASE("skip-gram: an id beyond the vocabulary is an error naming it") {
   const TwoTopicCorpus corpus(10);
   const auto beyond = static_cast<WordId>(corpus.vocabulary.input_dim());
-  InMemorySentenceSource source({{2, 3}, {2, beyond}});
+  const InMemoryCorpus source({{2, 3}, {2, beyond}});
   const std::string expected = "word id " + std::to_string(beyond) + " in sentence 2";
-  CHECK_THROWS_WITH_AS(train_skipgram(corpus.vocabulary, source, small_settings()),
+  CHECK_THROWS_WITH_AS(train_embeddings(corpus.vocabulary, source, small_settings()),
                        doctest::Contains(expected.c_str()), Error);
 }
 
@@ -155,9 +210,9 @@ TEST_CASE("skip-gram: reserved ids are dropped before windows are formed") {
     }
     padded.push_back(ids);
   }
-  InMemorySentenceSource padded_source(padded);
+  const InMemoryCorpus padded_source(padded);
   const TrainResult with_reserved =
-      train_skipgram(corpus.vocabulary, padded_source, small_settings());
+      train_embeddings(corpus.vocabulary, padded_source, small_settings());
   CHECK(with_reserved.corpus_words == 400);
   CHECK(bit_identical(with_reserved.vectors, train(corpus, small_settings()).vectors));
 }

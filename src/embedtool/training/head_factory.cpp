@@ -1,0 +1,42 @@
+#include "embedtool/training/head_factory.h"
+
+#include <cassert>
+#include <vector>
+
+#include "embedtool/training/hierarchical_softmax_head.h"
+#include "embedtool/training/negative_sampling_head.h"
+#include "embedtool/training/softmax_head.h"
+
+namespace embedtool {
+
+namespace {
+std::vector<std::uint64_t> class_counts(const Vocabulary& vocabulary) {
+  std::vector<std::uint64_t> counts(vocabulary.word_count());
+  for (std::size_t k = 0; k < counts.size(); ++k)
+    counts[k] = vocabulary.count(static_cast<WordId>(k) + kFirstWordId);
+  return counts;
+}
+}  // namespace
+
+HeadFactory::HeadFactory(LossKind loss, const Vocabulary& vocabulary, int negatives)
+    : loss_(loss), classes_(vocabulary.word_count()), negatives_(negatives) {
+  assert(loss != LossKind::automatic);
+  if (loss == LossKind::negative_sampling) noise_.emplace(class_counts(vocabulary));
+  if (loss == LossKind::hierarchical_softmax) tree_.emplace(class_counts(vocabulary));
+}
+
+std::size_t HeadFactory::weight_rows() const { return tree_ ? tree_->inner_nodes() : classes_; }
+
+std::unique_ptr<Head> HeadFactory::make(Matrix& weights, Random& random) const {
+  switch (loss_) {
+    case LossKind::negative_sampling:
+      return std::make_unique<NegativeSamplingHead>(weights, *noise_, negatives_, random);
+    case LossKind::hierarchical_softmax:
+      return std::make_unique<HierarchicalSoftmaxHead>(weights, *tree_);
+    case LossKind::softmax:
+    case LossKind::automatic: break;
+  }
+  return std::make_unique<SoftmaxHead>(weights);
+}
+
+}  // namespace embedtool

@@ -1,0 +1,35 @@
+#pragma once
+// Hierarchical softmax (word2vec's -hs 1): the probability of a target is the product of the
+// binary decisions on its path in a Huffman tree of the word counts (huffman_tree.h), so
+//   loss = −Σ_{nodes n on the path} log σ(±w_n·h)
+// with + for a branch 0 and − for a branch 1. Exact probabilities that sum to 1 over the
+// vocabulary, at O(path length · dim) per target: about log2 V rows, fewer for frequent words.
+#include "embedtool/model.h"
+#include "embedtool/training/binary_logistic_step.h"
+#include "embedtool/training/head.h"
+#include "embedtool/training/huffman_tree.h"
+
+namespace embedtool {
+
+class HierarchicalSoftmaxHead final : public Head {
+ public:
+  // `weights` has one row per inner node of `tree` (tree.inner_nodes() x dim, zero at the
+  // start); both outlive the head.
+  HierarchicalSoftmaxHead(Matrix& weights, const HuffmanTree& tree);
+
+  double train_step(std::span<const float> h, std::span<const WordId> targets, float learning_rate,
+                    std::span<float> grad_h) override;
+
+  std::size_t classes() const override { return tree_.leaves(); }
+  std::size_t dim() const override { return static_cast<std::size_t>(weights_.cols()); }
+
+  // P(target | h) under the current weights: the product along the path (for tests).
+  double probability(std::span<const float> h, std::size_t target) const;
+
+ private:
+  Matrix& weights_;
+  const HuffmanTree& tree_;
+  BinaryLogisticStep step_;
+};
+
+}  // namespace embedtool

@@ -1,0 +1,28 @@
+#pragma once
+// What --loss auto picks: the exact softmax while it is cheap, negative sampling beyond.
+#include <cstddef>
+#include <string>
+
+#include "embedtool/training/train_settings.h"
+
+namespace embedtool {
+
+// The full softmax scores every word for every centre word: O(V · D) per step, shared by the
+// step's predictions. Negative sampling scores K + 1 rows per prediction: with the defaults
+// (K = 5, window 5, so about 6 predictions per skip-gram centre) some 36 rows per step whatever
+// V is. Measured on one thread (skip-gram, D = 100, 3 epochs of 0.9M words of en-norm.txt, the
+// vocabulary cut with --input-dim): both heads take the same time at about 50 words; at 100
+// words softmax takes 1.5x as long as ns, at 200 words 3x, at 1,000 words 15x. The exact head is
+// taken while it costs about what the approximation does: up to 100 words.
+inline constexpr std::size_t kAutoSoftmaxMaxWords = 100;
+
+struct LossChoice {
+  LossKind loss;
+  std::string reason;  // one sentence for the log: what was chosen and why
+};
+
+// `requested` unless it is LossKind::automatic; then softmax for vocabularies of at most
+// kAutoSoftmaxMaxWords words, negative sampling beyond.
+LossChoice choose_loss(LossKind requested, std::size_t vocabulary_words);
+
+}  // namespace embedtool

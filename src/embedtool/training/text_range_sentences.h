@@ -1,0 +1,52 @@
+#pragma once
+// The sentences of one byte range of a text file (line_range_reader.h) as word ids: one sentence
+// per line, tokenized and looked up as the text streams by. A line of more than
+// kMaxSentenceWords words is cut into sentences of that many (the last one shorter), so that
+// neither its text nor its ids are ever held whole: a 100 MB line with no line end costs the
+// same memory as any other. word2vec cuts at 1,000 words; 10,000 keeps the windows that a cut
+// breaks (at most `window` on each side of it) below 0.1% of a long line's positions.
+#include <cstdint>
+#include <string>
+
+#include "embedtool/text/tokenizer.h"
+#include "embedtool/training/line_range_reader.h"
+#include "embedtool/training/sentence_source.h"
+#include "embedtool/training/word_id_table.h"
+
+namespace embedtool {
+
+class TextRangeSentences : public SentenceSource {
+ public:
+  static constexpr std::size_t kMaxSentenceWords = 10000;
+
+  // The tokenizer and word table must outlive the source. `display_name` names the file in
+  // error messages (invalid UTF-8, with the line when known and the byte offset).
+  TextRangeSentences(const std::string& path, std::string display_name, std::uint64_t begin,
+                     std::uint64_t end, const Tokenizer& tokenizer, const WordIdTable& words,
+                     std::size_t max_sentence_words = kMaxSentenceWords,
+                     std::size_t max_piece = LineRangeReader::kDefaultMaxPiece);
+
+  void rewind() override;
+  // Sentences hold every token of the line, unknown words as kUnknownId. An empty line gives an
+  // empty sentence.
+  bool next(Sequence& ids) override;
+
+  std::uint64_t file_size() const { return reader_.file_size(); }
+
+ private:
+  // Tokenizes the next piece of the current (or a new) line onto pending_. False at the end.
+  bool read_piece();
+
+  LineRangeReader reader_;
+  std::string display_name_;
+  const Tokenizer& tokenizer_;
+  const WordIdTable& words_;
+  std::size_t max_sentence_words_;
+  Sequence pending_;  // ids read but not yet returned, from pending_begin_ on
+  std::size_t pending_begin_ = 0;
+  bool line_open_ = false;      // pending_ belongs to a line whose end has not been read yet
+  bool line_started_ = false;   // a line has been read from and not yet fully returned
+  bool line_returned_ = false;  // a sentence of that line has been returned
+};
+
+}  // namespace embedtool

@@ -1,0 +1,35 @@
+#pragma once
+// Trains E by SGD: skip-gram or CBOW, through the softmax, negative-sampling or hierarchical-
+// softmax head, on several threads that each stream their own part of the corpus and update the
+// shared weights without locks (Hogwild, as word2vec, fastText and gensim do).
+#include <cstdint>
+#include <vector>
+
+#include "embedtool/model.h"
+#include "embedtool/training/sentence_source.h"
+#include "embedtool/training/train_progress.h"
+#include "embedtool/training/train_settings.h"
+
+namespace embedtool {
+
+struct TrainResult {
+  Matrix vectors;                            // E: vocabulary.input_dim() x settings.output_dim
+  LossKind loss = LossKind::softmax;         // the head used (settings.loss, with auto resolved)
+  double final_average_loss = 0;             // mean loss per prediction over the last epoch
+  std::vector<double> epoch_average_losses;  // mean loss per prediction of each epoch, in order
+  std::uint64_t corpus_words = 0;            // vocabulary words per epoch
+  double seconds = 0;
+};
+
+// Words with id < kFirstWordId in the sentences (padding, unknown) are dropped before windows are
+// formed, as word2vec drops out-of-vocabulary words. Rows 0 and 1 of E come out as zeros.
+// Throws Error if the loss becomes NaN or infinite (naming the learning rate), if a sentence holds
+// an id beyond the vocabulary, or if the corpus has no vocabulary word at all; UsageError if the
+// settings are impossible (see validate). With settings.threads == 1 the same inputs and seed give
+// the same E bit for bit; with more, the interleaving of the threads' updates varies from run to
+// run.
+TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
+                             const TrainSettings& settings,
+                             const ProgressCallback& on_progress = {});
+
+}  // namespace embedtool

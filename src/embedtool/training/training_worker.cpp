@@ -1,0 +1,122 @@
+#include "embedtool/training/training_worker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "embedtool/errors.h"
+#include "embedtool/training/vector_kernels.h"
+#include "embedtool/training/window_steps.h"
+
+namespace embedtool {
+
+TrainingWorker::TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerState& state)
+    : run_(run),
+      corpus_(corpus),
+      state_(state),
+      head_(run.heads.make(run.weights.output, state.random)),
+      dim_(run.settings.output_dim),
+      window_(static_cast<std::size_t>(run.settings.window)),
+      h_(dim_),
+      grad_h_(dim_) {
+  targets_.reserve(2 * window_);
+}
+
+void TrainingWorker::train() {
+  for (int epoch = 1; epoch <= run_.settings.epochs; ++epoch) {
+    state_.epoch = epoch;
+    const double loss_before = loss_total_;
+    const std::uint64_t predictions_before = predictions_total_;
+    corpus_.rewind();
+    state_.sentences_done = 0;
+    while (!run_.stop.load(std::memory_order_relaxed) && corpus_.next(sentence_)) {
+      train_sentence(sentence_, state_.sentences_done + 1);
+      ++state_.sentences_done;
+      totals_.loss.store(loss_total_, std::memory_order_relaxed);
+      totals_.predictions.store(predictions_total_, std::memory_order_relaxed);
+    }
+    if (run_.stop.load(std::memory_order_relaxed)) return;
+    epoch_losses_.push_back(loss_total_ - loss_before);
+    epoch_predictions_.push_back(predictions_total_ - predictions_before);
+  }
+}
+
+void TrainingWorker::train_sentence(const Sequence& sentence, std::uint64_t sentence_number) {
+  // Padding and unknown ids have no vector to learn and are dropped before windows are formed,
+  // as word2vec drops out-of-vocabulary words; so are the words subsampling discards.
+  const auto input_dim = static_cast<std::uint64_t>(run_.weights.input.rows());
+  std::uint64_t vocabulary_words = 0;
+  words_.clear();
+  for (const WordId id : sentence) {
+    if (id < kFirstWordId) continue;
+    if (static_cast<std::uint64_t>(id) >= input_dim)
+      throw Error("word id " + std::to_string(id) + " in sentence " +
+                  std::to_string(sentence_number) + " is outside the vocabulary (input_dim " +
+                  std::to_string(input_dim) + ")");
+    ++vocabulary_words;
+    if (run_.subsampler.keep(id, state_.random)) words_.push_back(id);
+  }
+
+  // The rate is read once per sentence from the words all threads have done (a sentence is at
+  // most 10,000 words, word2vec's interval between updates of its rate).
+  const float rate =
+      run_.learning_rate.at(run_.schedule.words_done.load(std::memory_order_relaxed));
+  const bool finite =
+      run_.settings.architecture == Architecture::cbow ? cbow(rate) : skipgram(rate);
+  run_.schedule.words_done.fetch_add(vocabulary_words, std::memory_order_relaxed);
+  if (!finite) run_.stop.store(true, std::memory_order_relaxed);
+}
+
+bool TrainingWorker::check_finite(double loss) {
+  if (std::isfinite(loss)) return true;
+  divergence_ = Divergence{loss, state_.epoch};
+  return false;
+}
+
+bool TrainingWorker::skipgram(float learning_rate) {
+  const std::size_t length = words_.size();
+  for (std::size_t centre = 0; centre < length; ++centre) {
+    // As word2vec: the effective window is drawn per position, so near neighbours are targets
+    // more often than far ones.
+    const std::size_t reach = 1 + state_.random.next_below(window_);
+    const std::size_t first = centre >= reach ? centre - reach : 0;
+    const std::size_t last = std::min(length - 1, centre + reach);
+    // The next centre's row of E is far away in memory: start fetching it now.
+    if (centre + 1 < length)
+      kernels::prefetch_row(run_.weights.input.row(words_[centre + 1]).data(), dim_);
+    targets_.clear();
+    for (std::size_t position = first; position <= last; ++position)
+      if (position != centre) targets_.push_back(words_[position] - kFirstWordId);
+    if (targets_.empty()) continue;
+    const double loss = skipgram_step(run_.weights.input, words_[centre], targets_, *head_,
+                                      learning_rate, h_, grad_h_);
+    if (!check_finite(loss)) return false;
+    loss_total_ += loss;
+    predictions_total_ += targets_.size();
+  }
+  return true;
+}
+
+bool TrainingWorker::cbow(float learning_rate) {
+  const std::size_t length = words_.size();
+  for (std::size_t centre = 0; centre < length; ++centre) {
+    const std::size_t reach = 1 + state_.random.next_below(window_);
+    const std::size_t first = centre >= reach ? centre - reach : 0;
+    const std::size_t last = std::min(length - 1, centre + reach);
+    // The word entering the largest window next: its row of E is the one not yet in the cache.
+    if (centre + window_ + 1 < length)
+      kernels::prefetch_row(run_.weights.input.row(words_[centre + window_ + 1]).data(), dim_);
+    targets_.clear();  // here: the context words' ids
+    for (std::size_t position = first; position <= last; ++position)
+      if (position != centre) targets_.push_back(words_[position]);
+    if (targets_.empty()) continue;  // a one-word sentence has no context
+    const double loss = cbow_step(run_.weights.input, targets_, words_[centre] - kFirstWordId,
+                                  *head_, learning_rate, h_, grad_h_);
+    if (!check_finite(loss)) return false;
+    loss_total_ += loss;
+    predictions_total_ += 1;
+  }
+  return true;
+}
+
+}  // namespace embedtool

@@ -1,0 +1,89 @@
+#pragma once
+// One training thread: streams its part of the corpus once per epoch, drops reserved ids,
+// subsamples frequent words, draws a window for each position and takes one SGD step per
+// position through its own Head, on weights it shares with the other threads without locks.
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "embedtool/training/head.h"
+#include "embedtool/training/head_factory.h"
+#include "embedtool/training/learning_rate.h"
+#include "embedtool/training/sentence_source.h"
+#include "embedtool/training/subsampling.h"
+#include "embedtool/training/train_settings.h"
+#include "embedtool/training/training_state.h"
+
+namespace embedtool {
+
+// What all workers of a run share: read-only settings and tables, the weights and schedule they
+// all update, and the flag that stops them.
+struct SharedRun {
+  const TrainSettings& settings;
+  const Subsampler& subsampler;
+  const HeadFactory& heads;
+  const LinearDecay& learning_rate;
+  ModelWeights& weights;
+  ScheduleState& schedule;
+  std::atomic<bool>& stop;  // set by a worker that fails or diverges; all stop at the next sentence
+};
+
+// A loss that stopped being finite, and where.
+struct Divergence {
+  double loss;
+  int epoch;
+};
+
+// Running totals a worker publishes after each sentence for the progress monitor to read (one
+// writer each; their own cache line, so publishing does not slow the other threads).
+struct alignas(64) WorkerTotals {
+  std::atomic<double> loss{0};
+  std::atomic<std::uint64_t> predictions{0};
+};
+
+class TrainingWorker {
+ public:
+  TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerState& state);
+
+  // All epochs of this worker's part; returns early when run.stop is set, or after setting it on
+  // divergence. Throws Error for an id outside the vocabulary.
+  void train();
+
+  const WorkerTotals& totals() const { return totals_; }
+  // Summed loss and predictions of each epoch this worker finished.
+  const std::vector<double>& epoch_losses() const { return epoch_losses_; }
+  const std::vector<std::uint64_t>& epoch_predictions() const { return epoch_predictions_; }
+  const std::optional<Divergence>& divergence() const { return divergence_; }
+
+ private:
+  void train_sentence(const Sequence& sentence, std::uint64_t sentence_number);
+  // One step per position of words_: return false on divergence.
+  bool skipgram(float learning_rate);
+  bool cbow(float learning_rate);
+  bool check_finite(double loss);
+
+  SharedRun& run_;
+  SentenceSource& corpus_;
+  WorkerState& state_;
+  std::unique_ptr<Head> head_;
+  const std::size_t dim_;
+  const std::size_t window_;
+
+  // Buffers reused by every step: after the first long sentence, the loop never allocates.
+  Sequence sentence_;
+  Sequence words_;               // the sentence's vocabulary words that survived subsampling
+  std::vector<WordId> targets_;  // skip-gram: the classes a step predicts; CBOW: context ids
+  std::vector<float> h_;
+  std::vector<float> grad_h_;
+
+  double loss_total_ = 0;
+  std::uint64_t predictions_total_ = 0;
+  WorkerTotals totals_;
+  std::vector<double> epoch_losses_;
+  std::vector<std::uint64_t> epoch_predictions_;
+  std::optional<Divergence> divergence_;
+};
+
+}  // namespace embedtool
