@@ -8,6 +8,8 @@ packages=(
   build-essential cmake pkg-config
   libcli11-dev libeigen3-dev nlohmann-json3-dev libspdlog-dev doctest-dev libutf8proc-dev zlib1g-dev
   python3   # end-to-end tests use it to count words independently
+  # The peers, for the interop and agreement tests and bench/ (tests skip if they are missing).
+  python3-numpy python3-gensim fasttext
 )
 missing=()
 for package in "${packages[@]}"; do
