@@ -13,6 +13,7 @@
 #include "embedtool/storage/atomic_file.h"
 #include "embedtool/storage/emb_format.h"
 #include "progress_line.h"
+#include "vector_options.h"
 
 namespace embedtool::cli {
 
@@ -23,6 +24,7 @@ struct TrainOptions {
   std::string output = "model.emb";
   std::optional<int> threads;  // unset: every core
   std::optional<std::string> log_json;
+  EmbWriteOptions write;  // --dtype
   TrainJob job;
 };
 
@@ -59,7 +61,7 @@ void run_train(TrainOptions& options) {
       [](const std::string& message) { spdlog::info("{}", message); });
   progress.finish();
 
-  save_model(model, options.output);
+  save_model(model, options.output, options.write);
   spdlog::info("saved {}", options.output);
 }
 
@@ -80,6 +82,7 @@ void add_train_command(CLI::App& parent) {
   command->add_option("-o,--output", options->output, "Model file to write")
       ->capture_default_str()
       ->option_text("FILE");
+  add_dtype_option(*command, options->write.dtype);
   command
       ->add_option("--vocab", job.vocabulary_path,
                    "Use this vocabulary file (from `embedtool vocab`) instead of counting the "

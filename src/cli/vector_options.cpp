@@ -61,10 +61,13 @@ void add_vector_write_options(CLI::App& command, SaveOptions& options) {
                     "Format of the output: " + format_names() +
                         " (default: from the name: .emb, .bin, .vec (word2vec text), .txt "
                         "(GloVe), .npy, .tsv or a folder)");
+  add_dtype_option(command, options.dtype);
+}
+
+void add_dtype_option(CLI::App& command, Dtype& dtype) {
   const std::map<std::string, Dtype> dtypes = {{"float32", Dtype::float32},
                                                {"float16", Dtype::float16}};
-  command.add_option("--dtype", options.dtype,
-                     "Value type of an emb or npy output; float16 halves the file")
+  command.add_option("--dtype", dtype, "Value type of an emb or npy output; float16 halves the file")
       ->transform(CLI::CheckedTransformer(dtypes))
       ->default_str("float32")
       ->group(kGroup);

@@ -11,6 +11,9 @@ namespace embedtool::cli {
 // --from FORMAT, --limit N, --vocab FILE, --unicode-errors strict|replace|ignore.
 void add_vector_read_options(CLI::App& command, LoadOptions& options);
 
+// --dtype float32|float16: the value type of an .emb or .npy output.
+void add_dtype_option(CLI::App& command, Dtype& dtype);
+
 // --to FORMAT, --dtype float32|float16.
 void add_vector_write_options(CLI::App& command, SaveOptions& options);
 

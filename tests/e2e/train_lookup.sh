@@ -53,4 +53,9 @@ grep -q '"no-such-word"' err || fail "the unknown word is not named: $(cat err)"
 "$EMBEDTOOL" train - -o from_stdin.emb --output-dim 50 --epochs 2 --window 3 --threads 1 --quiet \
   <"$PROJECT/data/corpus.txt" || fail "train - failed"
 cmp -s from_file.emb from_stdin.emb || fail "train - wrote a different model than train FILE"
+# --dtype float16 halves the matrix; lookups read it back as floats.
+"$EMBEDTOOL" train "$PROJECT/data/corpus.txt" -o half.emb --output-dim 50 --epochs 1 --dtype float16 \
+  --quiet || fail "train --dtype float16 failed"
+"$EMBEDTOOL" info half.emb | grep -q 'float16' || fail "info does not report float16: $("$EMBEDTOOL" info half.emb)"
+[ "$("$EMBEDTOOL" lookup -m half.emb cat | awk '{print NF}')" -eq 51 ] || fail "lookup in a float16 model"
 echo "ok"
