@@ -29,12 +29,6 @@ std::optional<float> parse_float32(std::string_view text) {
   return static_cast<float>(wide);
 }
 
-void append_float32(std::string& out, float value) {
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
-}
-
 std::optional<std::uint64_t> parse_count(std::string_view text) {
   if (text.empty()) return std::nullopt;
   std::uint64_t value = 0;

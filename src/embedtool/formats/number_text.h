@@ -12,9 +12,6 @@ namespace embedtool {
 // denormal as a float32 cast would. nullopt if `text` is not a number or beyond ±3.4e38.
 std::optional<float> parse_float32(std::string_view text);
 
-// The shortest decimal text that reads back as the same float32 (so text files lose nothing).
-void append_float32(std::string& out, float value);
-
 // A base-10 unsigned integer filling the whole of `text`, or nullopt.
 std::optional<std::uint64_t> parse_count(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/formats/foreign_model_builder.h"
 #include "embedtool/formats/number_text.h"
+#include "embedtool/query/vector_text.h"
 #include "embedtool/formats/text_lines.h"
 #include "embedtool/formats/word_list.h"
 #include "embedtool/storage/mapped_file.h"
@@ -110,7 +111,7 @@ void write_projector_files(const EmbeddingModel& model, OutputFile& vectors, Out
   for (Eigen::Index row = kFirstWordId; row < model.vectors.rows(); ++row) {
     for (Eigen::Index col = 0; col < model.vectors.cols(); ++col) {
       if (col > 0) text.push_back('\t');
-      append_float32(text, model.vectors(row, col));
+      append_float(text, model.vectors(row, col));
     }
     text.push_back('\n');
     if (text.size() >= (std::size_t{1} << 16)) {

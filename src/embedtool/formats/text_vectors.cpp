@@ -10,6 +10,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/formats/foreign_model_builder.h"
 #include "embedtool/formats/number_text.h"
+#include "embedtool/query/vector_text.h"
 #include "embedtool/formats/text_lines.h"
 #include "embedtool/formats/vector_format.h"
 #include "embedtool/formats/word_rules.h"
@@ -198,7 +199,7 @@ void write_text_vectors(const EmbeddingModel& model, TextHeader header, OutputFi
     text.append(word);
     for (Eigen::Index col = 0; col < dims; ++col) {
       text.push_back(' ');
-      append_float32(text, model.vectors(row, col));
+      append_float(text, model.vectors(row, col));
     }
     text.push_back('\n');
     if (text.size() >= (std::size_t{1} << 16)) {

@@ -1,4 +1,5 @@
 #include "embedtool/training/trainer.h"
+#include "embedtool/training/vocabulary_word_check.h"
 
 #include <atomic>
 #include <cmath>
@@ -35,12 +36,7 @@ std::uint64_t count_vocabulary_words(const Corpus& corpus, std::size_t input_dim
     while (source->next(sentence)) {
       ++sentence_number;
       for (const WordId id : sentence) {
-        if (id < kFirstWordId) continue;
-        if (static_cast<std::uint64_t>(id) >= input_dim)
-          throw Error("word id " + std::to_string(id) + " in sentence " +
-                      std::to_string(sentence_number) + " is outside the vocabulary (input_dim " +
-                      std::to_string(input_dim) + ")");
-        ++count;
+        if (is_trained_word(id, input_dim, sentence_number)) ++count;
       }
     }
     counts[index] = count;

@@ -1,4 +1,5 @@
 #include "embedtool/training/training_worker.h"
+#include "embedtool/training/vocabulary_word_check.h"
 
 #include <algorithm>
 #include <cmath>
@@ -48,11 +49,7 @@ void TrainingWorker::train_sentence(const Sequence& sentence, std::uint64_t sent
   std::uint64_t vocabulary_words = 0;
   words_.clear();
   for (const WordId id : sentence) {
-    if (id < kFirstWordId) continue;
-    if (static_cast<std::uint64_t>(id) >= input_dim)
-      throw Error("word id " + std::to_string(id) + " in sentence " +
-                  std::to_string(sentence_number) + " is outside the vocabulary (input_dim " +
-                  std::to_string(input_dim) + ")");
+    if (!is_trained_word(id, input_dim, sentence_number)) continue;
     ++vocabulary_words;
     if (run_.subsampler.keep(id, state_.random)) words_.push_back(id);
   }
