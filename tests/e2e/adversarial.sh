@@ -75,7 +75,7 @@ if [ "$(id -u)" -ne 0 ]; then
   cp corpus.txt unreadable.txt && chmod 000 unreadable.txt
   expect_error 1 "unreadable.txt" vocab unreadable.txt
 else
-  echo "note: running as root, so the unreadable-file case is not testable here"
+  echo "note: running as root; e2e_permissions covers unreadable files as user nobody"
 fi
 
 # Sizes out of range, huge and negative, and a flag given twice.
