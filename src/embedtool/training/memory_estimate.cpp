@@ -1,0 +1,94 @@
+#include "embedtool/training/memory_estimate.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "embedtool/errors.h"
+#include "embedtool/model.h"
+
+namespace embedtool {
+namespace {
+
+// Per vocabulary word, besides its letters: the vocabulary's string and count and its hash-map
+// node and bucket, the id table the corpus reader looks words up in, the Huffman path or the noise
+// table's slot, the subsampling probability. Measured, not derived: training on 1M distinct
+// 9-letter words peaked at 269 MB with D = 8 and 697 MB with D = 64, about 200 bytes per word
+// beyond E and the head (the test e2e_train_memory keeps the estimate near the measured peak).
+constexpr double kBytesPerWord = 200;
+// A std::string keeps up to 15 bytes inside itself; longer words take a heap block.
+constexpr double kInlineWordBytes = 15;
+// Each thread: its read buffer (lines are read in blocks), a sentence, the step's vectors.
+constexpr std::uint64_t kBytesPerThread = 4u << 20;
+
+std::uint64_t float_matrix_bytes(std::uint64_t rows, std::uint64_t cols) {
+  return rows * cols * sizeof(float);
+}
+
+}  // namespace
+
+std::uint64_t MemoryEstimate::total() const {
+  return embedding_bytes + head_bytes + vocabulary_bytes + thread_bytes;
+}
+
+MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average_word_bytes,
+                                        const TrainSettings& settings) {
+  const std::uint64_t rows = word_count + kReservedIds;
+  const std::uint64_t dim = settings.output_dim;
+  MemoryEstimate estimate;
+  estimate.embedding_bytes = float_matrix_bytes(rows, dim);
+  const std::uint64_t head_rows =
+      settings.loss == LossKind::hierarchical_softmax ? (word_count > 0 ? word_count - 1 : 0)
+                                                      : word_count;
+  estimate.head_bytes = float_matrix_bytes(head_rows, dim);
+  const double heap_letters = average_word_bytes > kInlineWordBytes ? average_word_bytes : 0;
+  estimate.vocabulary_bytes =
+      static_cast<std::uint64_t>(static_cast<double>(word_count) * (kBytesPerWord + heap_letters));
+  const auto threads = static_cast<std::uint64_t>(settings.threads > 0 ? settings.threads : 1);
+  // The full softmax scores every word at each step, in each thread.
+  const std::uint64_t scores =
+      settings.loss == LossKind::softmax ? float_matrix_bytes(word_count, 2) : 0;
+  estimate.thread_bytes = threads * (kBytesPerThread + scores);
+  return estimate;
+}
+
+std::string byte_size_text(std::uint64_t bytes) {
+  static const char* const units[] = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
+  double value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  while (value >= 1000 && unit + 1 < std::size(units)) {
+    value /= 1000;
+    ++unit;
+  }
+  char text[32];
+  if (unit == 0) {
+    std::snprintf(text, sizeof text, "%llu bytes", static_cast<unsigned long long>(bytes));
+  } else {
+    std::snprintf(text, sizeof text, value < 10 ? "%.2g %s" : "%.0f %s", value, units[unit]);
+  }
+  return text;
+}
+
+std::string describe(const MemoryEstimate& estimate) {
+  return byte_size_text(estimate.total()) + " (E " + byte_size_text(estimate.embedding_bytes) +
+         ", head " + byte_size_text(estimate.head_bytes) + ", vocabulary " +
+         byte_size_text(estimate.vocabulary_bytes) + ", threads " +
+         byte_size_text(estimate.thread_bytes) + ")";
+}
+
+std::uint64_t physical_memory_bytes() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page_size = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return 0;
+  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size);
+}
+
+void check_memory_limit(const MemoryEstimate& estimate, std::uint64_t limit_bytes,
+                        const std::string& limit_name) {
+  if (limit_bytes == 0 || estimate.total() <= limit_bytes) return;
+  throw Error("training would need about " + describe(estimate) + ", more than " + limit_name +
+              "; try a smaller --output-dim, --input-dim or a larger --min-count");
+}
+
+}  // namespace embedtool
