@@ -34,6 +34,8 @@ class TextFileCorpus : public Corpus, public SentenceSource {
   // SentenceSource: the whole file in order.
   void rewind() override { whole_->rewind(); }
   bool next(Sequence& ids) override { return whole_->next(ids); }
+  SourcePosition position() const override { return whole_->position(); }
+  void seek(const SourcePosition& position) override { whole_->seek(position); }
 
  private:
   std::string path_;

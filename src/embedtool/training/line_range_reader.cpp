@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 #include "embedtool/errors.h"
 
@@ -54,6 +55,25 @@ LineRangeReader::~LineRangeReader() { ::close(fd_); }
 void LineRangeReader::rewind() {
   position_ = first_line_start();
   line_ = 0;
+  inside_line_ = false;
+}
+
+void LineRangeReader::seek(std::uint64_t offset, std::uint64_t line) {
+  // The range's first line, or the end of the file (after a last line without a line end).
+  bool line_start =
+      offset == first_line_start() || (offset == file_size_ && offset > range_start_);
+  if (!line_start && offset > range_start_ && offset <= file_size_) {
+    // A line starts right after a line end.
+    char before = 0;
+    const ssize_t got = ::pread(fd_, &before, 1, static_cast<off_t>(offset - 1));
+    if (got < 0) throw_read_error();
+    line_start = got == 1 && (before == '\n' || before == '\r');
+  }
+  if (!line_start)
+    throw Error("cannot continue reading " + path_ + " at byte " + std::to_string(offset) +
+                ": no line of this part of the file starts there");
+  position_ = offset;
+  line_ = numbering_lines_ ? line : 0;
   inside_line_ = false;
 }
 

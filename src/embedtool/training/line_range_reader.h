@@ -43,6 +43,15 @@ class LineRangeReader {
   // Back to the range's first line.
   void rewind();
 
+  // Between lines (after a piece that ended its line, or before the first): the offset where the
+  // next line starts, and the number of the last line read (0 when unknown).
+  std::uint64_t offset() const { return position_; }
+  std::uint64_t line() const { return line_; }
+  // Continues at `offset`, which must be a line start inside the range (as offset() gave), with
+  // `line` as the number of the line before it. Throws Error if it is not one: a checkpoint
+  // made on another file or another split.
+  void seek(std::uint64_t offset, std::uint64_t line);
+
   std::uint64_t file_size() const { return file_size_; }
 
  private:

@@ -19,19 +19,31 @@ class ProgressMonitor {
   using Clock = std::chrono::steady_clock;
   static constexpr std::chrono::milliseconds kInterval{500};
 
+  // `workers` hold the totals the run starts from: zero, or a resumed run's.
   ProgressMonitor(const ProgressCallback& on_progress, const ScheduleState& schedule,
-                  const LinearDecay& learning_rate, int threads)
+                  const LinearDecay& learning_rate, int threads,
+                  const std::vector<const WorkerTotals*>& workers)
       : on_progress_(on_progress),
         schedule_(schedule),
         learning_rate_(learning_rate),
-        start_(Clock::now()) {
+        start_(Clock::now()),
+        last_report_(start_) {
     progress_.words_total = schedule.words_total();
     progress_.threads = threads;
     progress_.epochs = schedule.epochs;
+    progress_.words_before = schedule.words_done.load(std::memory_order_relaxed);
+    for (const WorkerTotals* totals : workers) {
+      progress_.loss_total += totals->loss.load(std::memory_order_relaxed);
+      progress_.predictions += totals->predictions.load(std::memory_order_relaxed);
+    }
   }
+
+  // Whether kInterval has passed since the last report (the caller may wake more often).
+  bool due() const { return Clock::now() - last_report_ >= kInterval; }
 
   // A snapshot of the workers' totals, passed to the callback.
   void report(const std::vector<const WorkerTotals*>& workers) {
+    last_report_ = Clock::now();
     double loss = 0;
     std::uint64_t predictions = 0;
     for (const WorkerTotals* totals : workers) {
@@ -66,6 +78,7 @@ class ProgressMonitor {
   const ScheduleState& schedule_;
   const LinearDecay& learning_rate_;
   Clock::time_point start_;
+  Clock::time_point last_report_;
   TrainProgress progress_;
 };
 

@@ -2,12 +2,15 @@
 // The trainer's random numbers: xoshiro256** seeded through splitmix64. Our own generator rather
 // than <random>'s distributions, whose output differs between standard libraries: the same seed
 // must give the same model on every platform.
+#include <array>
 #include <cstdint>
 
 namespace embedtool {
 
 class Random {
  public:
+  using State = std::array<std::uint64_t, 4>;
+
   explicit Random(std::uint64_t seed) {
     // splitmix64 spreads any seed (0 included) over the 256-bit state, as xoshiro's authors advise.
     for (auto& word : state_) {
@@ -40,9 +43,18 @@ class Random {
     return static_cast<std::uint64_t>((static_cast<unsigned __int128>(next_u64()) * bound) >> 64);
   }
 
+  // The whole generator, for checkpoints: a generator given back its state() draws the same
+  // numbers from there on. An all-zero state is the one xoshiro cannot leave; valid_state()
+  // lets a reader refuse it.
+  const State& state() const { return state_; }
+  void set_state(const State& state) { state_ = state; }
+  static bool valid_state(const State& state) {
+    return (state[0] | state[1] | state[2] | state[3]) != 0;
+  }
+
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t state_[4];
+  State state_;
 };
 
 }  // namespace embedtool

@@ -7,12 +7,28 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "embedtool/errors.h"
 #include "embedtool/sequences/padding.h"
 
 namespace embedtool {
+
+// Where a source stands between two sentences, as it can seek back to it: what a checkpoint
+// saves so that a resumed run reads on from the same sentence without replaying the ones
+// before. For a text range: the byte offset where the current line starts (or the next one,
+// when no line is half returned), that line's number as the reader counts it, and how many
+// sentences of that line (a long line is cut into several) were already returned. For sentences
+// held in memory: the index of the next one in `offset`.
+struct SourcePosition {
+  std::uint64_t offset = 0;
+  std::uint64_t line = 0;
+  std::uint64_t sentences_into_line = 0;
+
+  bool operator==(const SourcePosition&) const = default;
+};
 
 class SentenceSource {
  public:
@@ -21,6 +37,11 @@ class SentenceSource {
   virtual void rewind() = 0;
   // Reads the next sentence into `ids`. Returns false at the end of the corpus.
   virtual bool next(Sequence& ids) = 0;
+  // Where the next call to next() would read from (valid between calls to next()).
+  virtual SourcePosition position() const = 0;
+  // Continues from a position this source (or one of the same part of the same corpus) gave.
+  // Throws Error if the position cannot belong to this source.
+  virtual void seek(const SourcePosition& position) = 0;
 };
 
 class Corpus {
@@ -44,6 +65,13 @@ class SentenceSpanSource : public SentenceSource {
     if (position_ >= sentences_.size()) return false;
     ids = sentences_[position_++];
     return true;
+  }
+  SourcePosition position() const override { return {position_, 0, 0}; }
+  void seek(const SourcePosition& position) override {
+    if (position.offset > sentences_.size())
+      throw Error("cannot seek to sentence " + std::to_string(position.offset) + " of " +
+                  std::to_string(sentences_.size()));
+    position_ = static_cast<std::size_t>(position.offset);
   }
 
  private:

@@ -1,7 +1,10 @@
 #include "embedtool/training/text_range_sentences.h"
 
 #include <algorithm>
+#include <string>
 #include <utility>
+
+#include "embedtool/errors.h"
 
 namespace embedtool {
 
@@ -25,6 +28,11 @@ void TextRangeSentences::rewind() {
 }
 
 bool TextRangeSentences::read_piece() {
+  if (!line_started_) {
+    line_offset_ = reader_.offset();
+    line_number_before_ = reader_.line();
+    line_sentences_ = 0;
+  }
   LineRangeReader::Piece piece;
   if (!reader_.next(piece)) return false;
   // Drop what was returned already, so pending_ never holds more than a sentence and a piece.
@@ -61,8 +69,26 @@ bool TextRangeSentences::next(Sequence& ids) {
                pending_.begin() + static_cast<std::ptrdiff_t>(pending_begin_ + taken));
     pending_begin_ += taken;
     line_returned_ = true;
+    ++line_sentences_;
     if (!line_open_ && pending_begin_ == pending_.size()) line_started_ = line_returned_ = false;
     return true;
+  }
+}
+
+SourcePosition TextRangeSentences::position() const {
+  if (!line_started_) return {reader_.offset(), reader_.line(), 0};
+  return {line_offset_, line_number_before_, line_sentences_};
+}
+
+void TextRangeSentences::seek(const SourcePosition& position) {
+  rewind();
+  reader_.seek(position.offset, position.line);
+  Sequence skipped;
+  for (std::uint64_t i = 0; i < position.sentences_into_line; ++i) {
+    if (!next(skipped))
+      throw Error("cannot continue reading " + display_name_ + " at byte " +
+                  std::to_string(position.offset) + ": the file ends before sentence " +
+                  std::to_string(position.sentences_into_line + 1) + " of that line");
   }
 }
 

@@ -30,6 +30,11 @@ class TextRangeSentences : public SentenceSource {
   // Sentences hold every token of the line, unknown words as kUnknownId. An empty line gives an
   // empty sentence.
   bool next(Sequence& ids) override;
+  // A line cut into several sentences is resumed by reading it again from its start and
+  // skipping the sentences already returned: cheap next to training on them, and it needs no
+  // tokenizer state in the position.
+  SourcePosition position() const override;
+  void seek(const SourcePosition& position) override;
 
   std::uint64_t file_size() const { return reader_.file_size(); }
 
@@ -47,6 +52,10 @@ class TextRangeSentences : public SentenceSource {
   bool line_open_ = false;      // pending_ belongs to a line whose end has not been read yet
   bool line_started_ = false;   // a line has been read from and not yet fully returned
   bool line_returned_ = false;  // a sentence of that line has been returned
+  // Where the line being returned starts, and how many of its sentences went out (position()).
+  std::uint64_t line_offset_ = 0;
+  std::uint64_t line_number_before_ = 0;
+  std::uint64_t line_sentences_ = 0;
 };
 
 }  // namespace embedtool

@@ -11,6 +11,9 @@ struct TrainProgress {
   // learning-rate schedule runs on this count, as word2vec's does).
   std::uint64_t words_done = 0;
   std::uint64_t words_total = 0;  // epochs x vocabulary words in the corpus
+  // words_done when this run started: 0, or where the checkpoint it resumed was taken. Speeds
+  // and the ETA count from here.
+  std::uint64_t words_before = 0;
   int epoch = 0;                  // 1-based: words_done / words per epoch, + 1
   int epochs = 0;
   double average_loss = 0;  // mean loss per prediction since the last snapshot

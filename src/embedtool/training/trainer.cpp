@@ -1,6 +1,7 @@
 #include "embedtool/training/trainer.h"
 #include "embedtool/training/vocabulary_word_check.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "embedtool/training/learning_rate.h"
 #include "embedtool/training/loss_choice.h"
 #include "embedtool/training/number_text.h"
+#include "embedtool/training/pause_gate.h"
 #include "embedtool/training/progress_monitor.h"
 #include "embedtool/training/random.h"
 #include "embedtool/training/subsampling.h"
@@ -65,64 +67,176 @@ Matrix initial_vectors(std::size_t input_dim, std::size_t dim, Random& random) {
               "); try a smaller --lr");
 }
 
+// A checkpoint made by another run shape would index rows or parts that do not exist.
+void check_resumable(const TrainingCheckpoint& checkpoint, std::size_t input_dim, std::size_t dim,
+                     std::size_t head_rows, const TrainSettings& settings) {
+  const auto shape = [](const Matrix& m) {
+    return std::to_string(m.rows()) + " x " + std::to_string(m.cols());
+  };
+  const ModelWeights& weights = checkpoint.weights;
+  if (static_cast<std::size_t>(weights.input.rows()) != input_dim ||
+      static_cast<std::size_t>(weights.input.cols()) != dim ||
+      static_cast<std::size_t>(weights.output.rows()) != head_rows ||
+      static_cast<std::size_t>(weights.output.cols()) != dim)
+    throw Error("the checkpoint's weights (" + shape(weights.input) + " and " +
+                shape(weights.output) + ") do not fit this vocabulary and --output-dim");
+  const RunPosition& position = checkpoint.position;
+  if (position.workers.size() != static_cast<std::size_t>(settings.threads))
+    throw Error("the checkpoint was made with " + std::to_string(position.workers.size()) +
+                " threads, not " + std::to_string(settings.threads));
+  for (const WorkerState& worker : position.workers) {
+    if (worker.epoch < 0 || worker.epoch > settings.epochs ||
+        worker.epoch_losses.size() > static_cast<std::size_t>(settings.epochs) ||
+        worker.epoch_losses.size() != worker.epoch_predictions.size())
+      throw Error("the checkpoint's epochs do not fit --epochs " + std::to_string(settings.epochs));
+  }
+  if (position.words_per_epoch == 0)
+    throw Error("the checkpoint says the corpus has no words in the vocabulary");
+}
+
+// Pauses the workers, hands a consistent copy of the run's position and the weights to
+// on_checkpoint, and lets them go on (or stop). Runs on the caller's thread.
+class CheckpointTaker {
+ public:
+  CheckpointTaker(const TrainControl& control, PauseGate& gate, std::atomic<bool>& stop,
+                  const ScheduleState& schedule,
+                  const std::vector<std::unique_ptr<WorkerState>>& states,
+                  const ModelWeights& weights)
+      : control_(control), gate_(gate), stop_(stop), schedule_(schedule), states_(states),
+        weights_(weights) {}
+
+  void poll() {
+    if (!control_.poll || stopped_) return;
+    const CheckpointRequest request = control_.poll();
+    if (request == CheckpointRequest::none) return;
+    gate_.pause_all();
+    // Let the workers go whatever happens here: an exception from on_checkpoint fails the run,
+    // and a worker left waiting would never finish.
+    struct Resume {
+      PauseGate& gate;
+      ~Resume() { gate.resume(); }
+    } resume{gate_};
+    // A run that failed or diverged meanwhile has nothing worth saving.
+    if (stop_.load()) return;
+    RunPosition position;
+    position.words_per_epoch = schedule_.words_per_epoch;
+    position.words_done = schedule_.words_done.load();
+    for (const auto& state : states_) position.workers.push_back(*state);
+    control_.on_checkpoint(position, weights_);
+    if (request == CheckpointRequest::save_and_stop) {
+      stopped_ = true;
+      stop_.store(true);
+    }
+  }
+
+  bool stopped() const { return stopped_; }
+
+ private:
+  const TrainControl& control_;
+  PauseGate& gate_;
+  std::atomic<bool>& stop_;
+  const ScheduleState& schedule_;
+  const std::vector<std::unique_ptr<WorkerState>>& states_;
+  const ModelWeights& weights_;
+  bool stopped_ = false;
+};
+
 }  // namespace
 
 TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
-                             const TrainSettings& settings, const ProgressCallback& on_progress) {
+                             const TrainSettings& settings, const ProgressCallback& on_progress,
+                             TrainControl control) {
   validate(settings);
   const std::size_t input_dim = vocabulary.input_dim();
   const std::size_t dim = settings.output_dim;
   const auto threads = static_cast<std::size_t>(settings.threads);
   const LossKind loss = choose_loss(settings.loss, vocabulary.word_count()).loss;
   const float start_rate = learning_rate_of(settings);
+  const HeadFactory heads(loss, vocabulary, settings.negatives);
+  if (control.resume)
+    check_resumable(*control.resume, input_dim, dim, heads.weight_rows(), settings);
 
   ScheduleState schedule;
   schedule.epochs = settings.epochs;
-  schedule.words_per_epoch = corpus.known_word_count().value_or(0) > 0
-                                 ? *corpus.known_word_count()
-                                 : count_vocabulary_words(corpus, input_dim, settings.threads);
+  if (control.resume)
+    schedule.words_per_epoch = control.resume->position.words_per_epoch;
+  else
+    schedule.words_per_epoch = corpus.known_word_count().value_or(0) > 0
+                                   ? *corpus.known_word_count()
+                                   : count_vocabulary_words(corpus, input_dim, settings.threads);
   if (schedule.words_per_epoch == 0)
     throw Error("the corpus has no words in the vocabulary; nothing to train on");
   const LinearDecay learning_rate(start_rate, schedule.words_total());
 
   // One generator for the initial E, then one per thread seeded from it, so that a seed fixes
-  // everything a one-thread run draws.
-  Random seeds(settings.seed);
-  const HeadFactory heads(loss, vocabulary, settings.negatives);
+  // everything a one-thread run draws. A resumed run takes all of it from the checkpoint.
   ModelWeights weights;
-  weights.input = initial_vectors(input_dim, dim, seeds);
-  weights.output =
-      Matrix::Zero(static_cast<Eigen::Index>(heads.weight_rows()), static_cast<Eigen::Index>(dim));
+  std::vector<std::unique_ptr<WorkerState>> states;
+  if (control.resume) {
+    weights = std::move(control.resume->weights);
+    schedule.words_done.store(control.resume->position.words_done);
+    for (const WorkerState& state : control.resume->position.workers)
+      states.push_back(std::make_unique<WorkerState>(state));
+    control.resume.reset();
+  } else {
+    Random seeds(settings.seed);
+    weights.input = initial_vectors(input_dim, dim, seeds);
+    if (control.initialize) control.initialize(weights.input);
+    weights.output = Matrix::Zero(static_cast<Eigen::Index>(heads.weight_rows()),
+                                  static_cast<Eigen::Index>(dim));
+    for (std::size_t i = 0; i < threads; ++i)
+      states.push_back(std::make_unique<WorkerState>(seeds.next_u64()));
+  }
   const Subsampler subsampler(vocabulary, settings.sample);
 
   std::atomic<bool> stop{false};
-  SharedRun run{settings, subsampler, heads, learning_rate, weights, schedule, stop};
+  PauseGate gate(threads);
+  SharedRun run{settings, subsampler, heads, learning_rate, weights, schedule, stop, gate};
   std::vector<std::unique_ptr<SentenceSource>> parts;
-  std::vector<std::unique_ptr<WorkerState>> states;
   std::vector<std::unique_ptr<TrainingWorker>> workers;
   std::vector<const WorkerTotals*> totals;
   for (std::size_t i = 0; i < threads; ++i) {
     parts.push_back(corpus.part(i, threads));
-    states.push_back(std::make_unique<WorkerState>(seeds.next_u64()));
-    workers.push_back(std::make_unique<TrainingWorker>(run, *parts.back(), *states.back()));
+    workers.push_back(std::make_unique<TrainingWorker>(run, *parts.back(), *states[i]));
     totals.push_back(&workers.back()->totals());
   }
 
-  ProgressMonitor monitor(on_progress, schedule, learning_rate, settings.threads);
+  ProgressMonitor monitor(on_progress, schedule, learning_rate, settings.threads, totals);
+  CheckpointTaker checkpoints(control, gate, stop, schedule, states, weights);
   ThreadTeamHooks hooks;
-  hooks.interval = ProgressMonitor::kInterval;
-  if (on_progress) hooks.while_waiting = [&] { monitor.report(totals); };
+  // Progress is reported at its own pace even when checkpoints are polled more often.
+  hooks.interval = control.poll ? std::min(control.poll_interval, ProgressMonitor::kInterval)
+                                : ProgressMonitor::kInterval;
+  if (on_progress || control.poll) {
+    hooks.while_waiting = [&] {
+      if (on_progress && monitor.due()) monitor.report(totals);
+      checkpoints.poll();
+    };
+  }
   hooks.on_failure = [&] { stop.store(true); };
   run_thread_team(
-      threads, [&](std::size_t i) { workers[i]->train(); }, hooks);
+      threads,
+      [&](std::size_t i) {
+        struct Leave {
+          PauseGate& gate;
+          ~Leave() { gate.leave(); }
+        } leave{gate};
+        workers[i]->train();
+      },
+      hooks);
 
   for (const auto& worker : workers)
     if (worker->divergence()) throw_diverged(*worker->divergence(), start_rate);
-  monitor.report(totals);
-
   TrainResult result;
   result.loss = loss;
   result.corpus_words = schedule.words_per_epoch;
+  result.seconds = monitor.elapsed_seconds();
+  if (checkpoints.stopped()) {
+    result.stopped = true;
+    return result;
+  }
+  monitor.report(totals);
+
   for (std::size_t epoch = 0; epoch < static_cast<std::size_t>(settings.epochs); ++epoch) {
     double epoch_loss = 0;
     std::uint64_t epoch_predictions = 0;

@@ -7,6 +7,7 @@
 
 #include "embedtool/model.h"
 #include "embedtool/training/sentence_source.h"
+#include "embedtool/training/train_control.h"
 #include "embedtool/training/train_progress.h"
 #include "embedtool/training/train_settings.h"
 
@@ -19,6 +20,9 @@ struct TrainResult {
   std::vector<double> epoch_average_losses;  // mean loss per prediction of each epoch, in order
   std::uint64_t corpus_words = 0;            // vocabulary words per epoch
   double seconds = 0;
+  // A checkpoint asked for a stop (CheckpointRequest::save_and_stop) and was written: the run
+  // ended early, and `vectors` and the losses are empty.
+  bool stopped = false;
 };
 
 // Words with id < kFirstWordId in the sentences (padding, unknown) are dropped before windows are
@@ -27,9 +31,10 @@ struct TrainResult {
 // an id beyond the vocabulary, or if the corpus has no vocabulary word at all; UsageError if the
 // settings are impossible (see validate). With settings.threads == 1 the same inputs and seed give
 // the same E bit for bit; with more, the interleaving of the threads' updates varies from run to
-// run.
+// run. `control` (train_control.h): checkpoints, resuming, initial rows; a checkpoint that does
+// not fit the vocabulary, the settings or the thread count is an Error.
 TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
                              const TrainSettings& settings,
-                             const ProgressCallback& on_progress = {});
+                             const ProgressCallback& on_progress = {}, TrainControl control = {});
 
 }  // namespace embedtool

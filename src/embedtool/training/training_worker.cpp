@@ -21,25 +21,41 @@ TrainingWorker::TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerSta
       h_(dim_),
       grad_h_(dim_) {
   targets_.reserve(2 * window_);
+  totals_.loss.store(state_.loss_total, std::memory_order_relaxed);
+  totals_.predictions.store(state_.predictions_total, std::memory_order_relaxed);
 }
 
 void TrainingWorker::train() {
-  for (int epoch = 1; epoch <= run_.settings.epochs; ++epoch) {
-    state_.epoch = epoch;
-    const double loss_before = loss_total_;
-    const std::uint64_t predictions_before = predictions_total_;
-    corpus_.rewind();
-    state_.sentences_done = 0;
-    while (!run_.stop.load(std::memory_order_relaxed) && corpus_.next(sentence_)) {
+  const auto epochs_done = static_cast<int>(state_.epoch_losses.size());
+  for (int epoch = epochs_done + 1; epoch <= run_.settings.epochs; ++epoch) {
+    start_epoch(epoch);
+    for (;;) {
+      if (run_.gate.requested()) {
+        state_.position = corpus_.position();
+        run_.gate.wait();
+      }
+      if (run_.stop.load(std::memory_order_relaxed)) return;
+      if (!corpus_.next(sentence_)) break;
       train_sentence(sentence_, state_.sentences_done + 1);
       ++state_.sentences_done;
-      totals_.loss.store(loss_total_, std::memory_order_relaxed);
-      totals_.predictions.store(predictions_total_, std::memory_order_relaxed);
+      totals_.loss.store(state_.loss_total, std::memory_order_relaxed);
+      totals_.predictions.store(state_.predictions_total, std::memory_order_relaxed);
     }
-    if (run_.stop.load(std::memory_order_relaxed)) return;
-    epoch_losses_.push_back(loss_total_ - loss_before);
-    epoch_predictions_.push_back(predictions_total_ - predictions_before);
+    state_.epoch_losses.push_back(state_.loss_total - state_.epoch_loss_start);
+    state_.epoch_predictions.push_back(state_.predictions_total - state_.epoch_predictions_start);
   }
+}
+
+void TrainingWorker::start_epoch(int epoch) {
+  if (state_.epoch == epoch) {
+    corpus_.seek(state_.position);  // a resumed run, part-way through this epoch
+    return;
+  }
+  state_.epoch = epoch;
+  state_.sentences_done = 0;
+  state_.epoch_loss_start = state_.loss_total;
+  state_.epoch_predictions_start = state_.predictions_total;
+  corpus_.rewind();
 }
 
 void TrainingWorker::train_sentence(const Sequence& sentence, std::uint64_t sentence_number) {
@@ -88,8 +104,8 @@ bool TrainingWorker::skipgram(float learning_rate) {
     const double loss = skipgram_step(run_.weights.input, words_[centre], targets_, *head_,
                                       learning_rate, h_, grad_h_);
     if (!check_finite(loss)) return false;
-    loss_total_ += loss;
-    predictions_total_ += targets_.size();
+    state_.loss_total += loss;
+    state_.predictions_total += targets_.size();
   }
   return true;
 }
@@ -110,8 +126,8 @@ bool TrainingWorker::cbow(float learning_rate) {
     const double loss = cbow_step(run_.weights.input, targets_, words_[centre] - kFirstWordId,
                                   *head_, learning_rate, h_, grad_h_);
     if (!check_finite(loss)) return false;
-    loss_total_ += loss;
-    predictions_total_ += 1;
+    state_.loss_total += loss;
+    state_.predictions_total += 1;
   }
   return true;
 }

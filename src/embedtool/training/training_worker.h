@@ -11,6 +11,7 @@
 #include "embedtool/training/head.h"
 #include "embedtool/training/head_factory.h"
 #include "embedtool/training/learning_rate.h"
+#include "embedtool/training/pause_gate.h"
 #include "embedtool/training/sentence_source.h"
 #include "embedtool/training/subsampling.h"
 #include "embedtool/training/train_settings.h"
@@ -28,6 +29,7 @@ struct SharedRun {
   ModelWeights& weights;
   ScheduleState& schedule;
   std::atomic<bool>& stop;  // set by a worker that fails or diverges; all stop at the next sentence
+  PauseGate& gate;          // where workers wait while a checkpoint is written
 };
 
 // A loss that stopped being finite, and where.
@@ -47,17 +49,21 @@ class TrainingWorker {
  public:
   TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerState& state);
 
-  // All epochs of this worker's part; returns early when run.stop is set, or after setting it on
-  // divergence. Throws Error for an id outside the vocabulary.
+  // The epochs of this worker's part that its state has not finished, from where the state says
+  // (a resumed run: the same epoch and position in the part); returns early when run.stop is
+  // set, or after setting it on divergence. Between sentences, waits at run.gate when asked to,
+  // after noting its position in the state. Throws Error for an id outside the vocabulary.
   void train();
 
   const WorkerTotals& totals() const { return totals_; }
   // Summed loss and predictions of each epoch this worker finished.
-  const std::vector<double>& epoch_losses() const { return epoch_losses_; }
-  const std::vector<std::uint64_t>& epoch_predictions() const { return epoch_predictions_; }
+  const std::vector<double>& epoch_losses() const { return state_.epoch_losses; }
+  const std::vector<std::uint64_t>& epoch_predictions() const { return state_.epoch_predictions; }
   const std::optional<Divergence>& divergence() const { return divergence_; }
 
  private:
+  // Rewinds the part for a new epoch, or seeks to the state's position in the epoch it resumes.
+  void start_epoch(int epoch);
   void train_sentence(const Sequence& sentence, std::uint64_t sentence_number);
   // One step per position of words_: return false on divergence.
   bool skipgram(float learning_rate);
@@ -78,11 +84,7 @@ class TrainingWorker {
   std::vector<float> h_;
   std::vector<float> grad_h_;
 
-  double loss_total_ = 0;
-  std::uint64_t predictions_total_ = 0;
   WorkerTotals totals_;
-  std::vector<double> epoch_losses_;
-  std::vector<std::uint64_t> epoch_predictions_;
   std::optional<Divergence> divergence_;
 };
 

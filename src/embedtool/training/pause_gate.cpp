@@ -1,0 +1,34 @@
+#include "embedtool/training/pause_gate.h"
+
+namespace embedtool {
+
+void PauseGate::wait() {
+  std::unique_lock lock(mutex_);
+  if (!requested_.load(std::memory_order_relaxed)) return;
+  ++waiting_;
+  changed_.notify_all();
+  const std::uint64_t generation = generation_;
+  changed_.wait(lock, [&] { return generation_ != generation; });
+  --waiting_;
+}
+
+void PauseGate::leave() {
+  std::lock_guard lock(mutex_);
+  --running_;
+  changed_.notify_all();
+}
+
+void PauseGate::pause_all() {
+  std::unique_lock lock(mutex_);
+  requested_.store(true, std::memory_order_relaxed);
+  changed_.wait(lock, [&] { return waiting_ == running_; });
+}
+
+void PauseGate::resume() {
+  std::lock_guard lock(mutex_);
+  requested_.store(false, std::memory_order_relaxed);
+  ++generation_;
+  changed_.notify_all();
+}
+
+}  // namespace embedtool

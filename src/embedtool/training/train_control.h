@@ -1,0 +1,44 @@
+#pragma once
+// What a caller can do to a training run besides watching its progress: have checkpoints
+// written (periodically, or once before stopping early), continue from one, and set rows of the
+// initial E. The trainer itself knows nothing of files, clocks or signals: the caller decides
+// when a checkpoint is due and what writing one means.
+#include <chrono>
+#include <functional>
+#include <optional>
+
+#include "embedtool/model.h"
+#include "embedtool/training/training_state.h"
+
+namespace embedtool {
+
+enum class CheckpointRequest {
+  none,
+  save,           // write a checkpoint, then train on
+  save_and_stop,  // write a checkpoint, then stop: train_embeddings returns with `stopped` set
+};
+
+// A run saved by on_checkpoint, to continue from.
+struct TrainingCheckpoint {
+  RunPosition position;
+  ModelWeights weights;
+};
+
+struct TrainControl {
+  // Polled on the caller's thread every poll_interval while the workers train.
+  std::function<CheckpointRequest()> poll;
+  // Half a second keeps a stop prompt at no cost; tests shorten it to checkpoint often.
+  std::chrono::milliseconds poll_interval{500};
+  // Called on the caller's thread while every worker waits at a sentence boundary, so the
+  // position and weights it is given are consistent. An exception it throws fails the run.
+  std::function<void(const RunPosition&, const ModelWeights&)> on_checkpoint;
+  // Continue this run instead of starting from the seed. The settings must be the ones it was
+  // started with; with one thread, the result is then bit for bit the uninterrupted run's. The
+  // weights are moved out.
+  std::optional<TrainingCheckpoint> resume;
+  // Called once on E just after its random initialisation (not on resume), e.g. to copy in
+  // pretrained rows. The random draws stay those of a run without it.
+  std::function<void(Matrix& input)> initialize;
+};
+
+}  // namespace embedtool
