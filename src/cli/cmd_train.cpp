@@ -1,4 +1,7 @@
 // `embedtool train FILE`: train E on a corpus and save it with its vocabulary.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <thread>
@@ -8,11 +11,17 @@
 #include "commands.h"
 #include "common_options.h"
 #include "settings_file.h"
+#include "embedtool/errors.h"
 #include "embedtool/pipeline/stdin_spool.h"
+#include "embedtool/pipeline/train_checkpoint.h"
 #include "embedtool/pipeline/train_model.h"
 #include "embedtool/storage/atomic_file.h"
 #include "embedtool/storage/emb_format.h"
+#include "exit_status.h"
 #include "progress_line.h"
+#include "train_duration.h"
+#include "train_resume_flags.h"
+#include "train_signals.h"
 #include "vector_options.h"
 
 namespace embedtool::cli {
@@ -20,12 +29,16 @@ namespace embedtool::cli {
 namespace {
 
 struct TrainOptions {
-  std::string input;
+  std::string input;  // may be left out with --resume
   std::string output = "model.emb";
   std::optional<int> threads;  // unset: every core
   std::optional<std::string> log_json;
   EmbWriteOptions write;  // --dtype
   TrainJob job;
+  std::optional<std::string> checkpoint;  // unset: <output>.ckpt
+  std::optional<std::string> checkpoint_every;
+  std::optional<std::string> resume;
+  CLI::App* command = nullptr;  // to ask which flags were given
 };
 
 int all_cores() {
@@ -33,11 +46,56 @@ int all_cores() {
   return cores > 0 ? static_cast<int>(cores) : 1;
 }
 
+// A path as a shell word, for the command line the user is told to run.
+std::string shell_word(const std::string& text) {
+  if (!text.empty() &&
+      text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                             "._/-+,:@=") == std::string::npos)
+    return text;
+  std::string quoted = "'";
+  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// --resume: the job is the checkpoint's, the corpus the one given (or the checkpoint's).
+ResumePoint prepare_resume(TrainOptions& options) {
+  if (options.job.init_path)
+    throw UsageError("--init cannot be used with --resume: E continues from the checkpoint");
+  ResumePoint resume = read_checkpoint(*options.resume);
+  check_flags_match_checkpoint(*options.command, options.job, options.threads, resume.job,
+                               resume.vocabulary.word_count());
+  if (options.input.empty()) {
+    if (resume.job.corpus_path == "<stdin>")
+      throw UsageError("the checkpoint's corpus was standard input: pipe it in again and give - "
+                       "as the corpus");
+    options.input = resume.job.corpus_path;
+  }
+  options.job = resume.job;
+  options.job.corpus_name.reset();
+  return resume;
+}
+
 void run_train(TrainOptions& options) {
-  options.job.settings.threads = options.threads.value_or(all_cores());
+  CheckpointPlan plan;
+  plan.path = options.checkpoint.value_or(options.output + ".ckpt");
+  if (options.checkpoint_every)
+    plan.every = parse_duration(*options.checkpoint_every, "--checkpoint-every");
+  if (plan.path == options.output)
+    throw UsageError("--checkpoint must name another file than the model (-o)");
+
+  std::optional<ResumePoint> resume;
+  if (options.resume) {
+    resume.emplace(prepare_resume(options));
+  } else {
+    if (options.input.empty()) throw UsageError("no corpus given (or --resume CHECKPOINT)");
+    options.job.settings.threads = options.threads.value_or(all_cores());
+    options.job.output_dim_from_init =
+        options.job.init_path && options.command->get_option("--output-dim")->count() == 0;
+  }
   validate(options.job.settings);
   // Fail on an unwritable output path now rather than after hours of training.
   { AtomicFileWriter probe(options.output); }
+  { AtomicFileWriter probe(plan.path); }
   std::optional<ProgressJsonLog> json_log;
   if (options.log_json) json_log.emplace(*options.log_json);
 
@@ -51,18 +109,43 @@ void run_train(TrainOptions& options) {
     options.job.corpus_path = options.input;
   }
 
+  const StopSignals signals;
+  plan.stop_requested = &StopSignals::stop_requested;
+  bool checkpoint_written = false;
+  plan.on_written = [&] { checkpoint_written = true; };
   ProgressLine progress;
-  const EmbeddingModel model = train_model(
-      options.job,
-      [&](const TrainProgress& p) {
-        progress.update(p);
-        if (json_log) json_log->write(p);
-      },
-      [](const std::string& message) { spdlog::info("{}", message); });
+  std::optional<EmbeddingModel> model;
+  try {
+    model = train_model(
+        options.job,
+        [&](const TrainProgress& p) {
+          progress.update(p);
+          if (json_log) json_log->write(p);
+        },
+        [](const std::string& message) { spdlog::info("{}", message); }, &plan,
+        resume ? &*resume : nullptr);
+  } catch (const TrainingStopped& stopped) {
+    progress.finish();
+    const int signal = StopSignals::received();
+    // Printed whatever --quiet says: it is the only way to learn how to go on.
+    std::fprintf(stderr,
+                 "embedtool: stopped by %s: checkpoint written to %s; continue with: embedtool "
+                 "train %s --resume %s -o %s\n",
+                 signal == SIGTERM ? "SIGTERM" : "SIGINT", stopped.checkpoint_path().c_str(),
+                 shell_word(options.input).c_str(), shell_word(stopped.checkpoint_path()).c_str(),
+                 shell_word(options.output).c_str());
+    throw ExitStatus{128 + (signal != 0 ? signal : SIGINT)};
+  }
   progress.finish();
 
-  save_model(model, options.output, options.write);
+  save_model(*model, options.output, options.write);
   spdlog::info("saved {}", options.output);
+  // The model is what the checkpoint was for; a stale one left behind could be resumed by
+  // mistake. Only a file this run wrote or resumed from is removed.
+  if (checkpoint_written || (options.resume && *options.resume == plan.path)) {
+    std::error_code ignored;
+    if (std::filesystem::remove(plan.path, ignored)) spdlog::info("removed {}", plan.path);
+  }
 }
 
 }  // namespace
@@ -77,8 +160,10 @@ void add_train_command(CLI::App& parent) {
       "hierarchical softmax; SGD on all cores) on a corpus with one sentence per line, and save "
       "it with its vocabulary.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
-  command->add_option("corpus", options->input, "Corpus text file; - for standard input")
-      ->required();
+  options->command = command;
+  command->add_option("corpus", options->input,
+                      "Corpus text file; - for standard input (with --resume: default the "
+                      "checkpoint's)");
   command->add_option("-o,--output", options->output, "Model file to write")
       ->capture_default_str()
       ->option_text("FILE");
@@ -158,6 +243,26 @@ void add_train_command(CLI::App& parent) {
                    "Also write progress to FILE, one JSON object per report (words, loss, lr, "
                    "elapsed, ...), for plotting")
       ->option_text("FILE");
+  command
+      ->add_option("--init", job.init_path,
+                   "Start E from these pretrained vectors (any format convert reads) for the "
+                   "words they have, at random for the rest; their size is the default "
+                   "--output-dim")
+      ->option_text("VECTORS");
+  command
+      ->add_option("--checkpoint", options->checkpoint,
+                   "Where checkpoints go (default: the model's path + .ckpt); written on "
+                   "SIGINT/SIGTERM and every --checkpoint-every, removed once the model is saved")
+      ->option_text("FILE");
+  command
+      ->add_option("--checkpoint-every", options->checkpoint_every,
+                   "Also write a checkpoint this often (30s, 10m, 1h)")
+      ->option_text("DURATION");
+  command
+      ->add_option("--resume", options->resume,
+                   "Continue the run saved in this checkpoint, with its settings; ends where the "
+                   "uninterrupted run would (bit for bit with --threads 1)")
+      ->option_text("CHECKPOINT");
   add_tokenizer_options(*command, job.tokenizer);
   add_quiet_option(*command);
   command->callback([options] { run_train(*options); });

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -32,11 +33,14 @@ std::string duration_text(double seconds) {
 std::string progress_text(const TrainProgress& p, double average_loss) {
   const double done =
       p.words_total ? static_cast<double>(p.words_done) / static_cast<double>(p.words_total) : 0;
+  // A resumed run counts its speed and ETA from the words it has read itself.
+  const auto words_now = static_cast<double>(p.words_done - std::min(p.words_before, p.words_done));
   const double per_thread = p.elapsed_seconds > 0
-                                ? static_cast<double>(p.words_done) / p.elapsed_seconds /
+                                ? words_now / p.elapsed_seconds /
                                       static_cast<double>(p.threads > 0 ? p.threads : 1)
                                 : 0;
-  const double eta = done > 0 ? p.elapsed_seconds * (1 - done) / done : 0;
+  const double words_left = static_cast<double>(p.words_total - std::min(p.words_total, p.words_done));
+  const double eta = words_now > 0 ? p.elapsed_seconds * words_left / words_now : 0;
   char text[160];
   std::snprintf(text, sizeof text,
                 "%5.1f%%  epoch %d/%d  %.0fk words/s/thread  lr %.6f  loss %.4f  ETA %s",

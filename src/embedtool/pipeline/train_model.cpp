@@ -1,12 +1,19 @@
 #include "embedtool/pipeline/train_model.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 #include "embedtool/errors.h"
+#include "embedtool/formats/load_vectors.h"
 #include "embedtool/pipeline/build_vocabulary.h"
+#include "embedtool/pipeline/corpus_fingerprint.h"
+#include "embedtool/pipeline/init_vectors.h"
 #include "embedtool/pipeline/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/text_file_count.h"
+#include "embedtool/pipeline/train_checkpoint.h"
+#include "embedtool/storage/checkpoint_file.h"
 #include "embedtool/training/loss_choice.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
 
@@ -54,6 +61,43 @@ std::string format_seconds(double seconds) {
   return text;
 }
 
+// How far a checkpoint's run was, for messages: "37.2% done".
+std::string percent_done(const RunPosition& position, int epochs) {
+  const double total = static_cast<double>(position.words_per_epoch) * epochs;
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f%% done",
+                total > 0 ? 100.0 * static_cast<double>(position.words_done) / total : 0.0);
+  return text;
+}
+
+// The checkpoint side of a run: when one is due, and writing it with the job that makes sense
+// of it.
+TrainControl checkpoint_control(const CheckpointPlan& plan, const TrainJob& job,
+                                const CorpusFingerprint& corpus, const Vocabulary& vocabulary,
+                                const InfoCallback& on_info) {
+  using Clock = std::chrono::steady_clock;
+  TrainControl control;
+  control.poll_interval = plan.poll_interval;
+  auto next_due = std::make_shared<Clock::time_point>(
+      plan.every ? Clock::now() + *plan.every : Clock::time_point::max());
+  control.poll = [&plan, next_due] {
+    if (plan.stop_requested && plan.stop_requested()) return CheckpointRequest::save_and_stop;
+    if (plan.every && Clock::now() >= *next_due) {
+      *next_due = Clock::now() + *plan.every;
+      return CheckpointRequest::save;
+    }
+    return CheckpointRequest::none;
+  };
+  control.on_checkpoint = [&plan, &job, corpus, &vocabulary, on_info](
+                              const RunPosition& position, const ModelWeights& weights) {
+    save_checkpoint_file(plan.path, checkpoint_state(job, corpus, position), vocabulary,
+                         weights.input, weights.output);
+    if (plan.on_written) plan.on_written();
+    if (on_info) on_info("checkpoint written to " + plan.path + " (" + percent_done(position, job.settings.epochs) + ")");
+  };
+  return control;
+}
+
 }  // namespace
 
 nlohmann::json tokenizer_to_json(const TokenizerOptions& options) {
@@ -64,19 +108,48 @@ nlohmann::json tokenizer_to_json(const TokenizerOptions& options) {
 }
 
 EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progress,
-                           const InfoCallback& on_info) {
+                           const InfoCallback& on_info, const CheckpointPlan* plan,
+                           ResumePoint* resume) {
   validate(job.settings);  // before the corpus is read
   const Tokenizer tokenizer(job.tokenizer);
   const std::string corpus_name = job.corpus_name.value_or(job.corpus_path);
-  CorpusVocabulary counted = load_or_build_vocabulary(job, corpus_name, tokenizer, on_info);
+  TrainSettings settings = job.settings;
+
+  // The init vectors are read first: a wrong file or size fails before the corpus is counted.
+  std::optional<EmbeddingModel> pretrained;
+  if (job.init_path && !resume) {
+    pretrained = load_vectors(*job.init_path);
+    const auto init_dim = static_cast<std::size_t>(pretrained->vectors.cols());
+    if (job.output_dim_from_init) settings.output_dim = init_dim;
+    if (init_dim != settings.output_dim)
+      throw UsageError("--init " + *job.init_path + " has " + std::to_string(init_dim) +
+                       "-dimensional vectors but --output-dim is " +
+                       std::to_string(settings.output_dim) + " (leave --output-dim out to take " +
+                       std::to_string(init_dim) + ")");
+    validate(settings);
+  }
+
+  std::optional<CorpusFingerprint> fingerprint;
+  if (plan || resume) fingerprint = fingerprint_corpus(job.corpus_path, corpus_name);
+  if (resume && *fingerprint != resume->corpus) {
+    throw Error(corpus_name + " is not the corpus the checkpoint " + resume->checkpoint_path +
+                " was made on (its size or content differ)");
+  }
+
   EmbeddingModel model;
-  model.vocabulary = std::move(counted.vocabulary);
+  std::optional<std::uint64_t> corpus_words;
+  if (resume) {
+    model.vocabulary = std::move(resume->vocabulary);
+  } else {
+    CorpusVocabulary counted = load_or_build_vocabulary(job, corpus_name, tokenizer, on_info);
+    model.vocabulary = std::move(counted.vocabulary);
+    corpus_words = counted.corpus_words;
+  }
   if (model.vocabulary.word_count() == 0) {
     throw Error("the vocabulary of " + corpus_name +
                 " is empty: no word reaches the minimum count (try a smaller --min-count)");
   }
 
-  TrainSettings settings = job.settings;
   const LossChoice loss = choose_loss(settings.loss, model.vocabulary.word_count());
   settings.loss = loss.loss;
   settings.learning_rate = learning_rate_of(settings);
@@ -85,9 +158,38 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
             std::to_string(settings.threads) + (settings.threads == 1 ? " thread" : " threads"));
   }
 
-  const TextFileCorpus corpus(job.corpus_path, tokenizer, model.vocabulary, counted.corpus_words,
+  // What a checkpoint records of the job: every setting resolved, so that a resumed run needs
+  // nothing else.
+  TrainJob resolved = job;
+  resolved.settings = settings;
+  resolved.output_dim_from_init = false;
+  TrainControl control;
+  if (plan)
+    control = checkpoint_control(*plan, resolved, *fingerprint, model.vocabulary, on_info);
+  if (resume) {
+    control.resume = std::move(resume->checkpoint);
+    if (on_info)
+      on_info("resuming from " + resume->checkpoint_path + " (" +
+              percent_done(control.resume->position, settings.epochs) + ")");
+  }
+  if (pretrained) {
+    control.initialize = [&](Matrix& input) {
+      const std::size_t copied =
+          copy_rows_by_word(*pretrained, *job.init_path, model.vocabulary, input);
+      if (on_info) {
+        on_info("--init: " + std::to_string(copied) + " of " +
+                std::to_string(model.vocabulary.word_count()) + " words start from " +
+                *job.init_path + ", the other " +
+                std::to_string(model.vocabulary.word_count() - copied) + " at random");
+      }
+    };
+  }
+
+  const TextFileCorpus corpus(job.corpus_path, tokenizer, model.vocabulary, corpus_words,
                               corpus_name);
-  TrainResult trained = train_embeddings(model.vocabulary, corpus, settings, on_progress);
+  TrainResult trained =
+      train_embeddings(model.vocabulary, corpus, settings, on_progress, std::move(control));
+  if (trained.stopped) throw TrainingStopped(plan->path);
   model.vectors = std::move(trained.vectors);
 
   const TrainSettings& s = settings;
@@ -110,6 +212,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       {"final_average_loss", trained.final_average_loss},
   };
   if (s.loss == LossKind::negative_sampling) model.metadata["negatives"] = s.negatives;
+  if (job.init_path) model.metadata["init"] = *job.init_path;
   // Timings stay out of the metadata: the same corpus and settings must give the same bytes.
   if (on_info) {
     on_info("trained " + std::to_string(model.vectors.rows()) + " x " +

@@ -2,8 +2,10 @@
 // The `train` job as a library call: vocabulary (built from the corpus or read from a file),
 // training (training/trainer.h), and a model carrying its vocabulary and the settings that made
 // it.
+#include <chrono>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "embedtool/model.h"
@@ -22,14 +24,48 @@ struct TrainJob {
   TokenizerOptions tokenizer;
   VocabularyOptions vocabulary;  // ignored when vocabulary_path is set
   TrainSettings settings;
+  // Pretrained vectors (any format load_vectors reads) for the rows of the words they have.
+  std::optional<std::string> init_path;
+  // Take settings.output_dim from the init vectors (the user gave no --output-dim).
+  bool output_dim_from_init = false;
 };
+
+// When and where checkpoints are written (storage/checkpoint_file.h), and when to stop.
+struct CheckpointPlan {
+  std::string path;
+  std::optional<std::chrono::milliseconds> every;  // periodic checkpoints; none if unset
+  // Polled every poll_interval: true writes a checkpoint and stops (TrainingStopped).
+  std::function<bool()> stop_requested;
+  std::chrono::milliseconds poll_interval{500};  // tests shorten it
+  std::function<void()> on_written;  // after each checkpoint written
+};
+
+// Thrown by train_model when plan.stop_requested stopped the run, after the checkpoint was
+// written; no model is returned.
+class TrainingStopped : public std::runtime_error {
+ public:
+  explicit TrainingStopped(std::string checkpoint_path)
+      : std::runtime_error("training stopped; checkpoint written to " + checkpoint_path),
+        checkpoint_path_(std::move(checkpoint_path)) {}
+  const std::string& checkpoint_path() const { return checkpoint_path_; }
+
+ private:
+  std::string checkpoint_path_;
+};
+
+struct ResumePoint;  // train_checkpoint.h
 
 // Messages for the user (vocabulary size, ...); the CLI sends them to its log.
 using InfoCallback = std::function<void(const std::string&)>;
 
 // Throws Error / UsageError on bad input (no words, unreadable files, divergence, ...).
+// With a plan, writes checkpoints as it says. With `resume` (from read_checkpoint), continues
+// that run instead of starting one: `job` must be resume->job with corpus_path pointing at the
+// corpus to read, which must be the one the checkpoint was made on (Error otherwise); the
+// weights are moved out of `resume`.
 EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progress = {},
-                           const InfoCallback& on_info = {});
+                           const InfoCallback& on_info = {},
+                           const CheckpointPlan* plan = nullptr, ResumePoint* resume = nullptr);
 
 // The tokenizer settings as stored in a model's metadata, and back (for tools that must
 // tokenize text the way the model's corpus was).
