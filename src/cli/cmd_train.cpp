@@ -1,4 +1,6 @@
 // `embedtool train FILE`: train E on a corpus and save it with its vocabulary.
+#include <sys/resource.h>
+
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +19,7 @@
 #include "embedtool/pipeline/train_model.h"
 #include "embedtool/storage/atomic_file.h"
 #include "embedtool/storage/emb_format.h"
+#include "embedtool/training/memory_estimate.h"
 #include "exit_status.h"
 #include "progress_line.h"
 #include "train_duration.h"
@@ -57,6 +60,23 @@ std::string shell_word(const std::string& text) {
   return quoted + "'";
 }
 
+// True for an existing input that is neither a regular file nor a folder (a FIFO, a shell's
+// <(...), a character device): training must read it more than once, and it cannot be re-read.
+bool needs_spool(const std::string& path) {
+  std::error_code error;
+  const auto type = std::filesystem::status(path, error).type();
+  return !error && type != std::filesystem::file_type::regular &&
+         type != std::filesystem::file_type::directory &&
+         type != std::filesystem::file_type::not_found;
+}
+
+// The most memory this process has held, in bytes (Linux reports kilobytes).
+std::uint64_t peak_memory_bytes() {
+  rusage usage{};
+  if (::getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+}
+
 // --resume: the job is the checkpoint's, the corpus the one given (or the checkpoint's).
 ResumePoint prepare_resume(TrainOptions& options) {
   if (options.job.init_path)
@@ -70,7 +90,9 @@ ResumePoint prepare_resume(TrainOptions& options) {
                        "as the corpus");
     options.input = resume.job.corpus_path;
   }
+  const std::uint64_t max_memory_bytes = options.job.max_memory_bytes;  // not a training setting
   options.job = resume.job;
+  options.job.max_memory_bytes = max_memory_bytes;
   options.job.corpus_name.reset();
   return resume;
 }
@@ -105,6 +127,11 @@ void run_train(TrainOptions& options) {
     spool.emplace();
     options.job.corpus_path = spool->path();
     options.job.corpus_name = "<stdin>";
+  } else if (needs_spool(options.input)) {
+    // A FIFO or <(...): readable once, like standard input.
+    spool.emplace(options.input);
+    options.job.corpus_path = spool->path();
+    options.job.corpus_name = options.input;
   } else {
     options.job.corpus_path = options.input;
   }
@@ -139,7 +166,8 @@ void run_train(TrainOptions& options) {
   progress.finish();
 
   save_model(*model, options.output, options.write);
-  spdlog::info("saved {}", options.output);
+  spdlog::info("saved {} (peak memory {})", options.output,
+               byte_size_text(peak_memory_bytes()));
   // The model is what the checkpoint was for; a stale one left behind could be resumed by
   // mistake. Only a file this run wrote or resumed from is removed.
   if (checkpoint_written || (options.resume && *options.resume == plan.path)) {
@@ -243,6 +271,12 @@ void add_train_command(CLI::App& parent) {
                    "Also write progress to FILE, one JSON object per report (words, loss, lr, "
                    "elapsed, ...), for plotting")
       ->option_text("FILE");
+  command
+      ->add_option("--max-memory", job.max_memory_bytes,
+                   "Refuse to start when the estimated memory (E, head, vocabulary) exceeds "
+                   "SIZE, e.g. 4GB or 500MB (default: the machine's physical memory)")
+      ->transform(CLI::AsSizeValue(true))
+      ->option_text("SIZE");
   command
       ->add_option("--init", job.init_path,
                    "Start E from these pretrained vectors (any format convert reads) for the "

@@ -70,6 +70,11 @@ expect_error 1 "directory" lookup -m . cat
 mkfifo fifo
 (printf 'cat dog cat\n' >fifo &)
 [ "$("$EMBEDTOOL" vocab --quiet fifo | head -1)" = $'cat\t2' ] || fail "vocab should read a FIFO"
+# train reads its corpus more than once: a FIFO or <(...) is spooled to a temporary file first.
+(printf 'cat dog cat\n' >fifo &)
+"$EMBEDTOOL" train fifo -o fifo.emb --output-dim 4 --epochs 1 --quiet || fail "train should spool a FIFO"
+"$EMBEDTOOL" train <(printf 'cat dog cat\n') -o subst.emb --output-dim 4 --epochs 1 --quiet ||
+  fail "train should spool a process substitution"
 expect_error 1 "missing.txt" vocab missing.txt
 if [ "$(id -u)" -ne 0 ]; then
   cp corpus.txt unreadable.txt && chmod 000 unreadable.txt

@@ -15,6 +15,7 @@
 #include "embedtool/pipeline/train_checkpoint.h"
 #include "embedtool/storage/checkpoint_file.h"
 #include "embedtool/training/loss_choice.h"
+#include "embedtool/training/memory_estimate.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
 
 namespace embedtool {
@@ -98,6 +99,27 @@ TrainControl checkpoint_control(const CheckpointPlan& plan, const TrainJob& job,
   return control;
 }
 
+// Fails before E is allocated when the run will not fit; logs the estimate either way.
+void check_memory(const Vocabulary& vocabulary, const TrainSettings& settings,
+                  std::uint64_t max_memory_bytes, const InfoCallback& on_info) {
+  std::uint64_t letters = 0;
+  for (WordId id = kFirstWordId; id < static_cast<WordId>(vocabulary.input_dim()); ++id)
+    letters += vocabulary.word(id).size();
+  const double average_word_bytes =
+      static_cast<double>(letters) / static_cast<double>(vocabulary.word_count());
+  const MemoryEstimate estimate =
+      estimate_training_memory(vocabulary.word_count(), average_word_bytes, settings);
+  if (on_info) on_info("memory: about " + describe(estimate));
+  if (max_memory_bytes > 0) {
+    check_memory_limit(estimate, max_memory_bytes,
+                       "--max-memory " + byte_size_text(max_memory_bytes));
+  } else {
+    check_memory_limit(estimate, physical_memory_bytes(),
+                       "this machine's " + byte_size_text(physical_memory_bytes()) +
+                           " of memory (--max-memory sets another limit)");
+  }
+}
+
 }  // namespace
 
 nlohmann::json tokenizer_to_json(const TokenizerOptions& options) {
@@ -157,6 +179,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
     on_info(std::string(name_of(settings.architecture)) + ", " + loss.reason + ", " +
             std::to_string(settings.threads) + (settings.threads == 1 ? " thread" : " threads"));
   }
+
+  check_memory(model.vocabulary, settings, job.max_memory_bytes, on_info);
 
   // What a checkpoint records of the job: every setting resolved, so that a resumed run needs
   // nothing else.

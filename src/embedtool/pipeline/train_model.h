@@ -28,6 +28,9 @@ struct TrainJob {
   std::optional<std::string> init_path;
   // Take settings.output_dim from the init vectors (the user gave no --output-dim).
   bool output_dim_from_init = false;
+  // Refuse to train when the memory estimate (training/memory_estimate.h) exceeds this many
+  // bytes; 0: the machine's physical memory.
+  std::uint64_t max_memory_bytes = 0;
 };
 
 // When and where checkpoints are written (storage/checkpoint_file.h), and when to stop.
