@@ -8,18 +8,27 @@ settings=(--output-dim 20 --epochs 12 --threads 1 --seed 5 --loss ns)
 
 "$EMBEDTOOL" train "$corpus" -o plain.emb "${settings[@]}" --quiet || fail "the uninterrupted run failed"
 
+# handles_stop_signals PID: true once the process catches SIGINT and SIGTERM (bits 1 and 14 of
+# the SigCgt mask in /proc), i.e. once train has installed its handlers.
+handles_stop_signals() {
+  local mask
+  mask=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null) || return 1
+  [ -n "$mask" ] && (((0x$mask & 0x4002) == 0x4002))
+}
+
 # interrupt SIGNAL OUTPUT ARGS...: starts `train ARGS... -o OUTPUT` in the background, sends
-# SIGNAL once it has reported progress, and leaves its exit status in $status (stderr in err).
+# SIGNAL as soon as it handles signals, and leaves its exit status in $status (stderr in err).
+# A signal that arrives while the corpus is still being counted takes effect at the first
+# checkpoint poll after training starts, so the run is interrupted however fast the machine.
 interrupt() {
   local signal=$1 output=$2
   shift 2
-  rm -f progress.jsonl
   # <&0: a background command would otherwise read /dev/null instead of the caller's stdin.
-  "$EMBEDTOOL" train "$@" -o "$output" --log-json progress.jsonl --quiet 2>err <&0 &
+  "$EMBEDTOOL" train "$@" -o "$output" --quiet 2>err <&0 &
   local pid=$!
-  for _ in $(seq 200); do
-    [ -s progress.jsonl ] && break
-    sleep 0.05
+  for _ in $(seq 400); do
+    handles_stop_signals "$pid" && break
+    sleep 0.01
   done
   kill "-$signal" "$pid" 2>/dev/null
   wait "$pid"
