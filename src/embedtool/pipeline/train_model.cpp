@@ -58,7 +58,7 @@ CorpusVocabulary load_or_build_vocabulary(const TrainJob& job, const std::string
 
 std::string format_seconds(double seconds) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.1fs", seconds);
+  std::snprintf(text, sizeof text, "%.2fs", seconds);
   return text;
 }
 
