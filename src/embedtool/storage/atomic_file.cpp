@@ -71,6 +71,17 @@ AtomicFileWriter::AtomicFileWriter(std::string target_path) : target_path_(std::
   if (name_.empty() || name_ == "." || name_ == "..") {
     throw Error("cannot write " + target_path_ + ": not a file name");
   }
+  // A device or a FIFO (-o /dev/null, -o /dev/stdout, a pipe) is written as it is: renaming a
+  // file over it would replace /dev/null with a regular file (as root), and a reader could never
+  // see a half-written device anyway.
+  struct stat target {};
+  if (::stat(target_path_.c_str(), &target) == 0 && !S_ISREG(target.st_mode) &&
+      !S_ISDIR(target.st_mode)) {
+    fd_ = ::open(target_path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) throw Error("cannot write " + target_path_ + ": " + errno_text(errno));
+    direct_ = true;
+    return;
+  }
   fd_ = open_unnamed_file(folder_);
   // Where there is no unnamed file, a named one. Not mkstemp: it creates files with mode 0600,
   // while a model should get the usual 0666 minus umask like any other new file. O_EXCL gives
@@ -144,6 +155,13 @@ void AtomicFileWriter::commit() {
   if (fd_ < 0) throw std::logic_error("AtomicFileWriter::commit called twice");
   if (write_failed_) {
     throw Error("cannot write " + target_path_ + ": an earlier write failed, the file is incomplete");
+  }
+  if (direct_) {
+    const int fd = fd_;
+    fd_ = -1;
+    committed_ = true;
+    if (::close(fd) != 0) throw Error("cannot write " + target_path_ + ": " + errno_text(errno));
+    return;
   }
   // Data must be on disk before the rename makes it visible, or a crash could leave the target
   // name pointing at an empty file.

@@ -9,6 +9,9 @@
 // the moment between its fsync and the rename. Where O_TMPFILE or /proc is missing, the file has
 // that name from the start, and a killed writer leaves it behind: such files are incomplete
 // and safe to delete.
+//
+// A target that exists and is neither a regular file nor a folder (/dev/null, /dev/stdout, a
+// FIFO) is opened and written directly: there is nothing to replace atomically.
 #include <cstddef>
 #include <span>
 #include <string>
@@ -42,6 +45,7 @@ class AtomicFileWriter {
   int fd_ = -1;
   bool committed_ = false;
   bool write_failed_ = false;  // a failed write may have left a partial file: never commit it
+  bool direct_ = false;        // writing straight to a device or FIFO (no temporary file)
 };
 
 // Convenience: writes `bytes` to `path` atomically.

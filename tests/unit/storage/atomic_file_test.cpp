@@ -3,6 +3,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fstream>
+#include <iterator>
+#include <thread>
+
 #include "embedtool/storage/atomic_file.h"
 #include "storage_test_support.h"
 
@@ -116,5 +120,31 @@ TEST_CASE("file permissions") {
     struct stat status {};
     REQUIRE(::stat(folder.file("kept.txt").c_str(), &status) == 0);
     CHECK((status.st_mode & 0777) == 0640);
+  }
+}
+
+TEST_CASE("a device or a FIFO is written to, never replaced") {
+  ScratchFolder folder;
+  SUBCASE("/dev/null stays the device") {
+    write_file_atomically("/dev/null", std::as_bytes(std::span<const char>("data", 4)));
+    struct stat after {};
+    REQUIRE(::stat("/dev/null", &after) == 0);
+    CHECK(S_ISCHR(after.st_mode));
+  }
+  SUBCASE("a FIFO gets the bytes and stays a FIFO") {
+    const std::string fifo = folder.file("pipe");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] {
+      std::ifstream in(fifo, std::ios::binary);
+      received.assign(std::istreambuf_iterator<char>(in), {});
+    });
+    write_file_atomically(fifo, std::as_bytes(std::span<const char>("through", 7)));
+    reader.join();
+    CHECK(received == "through");
+    struct stat after {};
+    REQUIRE(::stat(fifo.c_str(), &after) == 0);
+    CHECK(S_ISFIFO(after.st_mode));
+    CHECK(folder.names() == std::vector<std::string>{"pipe"});
   }
 }
