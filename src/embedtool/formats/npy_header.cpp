@@ -158,8 +158,16 @@ NpyHeader decode_npy_header(std::span<const std::byte> file, const std::string& 
 }
 
 std::string encode_npy_header(const std::string& descr, std::uint64_t rows, std::uint64_t cols) {
-  std::string dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" +
-                     decimal(rows) + ", " + decimal(cols) + "), }";
+  const std::uint64_t shape[] = {rows, cols};
+  return encode_npy_header(descr, shape);
+}
+
+std::string encode_npy_header(const std::string& descr, std::span<const std::uint64_t> shape) {
+  std::string dims;
+  for (std::size_t i = 0; i < shape.size(); ++i) dims += (i > 0 ? ", " : "") + decimal(shape[i]);
+  if (shape.size() == 1) dims += ",";
+  std::string dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims +
+                     "), }";
   const std::size_t unpadded = kMagic.size() + 4 + dict.size() + 1;  // + version, length, "\n"
   dict.append(align_up(unpadded, kDataAlignment) - unpadded, ' ');
   dict.push_back('\n');

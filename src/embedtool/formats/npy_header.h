@@ -26,4 +26,8 @@ NpyHeader decode_npy_header(std::span<const std::byte> file, const std::string& 
 // starts at a multiple of 64 bytes (as numpy does, for memory mapping).
 std::string encode_npy_header(const std::string& descr, std::uint64_t rows, std::uint64_t cols);
 
+// The same for a C-order array of any shape (lookup --batch writes 3-D arrays). A 1-D shape is
+// written "(n,)", as in Python.
+std::string encode_npy_header(const std::string& descr, std::span<const std::uint64_t> shape);
+
 }  // namespace embedtool
