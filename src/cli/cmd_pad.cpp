@@ -11,8 +11,8 @@
 #include "embedtool/sequences/padding.h"
 #include "embedtool/sequences/text_encoder.h"
 #include "embedtool/text/line_reader.h"
-#include "embedtool/vocabulary/vocabulary_io.h"
 #include "output_sink.h"
+#include "pad_vocabulary.h"
 
 namespace embedtool::cli {
 
@@ -24,7 +24,25 @@ struct PadOptions {
   std::optional<std::string> vocabulary_path;
   TokenizerOptions tokenizer;
   PaddingOptions padding;
+  // Which tokenizer options were given (command line or --config): those win over the settings
+  // stored in a model given as --vocab.
+  struct {
+    bool lowercase = false, filter = false, filters = false, unicode_errors = false;
+  } tokenizer_given;
 };
+
+// The tokenizer of `pad --vocab model.emb` is the one the model's corpus was tokenized with, so
+// that words map to the rows they trained; options given explicitly still win.
+TokenizerOptions tokenizer_for(const PadOptions& options, const PadVocabulary& vocabulary) {
+  if (!vocabulary.tokenizer) return options.tokenizer;
+  TokenizerOptions result = *vocabulary.tokenizer;
+  const auto& given = options.tokenizer_given;
+  if (given.lowercase) result.lowercase = options.tokenizer.lowercase;
+  if (given.filter) result.filter_punctuation = options.tokenizer.filter_punctuation;
+  if (given.filters) result.filters = options.tokenizer.filters;
+  if (given.unicode_errors) result.unicode_errors = options.tokenizer.unicode_errors;
+  return result;
+}
 
 void write_row(OutputSink& output, const Sequence& row) {
   std::string line;
@@ -40,19 +58,16 @@ void write_row(OutputSink& output, const Sequence& row) {
 // Calls `on_sequence` for each input line, as ids.
 template <typename OnSequence>
 void read_sequences(const PadOptions& options, OnSequence on_sequence) {
-  std::optional<Vocabulary> vocabulary;
-  if (options.vocabulary_path) {
-    InputFile file(*options.vocabulary_path);
-    vocabulary = read_vocabulary_tsv(file.stream(), file.display_name());
-  }
-  const Tokenizer tokenizer(options.tokenizer);
+  std::optional<PadVocabulary> vocabulary;
+  if (options.vocabulary_path) vocabulary = read_pad_vocabulary(*options.vocabulary_path);
+  const Tokenizer tokenizer(vocabulary ? tokenizer_for(options, *vocabulary) : options.tokenizer);
   std::string line;
   for (const std::string& path : options.inputs) {
     InputFile input(path);
     LineReader reader(input.stream(), input.display_name());
     while (reader.next(line)) {
       const TextLocation where{reader.source_name(), reader.line_number(), reader.line_offset()};
-      on_sequence(vocabulary ? encode_text(line, tokenizer, *vocabulary, where)
+      on_sequence(vocabulary ? encode_text(line, tokenizer, vocabulary->vocabulary, where)
                              : parse_id_sequence(line, where));
     }
   }
@@ -90,7 +105,8 @@ void add_pad_command(CLI::App& parent) {
   add_text_io_options(*command, options->inputs, options->output);
   command->add_option("--vocab", options->vocabulary_path,
                       "Read lines as text and map words to ids with this vocabulary file (from "
-                      "`embedtool vocab`); unknown words become 1")
+                      "`embedtool vocab`) or model (.emb: the ids are its rows, and its corpus's "
+                      "tokenizer settings are used unless given); unknown words become 1")
       ->option_text("FILE");
   command->add_option("--input-length", options->padding.input_length,
                       "Row length (default: the longest sequence)")
@@ -109,7 +125,12 @@ void add_pad_command(CLI::App& parent) {
       ->capture_default_str();
   add_tokenizer_options(*command, options->tokenizer);
   add_quiet_option(*command);
-  command->callback([options] { run_pad(*options); });
+  command->callback([options, command] {
+    const auto given = [command](const char* name) { return command->get_option(name)->count() > 0; };
+    options->tokenizer_given = {given("--lowercase"), given("--filter"), given("--filters"),
+                                given("--unicode-errors")};
+    run_pad(*options);
+  });
 }
 
 }  // namespace embedtool::cli
