@@ -1,139 +1,122 @@
-// `embedtool lookup WORD...`: rows of E by word or id, or their nearest neighbours.
-#include <charconv>
-#include <iostream>
-#include <optional>
-
-#include <spdlog/spdlog.h>
+// `embedtool lookup`: rows of E by word or id (lookup_vectors), Y = E[X] for padded id sequences
+// (lookup_batch), nearest neighbours and analogies (lookup_nearest), cosine similarities
+// (lookup_similarity). This file declares the options and picks the one that was asked for.
+#include <map>
+#include <memory>
 
 #include "commands.h"
 #include "common_options.h"
-#include "settings_file.h"
 #include "embedtool/errors.h"
-#include "embedtool/query/nearest.h"
-#include "embedtool/query/vector_text.h"
-#include "embedtool/formats/load_vectors.h"
-#include "embedtool/storage/model_vector_table.h"
-#include "embedtool/text/tokenizer.h"
-#include "exit_status.h"
-#include "output_sink.h"
+#include "lookup_batch.h"
+#include "lookup_nearest.h"
+#include "lookup_options.h"
+#include "lookup_similarity.h"
+#include "lookup_vectors.h"
+#include "settings_file.h"
 #include "vector_options.h"
 
 namespace embedtool::cli {
 
 namespace {
 
-struct LookupOptions {
-  std::vector<std::string> queries;
-  std::string model_path = "model.emb";
-  bool by_id = false;
-  std::optional<std::size_t> nearest;
-  LoadOptions load;
-};
-
-// Answers queries one at a time, so that answers can be written as soon as a line arrives.
-class LookupSession {
- public:
-  explicit LookupSession(const LookupOptions& options) : options_(options), output_("-") {
-    // --nearest compares with every row, so it loads the whole model (and verifies an .emb
-    // file's checksums); plain lookups map an .emb file and read only the rows asked for.
-    if (options.nearest) {
-      auto loaded = std::make_unique<ModelVectorTable>(load_vectors(options.model_path, options.load));
-      index_.emplace(loaded->model().vectors);
-      model_ = std::move(loaded);
-    } else {
-      model_ = open_vectors(options.model_path, options.load);
-    }
+// Combinations that cannot mean anything are usage errors rather than silently ignored flags.
+void check_combinations(const LookupOptions& options) {
+  const bool ranks = options.nearest || options.similarity;
+  if (options.nearest && options.similarity) {
+    throw UsageError("--nearest and --similarity are different questions: give one");
   }
-
-  void answer(const std::string& query) {
-    const std::optional<WordId> id = resolve(query);
-    if (!id) {
-      ++failures_;
-      return;
-    }
-    std::string text;
-    if (options_.nearest) {
-      const WordId self[] = {*id};
-      for (const Neighbour& n :
-           index_->nearest(model_->row(*id).transpose(), *options_.nearest, self)) {
-        text.append(query).push_back('\t');
-        text.append(model_->word(n.id)).push_back('\t');
-        append_float(text, n.similarity);
-        text.push_back('\n');
-      }
-    } else {
-      text.append(options_.by_id ? std::string(model_->word(*id)) : query);
-      append_vector(text, model_->row(*id));
-      text.push_back('\n');
-    }
-    output_.write(text);
+  if (options.batch && (ranks || options.by_id)) {
+    throw UsageError("--batch already reads ids; it takes neither --ids, --nearest nor --similarity");
   }
-
-  void flush() { output_.flush(); }
-  std::size_t failures() const { return failures_; }
-
- private:
-  // The row for a query, or nullopt after naming the problem on stderr.
-  std::optional<WordId> resolve(const std::string& query) const {
-    if (options_.by_id) {
-      WordId id = -1;
-      const auto [end, error] = std::from_chars(query.data(), query.data() + query.size(), id);
-      if (error != std::errc() || end != query.data() + query.size()) {
-        spdlog::error("not an id: \"{}\"", query);
-        return std::nullopt;
-      }
-      if (id < 0 || static_cast<std::uint64_t>(id) >= model_->rows()) {
-        spdlog::error("id {} is out of range: {} has ids 0 to {}", query, options_.model_path,
-                      model_->rows() - 1);
-        return std::nullopt;
-      }
-      return id;
-    }
-    if (auto id = model_->id_of(query)) return id;
-    spdlog::error("unknown word \"{}\" (not in the vocabulary of {}){}", query,
-                  options_.model_path, suggestion_for(query));
-    return std::nullopt;
+  if (ranks && options.format == OutputFormat::npy) {
+    throw UsageError("--format npy is for vectors; --nearest and --similarity print text, tsv or json");
   }
-
-  // The vocabulary holds words as the tokenizer made them (lowercased, without punctuation, by
-  // default); when the query written that way is known, say so.
-  std::string suggestion_for(const std::string& query) const {
-    try {
-      const std::vector<std::string> tokens = Tokenizer().tokenize(query);
-      if (tokens.size() == 1 && tokens.front() != query && model_->id_of(tokens.front())) {
-        return "; did you mean \"" + tokens.front() + "\"?";
-      }
-    } catch (const Error&) {
-      // Not valid UTF-8: no suggestion.
-    }
-    return "";
+  if (ranks && options.normalize) {
+    throw UsageError("--normalize is for vectors; cosine similarities do not depend on length");
   }
-
-  const LookupOptions& options_;
-  std::unique_ptr<VectorTable> model_;
-  std::optional<NearestIndex> index_;
-  OutputSink output_;
-  std::size_t failures_ = 0;
-};
+  if (ranks && (options.oov == OovPolicy::zero || options.oov == OovPolicy::unk)) {
+    throw UsageError("--oov zero and unk give vectors; with --nearest or --similarity use error or skip");
+  }
+  if (options.format == OutputFormat::npy && options.precision) {
+    throw UsageError("--precision is for text output; --format npy stores float32 exactly");
+  }
+  if (options.header && options.format != OutputFormat::tsv) {
+    throw UsageError("--header is for --format tsv");
+  }
+}
 
 void run_lookup(const LookupOptions& options) {
-  LookupSession session(options);
-  if (!options.queries.empty()) {
-    for (const std::string& query : options.queries) session.answer(query);
+  check_combinations(options);
+  if (options.batch) {
+    run_batch_lookup(options);
+  } else if (options.nearest) {
+    run_nearest_lookup(options);
+  } else if (options.similarity) {
+    run_similarity_lookup(options);
   } else {
-    // Words come from standard input, whitespace-separated; each line is answered as soon as it
-    // is read, so lookup works at the end of a pipe or as a coprocess.
-    std::string line;
-    while (std::getline(std::cin, line)) {
-      std::istringstream words(line);
-      std::string word;
-      while (words >> word) session.answer(word);
-      session.flush();
-    }
+    run_vector_lookup(options);
   }
-  session.flush();
-  // Each failed query was named on stderr as it happened; the status tells scripts about them.
-  if (session.failures() > 0) throw ExitStatus{1};
+}
+
+void add_output_options(CLI::App& command, LookupOptions& options) {
+  const std::string group = "Output";
+  const std::map<std::string, OutputFormat> formats = {{"text", OutputFormat::text},
+                                                       {"tsv", OutputFormat::tsv},
+                                                       {"json", OutputFormat::json},
+                                                       {"npy", OutputFormat::npy}};
+  command.add_option("--format", options.format,
+                     "text (word v1 ... vD), tsv, json (one object per line) or npy (a float32 "
+                     "array, written when the input ends)")
+      ->transform(CLI::CheckedTransformer(formats))
+      ->option_text("text|tsv|json|npy")
+      ->default_str("text")
+      ->group(group);
+  command.add_option("-o,--output", options.output,
+                     "Write here (atomically) instead of standard output")
+      ->option_text("FILE")
+      ->group(group);
+  command.add_flag("--header", options.header, "tsv: start with a line naming the columns")
+      ->group(group);
+  command.add_option("--precision", options.precision,
+                     "Print P significant digits (default: the shortest text that reads back as "
+                     "the same float32)")
+      ->check(CLI::Range(1, 9))
+      ->option_text("P")
+      ->group(group);
+  command.add_flag("--normalize", options.normalize, "Scale vectors to unit length")
+      ->group(group);
+}
+
+void add_query_options(CLI::App& command, LookupOptions& options) {
+  command.add_flag("--ids", options.by_id, "Queries are row indices of E, not words");
+  command.add_flag("--batch", options.batch,
+                   "Each line of standard input is a padded id sequence (as `pad` writes): print "
+                   "Y = E[X], shape (batch, input_length, output_dim)");
+  const std::map<std::string, PadVector> pads = {{"zero", PadVector::zero},
+                                                 {"row", PadVector::row}};
+  command.add_option("--pad-vector", options.pad_vector,
+                     "--batch: padding id 0 gives the zero vector, or row 0 of E")
+      ->transform(CLI::CheckedTransformer(pads))
+      ->option_text("zero|row")
+      ->default_str("zero");
+  const std::map<std::string, OovPolicy> policies = {{"error", OovPolicy::error},
+                                                     {"skip", OovPolicy::skip},
+                                                     {"zero", OovPolicy::zero},
+                                                     {"unk", OovPolicy::unk}};
+  command.add_option("--oov", options.oov,
+                     "A word not in the vocabulary: error (name it, go on, exit 1 at the end), "
+                     "skip (with a warning), zero (a zero vector) or unk (the row of id 1)")
+      ->transform(CLI::CheckedTransformer(policies))
+      ->option_text("error|skip|zero|unk")
+      ->default_str("error");
+  command.add_option("--nearest", options.nearest,
+                     "Print the K nearest words of each query, or of an expression such as "
+                     "`king - man + woman`, instead of vectors")
+      ->check(CLI::PositiveNumber)
+      ->option_text("K");
+  command.add_flag("--similarity", options.similarity,
+                   "Print the cosine similarity of word pairs (arguments two by two, or one pair "
+                   "per line of standard input)");
 }
 
 }  // namespace
@@ -142,20 +125,18 @@ void add_lookup_command(CLI::App& parent) {
   auto options = std::make_shared<LookupOptions>();
   CLI::App* command = parent.add_subcommand(
       "lookup",
-      "Print rows of E as `word v1 ... vD` lines, or with --nearest the closest words by cosine "
-      "similarity as `query<TAB>neighbour<TAB>similarity` lines. Words come from the arguments, "
-      "or from standard input when there are none.");
+      "Print rows of E for words or ids (text, tsv, json or npy), Y = E[X] for padded id "
+      "sequences (--batch), nearest neighbours and analogies (--nearest), or cosine similarities "
+      "(--similarity). Queries come from the arguments, or from standard input when there are "
+      "none; each line is answered as soon as it is read.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
   command->add_option("queries", options->queries, "Words (or ids with --ids)");
   command->add_option("-m,--model", options->model_path,
                       "Model file: .emb, or vectors in any format `convert` reads")
       ->capture_default_str()
       ->option_text("FILE");
-  command->add_flag("--ids", options->by_id, "Queries are row indices of E, not words");
-  command->add_option("--nearest", options->nearest,
-                      "Print the K nearest words of each query instead of its vector")
-      ->check(CLI::PositiveNumber)
-      ->option_text("K");
+  add_query_options(*command, *options);
+  add_output_options(*command, *options);
   add_vector_read_options(*command, options->load);
   add_quiet_option(*command);
   command->callback([options] { run_lookup(*options); });
