@@ -3,8 +3,10 @@
 #include <cstring>
 
 // GCC and Clang on x86-64 build each function below for both instruction sets and pick one at
-// load time. A build that already targets AVX2 (-march=native) needs no second copy.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__AVX2__)
+// load time. A build that already targets AVX2 (-march=native) needs no second copy. Nor does a
+// ThreadSanitizer build: it instruments the resolver that picks the version, which the loader
+// runs before the sanitizer's runtime exists, and every binary crashed at start.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__AVX2__) && !defined(__SANITIZE_THREAD__)
 #define EMBEDTOOL_MULTIVERSION __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define EMBEDTOOL_MULTIVERSION
