@@ -16,7 +16,15 @@ ForeignModelBuilder::ForeignModelBuilder(std::uint64_t max_entries, std::uint64_
     : limit_(limit),
       source_name_(std::move(source_name)),
       place_of_entry_(std::move(place_of_entry)),
-      discarded_(dims) {
+      discarded_(0) {
+  // A header may announce any dimension with no row to back it (0 rows): the reserved rows alone
+  // would then be allocated at that size. No real file has vectors this long (fuzzing found
+  // "0 3008083000", 24 GB for two zero rows).
+  if (dims > kMaxDims) {
+    throw Error(source_name_ + ": vectors of " + decimal(dims) +
+                " numbers; embedtool reads vectors of at most " + decimal(kMaxDims));
+  }
+  discarded_.resize(dims);
   // The limit counts words; a file with its own reserved rows has two entries more.
   const std::uint64_t most_entries =
       limit && *limit < std::numeric_limits<std::uint64_t>::max() - kReservedIds

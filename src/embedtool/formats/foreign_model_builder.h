@@ -19,6 +19,9 @@ namespace embedtool {
 
 class ForeignModelBuilder {
  public:
+  // The longest vectors read (train makes at most 65,536 numbers per row). Throws Error above.
+  static constexpr std::uint64_t kMaxDims = std::uint64_t{1} << 20;
+
   // `max_entries`: the most rows the file can give (its header's count, or a bound). `limit`:
   // keep only the first N words. `place_of_entry` names where entry k (0-based) is in the file,
   // e.g. "line 7", for error messages.

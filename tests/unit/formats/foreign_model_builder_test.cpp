@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstring>
+
 #include "embedtool/formats/foreign_model_builder.h"
+#include "embedtool/formats/text_vectors.h"
 #include "formats_test_support.h"
 
 using namespace embedtool;
@@ -74,4 +77,17 @@ TEST_CASE("a repeated word names both places") {
   reserved.add("<unk>");
   reserved.add("a");
   check_message(error_of([&] { reserved.add("a"); }), {"first at entry 2 (f.vec: entry 3)"});
+}
+
+TEST_CASE("a header with no rows and a huge dimension allocates nothing (found by fuzzing)") {
+  // "0 3008083000": word2vec text, binary and .npy headers can all say this.
+  for (const char* file : {"0 3008083000\n", "0 1048577\n"}) {
+    CAPTURE(file);
+    const auto bytes = std::as_bytes(std::span<const char>(file, std::strlen(file)));
+    check_message(error_of([&] { read_text_vectors(bytes, "f.vec", TextHeader::word2vec, {}); }),
+                  {"f.vec: vectors of ", "at most 1048576"});
+  }
+  const char* fine = "0 1048576\n";
+  const auto bytes = std::as_bytes(std::span<const char>(fine, std::strlen(fine)));
+  CHECK(read_text_vectors(bytes, "f.vec", TextHeader::word2vec, {}).vectors.cols() == 1048576);
 }
