@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config
   libcli11-dev libeigen3-dev nlohmann-json3-dev libspdlog-dev doctest-dev libutf8proc-dev zlib1g-dev
   python3   # end-to-end tests use it to count words independently
+  time      # /usr/bin/time: peak memory in e2e_lookup_stream and bench/
   # The peers, for the interop and agreement tests and bench/ (tests skip if they are missing).
   python3-numpy python3-gensim fasttext
 )
