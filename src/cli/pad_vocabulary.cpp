@@ -6,6 +6,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/pipeline/input_file.h"
+#include "embedtool/pipeline/train_model.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/mapped_model.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
@@ -42,38 +43,6 @@ PadVocabulary read_model_vocabulary(const std::string& path) {
 }
 
 }  // namespace
-
-TokenizerOptions tokenizer_from_json(const nlohmann::json& settings, const std::string& source) {
-  const auto fail = [&](const std::string& what) -> Error {
-    return Error(source + ": the tokenizer settings in its metadata are invalid (" + what + ")");
-  };
-  if (!settings.is_object()) throw fail("not an object");
-  TokenizerOptions options;
-  const auto boolean = [&](const char* key, bool& target) {
-    if (!settings.contains(key)) return;
-    if (!settings[key].is_boolean()) throw fail(std::string(key) + " is not true or false");
-    target = settings[key].get<bool>();
-  };
-  boolean("lowercase", options.lowercase);
-  boolean("filter_punctuation", options.filter_punctuation);
-  if (settings.contains("filters")) {
-    if (!settings["filters"].is_string()) throw fail("filters is not a string");
-    options.filters = settings["filters"].get<std::string>();
-  }
-  if (settings.contains("unicode_errors")) {
-    const nlohmann::json& mode = settings["unicode_errors"];
-    if (mode == "strict") {
-      options.unicode_errors = UnicodeErrors::strict;
-    } else if (mode == "replace") {
-      options.unicode_errors = UnicodeErrors::replace;
-    } else if (mode == "ignore") {
-      options.unicode_errors = UnicodeErrors::ignore;
-    } else {
-      throw fail("unicode_errors is not strict, replace or ignore");
-    }
-  }
-  return options;
-}
 
 PadVocabulary read_pad_vocabulary(const std::string& path) {
   if (starts_with_emb_magic(path)) return read_model_vocabulary(path);

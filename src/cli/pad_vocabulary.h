@@ -22,9 +22,4 @@ struct PadVocabulary {
 // Throws Error naming the file when it cannot be read.
 PadVocabulary read_pad_vocabulary(const std::string& path);
 
-// The tokenizer settings as train stores them (pipeline/train_model.h, tokenizer_to_json).
-// Throws Error naming `source` for a value of the wrong type or an unknown unicode_errors mode;
-// keys that are missing keep their defaults.
-TokenizerOptions tokenizer_from_json(const nlohmann::json& settings, const std::string& source);
-
 }  // namespace embedtool::cli

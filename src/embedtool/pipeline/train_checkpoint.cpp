@@ -123,10 +123,9 @@ TokenizerOptions tokenizer_from_json(const json& j, const Reader& r) {
   t.filter_punctuation = r.get<bool>(j, "filter_punctuation");
   t.filters = r.get<std::string>(j, "filters");
   const std::string errors = r.get<std::string>(j, "unicode_errors");
-  if (errors == "strict") t.unicode_errors = UnicodeErrors::strict;
-  else if (errors == "replace") t.unicode_errors = UnicodeErrors::replace;
-  else if (errors == "ignore") t.unicode_errors = UnicodeErrors::ignore;
-  else r.fail("unknown unicode_errors \"" + errors + "\"");
+  const auto mode = unicode_errors_from_name(errors);
+  if (!mode) r.fail("unknown unicode_errors \"" + errors + "\"");
+  t.unicode_errors = *mode;
   return t;
 }
 

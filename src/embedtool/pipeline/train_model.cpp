@@ -122,6 +122,40 @@ void check_memory(const Vocabulary& vocabulary, const TrainSettings& settings,
 
 }  // namespace
 
+std::optional<UnicodeErrors> unicode_errors_from_name(std::string_view name) {
+  for (const UnicodeErrors mode :
+       {UnicodeErrors::strict, UnicodeErrors::replace, UnicodeErrors::ignore})
+    if (name == unicode_errors_name(mode)) return mode;
+  return std::nullopt;
+}
+
+TokenizerOptions tokenizer_from_json(const nlohmann::json& settings, const std::string& source) {
+  const auto fail = [&](const std::string& what) -> Error {
+    return Error(source + ": the tokenizer settings in its metadata are invalid (" + what + ")");
+  };
+  if (!settings.is_object()) throw fail("not an object");
+  TokenizerOptions options;
+  const auto boolean = [&](const char* key, bool& target) {
+    if (!settings.contains(key)) return;
+    if (!settings[key].is_boolean()) throw fail(std::string(key) + " is not true or false");
+    target = settings[key].get<bool>();
+  };
+  boolean("lowercase", options.lowercase);
+  boolean("filter_punctuation", options.filter_punctuation);
+  if (settings.contains("filters")) {
+    if (!settings["filters"].is_string()) throw fail("filters is not a string");
+    options.filters = settings["filters"].get<std::string>();
+  }
+  if (settings.contains("unicode_errors")) {
+    const nlohmann::json& name = settings["unicode_errors"];
+    const auto mode = name.is_string() ? unicode_errors_from_name(name.get<std::string>())
+                                       : std::nullopt;
+    if (!mode) throw fail("unicode_errors is not strict, replace or ignore");
+    options.unicode_errors = *mode;
+  }
+  return options;
+}
+
 nlohmann::json tokenizer_to_json(const TokenizerOptions& options) {
   return {{"lowercase", options.lowercase},
           {"filter_punctuation", options.filter_punctuation},
