@@ -18,10 +18,14 @@ fail() {
   exit 1
 }
 
+# A command that run_embedtool (and so expect_error) puts before the binary, e.g. one that drops
+# privileges (tests/e2e/permissions.sh); empty by default.
+RUN_AS=()
+
 # run_embedtool ARGS...: runs the binary, leaving its stdout in $WORK/out, stderr in $WORK/err
 # and its exit status in $status.
 run_embedtool() {
-  "$EMBEDTOOL" "$@" >"$WORK/out" 2>"$WORK/err"
+  ${RUN_AS[@]+"${RUN_AS[@]}"} "$EMBEDTOOL" "$@" >"$WORK/out" 2>"$WORK/err"
   status=$?
 }
 

@@ -12,31 +12,21 @@ if [ "$(id -u)" -eq 0 ]; then
     { echo "skipped: user nobody cannot run $EMBEDTOOL (a parent folder is not searchable)"; exit $SKIP; }
 fi
 
-# expect_error_as_user STATUS PATTERN ARGS...: expect_error, run as the unprivileged user.
-expect_error_as_user() {
-  local expected_status=$1 pattern=$2
-  shift 2
-  ${as_user[@]+"${as_user[@]}"} "$EMBEDTOOL" "$@" </dev/null >out 2>err
-  status=$?
-  [ "$status" -eq "$expected_status" ] || fail "embedtool $* exited $status, expected $expected_status: $(cat err)"
-  grep -a -v '^embedtool: info: ' err >err.lines
-  [ "$(wc -l <err.lines)" -eq 1 ] || fail "embedtool $* printed other than one error line: $(cat err.lines)"
-  grep -aqE "^embedtool: error: .*${pattern}" err.lines ||
-    fail "embedtool $*: '$(cat err.lines)' does not match '$pattern'"
-}
-
 printf 'the cat sat on the mat\nthe dog sat on the log\n' >corpus.txt
 "$EMBEDTOOL" train corpus.txt -o model.emb --output-dim 4 --epochs 1 --quiet || fail "train failed"
 chmod 644 corpus.txt model.emb
 
+# From here on run_embedtool and expect_error run the binary as that user.
+RUN_AS=(${as_user[@]+"${as_user[@]}"})
+
 # An input file the user may not read.
 mkdir open && chmod 777 open
 cp corpus.txt secret.txt && chmod 000 secret.txt
-expect_error_as_user 1 "secret.txt.*Permission denied" vocab secret.txt
-expect_error_as_user 1 "secret.txt.*Permission denied" train secret.txt -o open/model.emb
+expect_error 1 "secret.txt.*Permission denied" vocab secret.txt
+expect_error 1 "secret.txt.*Permission denied" train secret.txt -o open/model.emb
 [ ! -e open/model.emb ] && [ -z "$(ls -A open)" ] || fail "a failed train left files: $(ls -A open)"
 cp model.emb secret.emb && chmod 000 secret.emb
-expect_error_as_user 1 "secret.emb.*Permission denied" lookup -m secret.emb cat
+expect_error 1 "secret.emb.*Permission denied" lookup -m secret.emb cat
 
 # A folder the user may not write: each writer fails before or at the write, and the file
 # already there keeps its content.
@@ -46,9 +36,9 @@ cp model.emb locked/model.emb
 cp model.emb locked/model.vec
 chmod 644 locked/*
 chmod 555 locked
-expect_error_as_user 1 "locked/vocab.tsv" vocab corpus.txt -o locked/vocab.tsv
-expect_error_as_user 1 "locked/model.emb" train corpus.txt -o locked/model.emb --output-dim 4 --epochs 1
-expect_error_as_user 1 "locked/model.vec" convert model.emb locked/model.vec
+expect_error 1 "locked/vocab.tsv" vocab corpus.txt -o locked/vocab.tsv
+expect_error 1 "locked/model.emb" train corpus.txt -o locked/model.emb --output-dim 4 --epochs 1
+expect_error 1 "locked/model.vec" convert model.emb locked/model.vec
 [ "$(cat locked/vocab.tsv)" = "old" ] || fail "a failed vocab -o changed the old file"
 cmp -s model.emb locked/model.emb || fail "a failed train -o changed the old model"
 cmp -s model.emb locked/model.vec || fail "a failed convert changed the old file"
