@@ -63,7 +63,7 @@ def make_files(rows, dims, embedtool):
 
 
 def seconds(command, stdin_path="no-queries.txt"):
-    # Files, not os.devnull: in some containers /dev/null is a regular file others write into.
+    # Files, not os.devnull: the answers are big, and a file keeps them for a look afterwards.
     with open(stdin_path, "rb") as stdin, open("answers.txt", "wb") as stdout:
         start = time.perf_counter()
         subprocess.run(command, check=True, stdin=stdin, stdout=stdout)
