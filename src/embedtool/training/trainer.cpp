@@ -48,12 +48,16 @@ std::uint64_t count_vocabulary_words(const Corpus& corpus, std::size_t input_dim
   return total;
 }
 
-// word2vec's initialisation: small enough that the first scores are near zero, asymmetric
-// enough that words start apart. Rows of the reserved ids stay zero; they are never trained.
+// Uniform in [-1/dim, 1/dim): small enough that the first scores are near zero, asymmetric
+// enough that words start apart. This is gensim 4's range, twice word2vec's ±0.5/dim: the head
+// starts at zero and learns at a rate proportional to |h|, and a CBOW context average shrinks
+// |h| further, so the wider start trains faster early on. Measured on en-norm at lr 0.025
+// (docs/BENCHMARKS.md): better WordSim and analogy for skip-gram and CBOW with negative
+// sampling, no change for CBOW with hs. Rows of the reserved ids stay zero; never trained.
 Matrix initial_vectors(std::size_t input_dim, std::size_t dim, Random& random) {
   Matrix vectors =
       Matrix::Zero(static_cast<Eigen::Index>(input_dim), static_cast<Eigen::Index>(dim));
-  const float scale = 1.0f / static_cast<float>(dim);
+  const float scale = 2.0f / static_cast<float>(dim);
   for (Eigen::Index row = kFirstWordId; row < vectors.rows(); ++row)
     for (Eigen::Index col = 0; col < vectors.cols(); ++col)
       vectors(row, col) = (random.next_unit_float() - 0.5f) * scale;
