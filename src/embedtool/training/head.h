@@ -32,6 +32,10 @@ class Head {
   virtual double train_step(std::span<const float> h, std::span<const WordId> targets,
                             float learning_rate, std::span<float> grad_h) = 0;
 
+  // Makes this thread's updates that are not yet in the shared weights visible there (heads that
+  // keep private copies of hot rows, hot_rows.h; a no-op for the others). The training loop calls
+  // it before it pauses for a checkpoint and when it ends.
+  virtual void publish() {}
   virtual std::size_t classes() const = 0;
   virtual std::size_t dim() const = 0;
 };

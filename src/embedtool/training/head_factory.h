@@ -7,6 +7,7 @@
 
 #include "embedtool/model.h"
 #include "embedtool/training/head.h"
+#include "embedtool/training/hot_rows.h"
 #include "embedtool/training/huffman_tree.h"
 #include "embedtool/training/noise_distribution.h"
 #include "embedtool/training/random.h"
@@ -18,7 +19,9 @@ namespace embedtool {
 class HeadFactory {
  public:
   // `loss` must be resolved (not LossKind::automatic). Classes are the vocabulary's words.
-  HeadFactory(LossKind loss, const Vocabulary& vocabulary, int negatives);
+  // With more than one thread, each thread's sampled head keeps private copies of the head rows
+  // nearly every step writes (hot_rows.h).
+  HeadFactory(LossKind loss, const Vocabulary& vocabulary, int negatives, int threads = 1);
 
   // Rows of the head's weight matrix: one per word, or one per inner node of the tree (hs).
   std::size_t weight_rows() const;
@@ -33,6 +36,7 @@ class HeadFactory {
   int negatives_;
   std::optional<NoiseDistribution> noise_;
   std::optional<HuffmanTree> tree_;
+  RowRange hot_;  // empty with one thread
 };
 
 }  // namespace embedtool

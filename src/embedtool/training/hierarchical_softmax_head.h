@@ -4,9 +4,12 @@
 //   loss = −Σ_{nodes n on the path} log σ(±w_n·h)
 // with + for a branch 0 and − for a branch 1. Exact probabilities that sum to 1 over the
 // vocabulary, at O(path length · dim) per target: about log2 V rows, fewer for frequent words.
+#include <vector>
+
 #include "embedtool/model.h"
 #include "embedtool/training/binary_logistic_step.h"
 #include "embedtool/training/head.h"
+#include "embedtool/training/hot_rows.h"
 #include "embedtool/training/huffman_tree.h"
 
 namespace embedtool {
@@ -15,11 +18,13 @@ class HierarchicalSoftmaxHead final : public Head {
  public:
   // `weights` has one row per inner node of `tree` (tree.inner_nodes() x dim, zero at the
   // start); both outlive the head.
-  HierarchicalSoftmaxHead(Matrix& weights, const HuffmanTree& tree);
+  // `hot`: rows this thread keeps private copies of (hot_rows.h); none by default.
+  HierarchicalSoftmaxHead(Matrix& weights, const HuffmanTree& tree, RowRange hot = {});
 
   double train_step(std::span<const float> h, std::span<const WordId> targets, float learning_rate,
                     std::span<float> grad_h) override;
 
+  void publish() override { rows_.publish(); }
   std::size_t classes() const override { return tree_.leaves(); }
   std::size_t dim() const override { return static_cast<std::size_t>(weights_.cols()); }
 
@@ -29,7 +34,10 @@ class HierarchicalSoftmaxHead final : public Head {
  private:
   Matrix& weights_;
   const HuffmanTree& tree_;
+  HotRows rows_;
   BinaryLogisticStep step_;
+  std::vector<WordId> sorted_;      // this step's targets in code order
+  std::vector<std::size_t> slots_;  // the step's slot of each node on the current path
 };
 
 }  // namespace embedtool

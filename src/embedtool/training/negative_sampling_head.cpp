@@ -5,11 +5,12 @@
 namespace embedtool {
 
 NegativeSamplingHead::NegativeSamplingHead(Matrix& weights, const NoiseDistribution& noise,
-                                           int negatives, Random& random)
+                                           int negatives, Random& random, RowRange hot)
     : weights_(weights),
       noise_(noise),
       negatives_(static_cast<std::size_t>(negatives)),
-      random_(random) {
+      random_(random),
+      rows_(weights, hot) {
   assert(noise.classes() == static_cast<std::size_t>(weights.rows()));
 }
 
@@ -37,7 +38,7 @@ double NegativeSamplingHead::train_step_with_negatives(std::span<const float> h,
       if (noise_word != target) step_.add(noise_word, 0.0f);
     }
   }
-  return step_.run(weights_, h, learning_rate, grad_h);
+  return step_.run(rows_, h, learning_rate, grad_h);
 }
 
 }  // namespace embedtool

@@ -8,6 +8,7 @@
 #include "embedtool/model.h"
 #include "embedtool/training/binary_logistic_step.h"
 #include "embedtool/training/head.h"
+#include "embedtool/training/hot_rows.h"
 #include "embedtool/training/noise_distribution.h"
 #include "embedtool/training/random.h"
 
@@ -17,8 +18,9 @@ class NegativeSamplingHead final : public Head {
  public:
   // `weights` (classes x dim, zero at the start as word2vec's syn1neg), `noise` and `random`
   // outlive the head; `random` is the calling thread's own generator.
+  // `hot`: rows this thread keeps private copies of (hot_rows.h); none by default.
   NegativeSamplingHead(Matrix& weights, const NoiseDistribution& noise, int negatives,
-                       Random& random);
+                       Random& random, RowRange hot = {});
 
   double train_step(std::span<const float> h, std::span<const WordId> targets, float learning_rate,
                     std::span<float> grad_h) override;
@@ -31,6 +33,7 @@ class NegativeSamplingHead final : public Head {
                                    std::span<const std::uint32_t> negatives, float learning_rate,
                                    std::span<float> grad_h);
 
+  void publish() override { rows_.publish(); }
   std::size_t classes() const override { return static_cast<std::size_t>(weights_.rows()); }
   std::size_t dim() const override { return static_cast<std::size_t>(weights_.cols()); }
 
@@ -40,6 +43,7 @@ class NegativeSamplingHead final : public Head {
   const std::size_t negatives_;
   Random& random_;
   std::vector<std::uint32_t> drawn_;
+  HotRows rows_;
   BinaryLogisticStep step_;
 };
 

@@ -156,7 +156,7 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
   const auto threads = static_cast<std::size_t>(settings.threads);
   const LossKind loss = choose_loss(settings.loss, vocabulary.word_count()).loss;
   const float start_rate = learning_rate_of(settings);
-  const HeadFactory heads(loss, vocabulary, settings.negatives);
+  const HeadFactory heads(loss, vocabulary, settings.negatives, settings.threads);
   if (control.resume)
     check_resumable(*control.resume, input_dim, dim, heads.weight_rows(), settings);
 

@@ -32,9 +32,13 @@ void TrainingWorker::train() {
     for (;;) {
       if (run_.gate.requested()) {
         state_.position = corpus_.position();
+        head_->publish();  // the checkpoint saves the shared weights
         run_.gate.wait();
       }
-      if (run_.stop.load(std::memory_order_relaxed)) return;
+      if (run_.stop.load(std::memory_order_relaxed)) {
+        head_->publish();
+        return;
+      }
       if (!corpus_.next(sentence_)) break;
       train_sentence(sentence_, state_.sentences_done + 1);
       ++state_.sentences_done;
@@ -44,6 +48,7 @@ void TrainingWorker::train() {
     state_.epoch_losses.push_back(state_.loss_total - state_.epoch_loss_start);
     state_.epoch_predictions.push_back(state_.predictions_total - state_.epoch_predictions_start);
   }
+  head_->publish();
 }
 
 void TrainingWorker::start_epoch(int epoch) {

@@ -130,45 +130,36 @@ void axpy(float a, const float* x, float* y, std::size_t n) {
 }
 
 EMBEDTOOL_MULTIVERSION
-void gathered_dots(const float* matrix, const std::uint32_t* row_ids, std::size_t count,
-                   const float* h, std::size_t n, float* scores) {
+void gathered_dots(const float* const* rows, std::size_t count, const float* h, std::size_t n,
+                   float* scores) {
   // The rows are scattered over a matrix far larger than the cache: ask for the next few rows'
   // cache lines while this one is computed, so their fetches overlap instead of queueing.
-  for (std::size_t i = 0; i < count && i < kRowsAhead; ++i)
-    prefetch_row(matrix + static_cast<std::size_t>(row_ids[i]) * n, n);
+  for (std::size_t i = 0; i < count && i < kRowsAhead; ++i) prefetch_row(rows[i], n);
   for (std::size_t i = 0; i < count; ++i) {
-    if (i + kRowsAhead < count)
-      prefetch_row(matrix + static_cast<std::size_t>(row_ids[i + kRowsAhead]) * n, n);
-    scores[i] = dot_inline(matrix + static_cast<std::size_t>(row_ids[i]) * n, h, n);
+    if (i + kRowsAhead < count) prefetch_row(rows[i + kRowsAhead], n);
+    scores[i] = dot_inline(rows[i], h, n);
   }
 }
 
 EMBEDTOOL_MULTIVERSION
-void gathered_update(float* matrix, const std::uint32_t* row_ids, std::size_t count,
-                     const float* coefficients, float learning_rate, const float* h, std::size_t n,
-                     float* grad) {
+void gathered_update(float* const* rows, std::size_t count, const float* coefficients,
+                     float learning_rate, const float* h, std::size_t n, float* grad) {
   std::size_t i = 0;
   for (; i + 4 <= count; i += 4) {
-    const std::uint32_t* ids = row_ids + i;
+    float* const* r = rows + i;
     // Four different rows together; a row named twice among them is done one row at a time, so
     // that its second update sees its first.
-    const bool distinct = ids[0] != ids[1] && ids[0] != ids[2] && ids[0] != ids[3] &&
-                          ids[1] != ids[2] && ids[1] != ids[3] && ids[2] != ids[3];
+    const bool distinct = r[0] != r[1] && r[0] != r[2] && r[0] != r[3] && r[1] != r[2] &&
+                          r[1] != r[3] && r[2] != r[3];
     if (distinct) {
-      update_four_rows(matrix + static_cast<std::size_t>(ids[0]) * n,
-                       matrix + static_cast<std::size_t>(ids[1]) * n,
-                       matrix + static_cast<std::size_t>(ids[2]) * n,
-                       matrix + static_cast<std::size_t>(ids[3]) * n, coefficients + i,
-                       learning_rate, h, n, grad);
+      update_four_rows(r[0], r[1], r[2], r[3], coefficients + i, learning_rate, h, n, grad);
     } else {
       for (std::size_t j = i; j < i + 4; ++j)
-        update_row(matrix + static_cast<std::size_t>(row_ids[j]) * n, coefficients[j],
-                   learning_rate * coefficients[j], h, n, grad);
+        update_row(rows[j], coefficients[j], learning_rate * coefficients[j], h, n, grad);
     }
   }
   for (; i < count; ++i)
-    update_row(matrix + static_cast<std::size_t>(row_ids[i]) * n, coefficients[i],
-               learning_rate * coefficients[i], h, n, grad);
+    update_row(rows[i], coefficients[i], learning_rate * coefficients[i], h, n, grad);
 }
 
 EMBEDTOOL_MULTIVERSION

@@ -26,17 +26,17 @@ float dot(const float* a, const float* b, std::size_t n);
 // y += a * x
 void axpy(float a, const float* x, float* y, std::size_t n);
 
-// scores[i] = row(row_ids[i]) · h for the rows of a row-major matrix with n columns.
-void gathered_dots(const float* matrix, const std::uint32_t* row_ids, std::size_t count,
-                   const float* h, std::size_t n, float* scores);
+// scores[i] = rows[i] · h, for rows of n floats given by their addresses (rows of one matrix,
+// or a thread's private copies of some of them: see hot_rows.h).
+void gathered_dots(const float* const* rows, std::size_t count, const float* h, std::size_t n,
+                   float* scores);
 
-// For each i in order, with r = row(row_ids[i]):  grad += coefficients[i] * r, then
+// For each i in order, with r = rows[i]:  grad += coefficients[i] * r, then
 // r -= learning_rate * coefficients[i] * h.  The backward pass and SGD update of
 // scores = rows · h  in one sweep, each row read once. A row named twice is updated twice, the
 // second time read after the first update (as pair-by-pair SGD would).
-void gathered_update(float* matrix, const std::uint32_t* row_ids, std::size_t count,
-                     const float* coefficients, float learning_rate, const float* h, std::size_t n,
-                     float* grad);
+void gathered_update(float* const* rows, std::size_t count, const float* coefficients,
+                     float learning_rate, const float* h, std::size_t n, float* grad);
 
 // The same two over every row of a matrix with `rows` rows (the full softmax).
 void dense_dots(const float* matrix, std::size_t rows, const float* h, std::size_t n,

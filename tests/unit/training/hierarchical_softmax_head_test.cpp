@@ -100,5 +100,19 @@ TEST_CASE("hierarchical softmax: the step moves W by -lr * d(loss)/dW") {
   }
 }
 
+TEST_CASE("hierarchical softmax: the order of the targets does not change the step") {
+  // The head merges the nodes the targets' paths share, after sorting the targets by code.
+  HsCase forward;
+  HsCase backward;
+  const std::vector<WordId> reversed(kTargets.rbegin(), kTargets.rend());
+  const double loss_forward = forward.head.train_step(forward.h, kTargets, 0.5f, forward.grad_h);
+  const double loss_backward =
+      backward.head.train_step(backward.h, reversed, 0.5f, backward.grad_h);
+  CHECK(loss_forward == doctest::Approx(loss_backward).epsilon(1e-6));
+  for (std::size_t d = 0; d < kDim; ++d)
+    CHECK(forward.grad_h[d] == doctest::Approx(backward.grad_h[d]).epsilon(1e-6));
+  CHECK(forward.weights.isApprox(backward.weights, 1e-6f));
+}
+
 }  // namespace
 }  // namespace embedtool

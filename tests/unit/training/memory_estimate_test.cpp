@@ -34,8 +34,11 @@ TEST_CASE("long words and more threads cost more") {
   const TrainSettings four = settings_with(LossKind::negative_sampling, 10, 4);
   CHECK(estimate_training_memory(1000, 40, one).vocabulary_bytes >
         estimate_training_memory(1000, 8, one).vocabulary_bytes);
+  // Past one thread, each also copies the head's 512 busiest rows twice (hot_rows.h).
   CHECK(estimate_training_memory(1000, 8, four).thread_bytes ==
-        4 * estimate_training_memory(1000, 8, one).thread_bytes);
+        4 * (estimate_training_memory(1000, 8, one).thread_bytes + 2u * 512 * 10 * 4));
+  CHECK(estimate_training_memory(100, 8, four).thread_bytes ==  // fewer rows than 512
+        4 * (estimate_training_memory(100, 8, one).thread_bytes + 2u * 100 * 10 * 4));
 }
 
 TEST_CASE("sizes are printed in decimal units") {
