@@ -31,6 +31,7 @@ HeadFactory::HeadFactory(LossKind loss, const Vocabulary& vocabulary, int negati
     // step passes through it: the busiest nodes, the root first, are the last rows.
     const std::size_t hot = std::min(kHotRowsPerThread, weight_rows());
     hot_ = tree_ ? RowRange{weight_rows() - hot, hot} : RowRange{0, hot};
+    private_softmax_ = true;
   }
 }
 
@@ -45,7 +46,7 @@ std::unique_ptr<Head> HeadFactory::make(Matrix& weights, Random& random) const {
     case LossKind::softmax:
     case LossKind::automatic: break;
   }
-  return std::make_unique<SoftmaxHead>(weights);
+  return std::make_unique<SoftmaxHead>(weights, private_softmax_);
 }
 
 }  // namespace embedtool

@@ -19,8 +19,8 @@ namespace embedtool {
 class HeadFactory {
  public:
   // `loss` must be resolved (not LossKind::automatic). Classes are the vocabulary's words.
-  // With more than one thread, each thread's sampled head keeps private copies of the head rows
-  // nearly every step writes (hot_rows.h).
+  // With more than one thread, each thread's head keeps private copies of the head rows nearly
+  // every step writes (hot_rows.h): the busiest ones for ns and hs, all of them for softmax.
   HeadFactory(LossKind loss, const Vocabulary& vocabulary, int negatives, int threads = 1);
 
   // Rows of the head's weight matrix: one per word, or one per inner node of the tree (hs).
@@ -37,6 +37,7 @@ class HeadFactory {
   std::optional<NoiseDistribution> noise_;
   std::optional<HuffmanTree> tree_;
   RowRange hot_;  // empty with one thread
+  bool private_softmax_ = false;  // several threads: each softmax head copies all of W
 };
 
 }  // namespace embedtool

@@ -51,11 +51,12 @@ MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average
   // The full softmax scores every word at each step, in each thread.
   const std::uint64_t scores =
       settings.loss == LossKind::softmax ? float_matrix_bytes(word_count, 2) : 0;
-  // With several threads, each keeps copies of the busiest rows of a sampled head (hot_rows.h).
-  const std::uint64_t hot_copies =
-      threads > 1 && settings.loss != LossKind::softmax
-          ? 2 * float_matrix_bytes(std::min<std::uint64_t>(kHotRowsPerThread, head_rows), dim)
-          : 0;
+  // With several threads, each keeps two copies of the busiest rows of the head (hot_rows.h):
+  // all of them for the full softmax.
+  const std::uint64_t hot_rows =
+      settings.loss == LossKind::softmax ? head_rows
+                                         : std::min<std::uint64_t>(kHotRowsPerThread, head_rows);
+  const std::uint64_t hot_copies = threads > 1 ? 2 * float_matrix_bytes(hot_rows, dim) : 0;
   estimate.thread_bytes = threads * (kBytesPerThread + scores + hot_copies);
   return estimate;
 }

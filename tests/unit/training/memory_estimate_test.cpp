@@ -39,6 +39,11 @@ TEST_CASE("long words and more threads cost more") {
         4 * (estimate_training_memory(1000, 8, one).thread_bytes + 2u * 512 * 10 * 4));
   CHECK(estimate_training_memory(100, 8, four).thread_bytes ==  // fewer rows than 512
         4 * (estimate_training_memory(100, 8, one).thread_bytes + 2u * 100 * 10 * 4));
+  // The full softmax copies all of W, however many words there are.
+  const TrainSettings softmax_one = settings_with(LossKind::softmax, 10, 1);
+  const TrainSettings softmax_two = settings_with(LossKind::softmax, 10, 2);
+  CHECK(estimate_training_memory(2000, 8, softmax_two).thread_bytes ==
+        2 * (estimate_training_memory(2000, 8, softmax_one).thread_bytes + 2u * 2000 * 10 * 4));
 }
 
 TEST_CASE("sizes are printed in decimal units") {
