@@ -91,20 +91,24 @@ bool TrainingWorker::check_finite(double loss) {
   return false;
 }
 
+void TrainingWorker::collect_context(std::size_t centre, WordId id_offset) {
+  // As word2vec: the effective window is drawn per position, so near neighbours are in the
+  // context more often than far ones.
+  const std::size_t reach = 1 + state_.random.next_below(window_);
+  const std::size_t first = centre >= reach ? centre - reach : 0;
+  const std::size_t last = std::min(words_.size() - 1, centre + reach);
+  targets_.clear();
+  for (std::size_t position = first; position <= last; ++position)
+    if (position != centre) targets_.push_back(words_[position] - id_offset);
+}
+
 bool TrainingWorker::skipgram(float learning_rate) {
   const std::size_t length = words_.size();
   for (std::size_t centre = 0; centre < length; ++centre) {
-    // As word2vec: the effective window is drawn per position, so near neighbours are targets
-    // more often than far ones.
-    const std::size_t reach = 1 + state_.random.next_below(window_);
-    const std::size_t first = centre >= reach ? centre - reach : 0;
-    const std::size_t last = std::min(length - 1, centre + reach);
     // The next centre's row of E is far away in memory: start fetching it now.
     if (centre + 1 < length)
       kernels::prefetch_row(run_.weights.input.row(words_[centre + 1]).data(), dim_);
-    targets_.clear();
-    for (std::size_t position = first; position <= last; ++position)
-      if (position != centre) targets_.push_back(words_[position] - kFirstWordId);
+    collect_context(centre, kFirstWordId);  // as classes
     if (targets_.empty()) continue;
     const double loss = skipgram_step(run_.weights.input, words_[centre], targets_, *head_,
                                       learning_rate, h_, grad_h_);
@@ -118,15 +122,10 @@ bool TrainingWorker::skipgram(float learning_rate) {
 bool TrainingWorker::cbow(float learning_rate) {
   const std::size_t length = words_.size();
   for (std::size_t centre = 0; centre < length; ++centre) {
-    const std::size_t reach = 1 + state_.random.next_below(window_);
-    const std::size_t first = centre >= reach ? centre - reach : 0;
-    const std::size_t last = std::min(length - 1, centre + reach);
     // The word entering the largest window next: its row of E is the one not yet in the cache.
     if (centre + window_ + 1 < length)
       kernels::prefetch_row(run_.weights.input.row(words_[centre + window_ + 1]).data(), dim_);
-    targets_.clear();  // here: the context words' ids
-    for (std::size_t position = first; position <= last; ++position)
-      if (position != centre) targets_.push_back(words_[position]);
+    collect_context(centre, 0);  // as word ids
     if (targets_.empty()) continue;  // a one-word sentence has no context
     const double loss = cbow_step(run_.weights.input, targets_, words_[centre] - kFirstWordId,
                                   *head_, learning_rate, h_, grad_h_);

@@ -66,6 +66,9 @@ class TrainingWorker {
   void start_epoch(int epoch);
   void train_sentence(const Sequence& sentence, std::uint64_t sentence_number);
   // One step per position of words_: return false on divergence.
+  // Draws the window around words_[centre] and puts the words in it, but the centre, into
+  // targets_, each minus id_offset (kFirstWordId gives the head's classes, 0 the ids).
+  void collect_context(std::size_t centre, WordId id_offset);
   bool skipgram(float learning_rate);
   bool cbow(float learning_rate);
   bool check_finite(double loss);
