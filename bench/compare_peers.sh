@@ -9,6 +9,8 @@
 #   --quick           smoke run: the first 20,000 lines and 1 epoch (--lines/--epochs override)
 #   --lines N         use only the first N lines of the corpus
 #   --epochs N        default 5
+#   --lr RATE         starting learning rate for every tool and variant (default 0.025, the
+#                     issue's); e.g. 0.05, word2vec's and fastText's default for CBOW
 #   --variants LIST   comma-separated, default sg-ns,cbow-ns,sg-hs,cbow-hs; also sg-softmax,
 #                     cbow-softmax (embedtool and fastText only: meant for small vocabularies)
 #   --tools LIST      comma-separated, default embedtool,fasttext,gensim
@@ -16,7 +18,8 @@
 #   --keep DIR        keep models, logs and results.tsv in DIR (default: a temporary folder)
 #
 # Shared settings (the issue's): dim 100, window 5, negative sampling 5 (or hs / softmax as the
-# variant says), sample 1e-4, min-count 5, 5 epochs, 2 threads, lr 0.025 for every variant.
+# variant says), sample 1e-4, min-count 5, 5 epochs, 2 threads, lr 0.025 for every variant
+# (--lr changes it for all).
 # embedtool flags that this build does not have yet are left out and named under the table; a
 # variant whose architecture or head the build lacks is shown as n/a.
 set -euo pipefail
@@ -45,6 +48,7 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1; shift ;;
     --lines) LINES=$2; shift 2 ;;
     --epochs) EPOCHS=$2; shift 2 ;;
+    --lr) LR=$2; shift 2 ;;
     --variants) VARIANTS=$2; shift 2 ;;
     --tools) TOOLS=$2; shift 2 ;;
     --embedtool) EMBEDTOOL=$2; shift 2 ;;
@@ -58,6 +62,7 @@ done
 EPOCHS=${EPOCHS:-5}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number"
 [[ $EPOCHS =~ ^[1-9][0-9]*$ ]] || die "--epochs needs a positive number"
+[[ $LR =~ ^[0-9]*\.?[0-9]+([eE]-?[0-9]+)?$ ]] || die "--lr needs a positive number"
 [ -z "$LINES" ] || [[ $LINES =~ ^[1-9][0-9]*$ ]] || die "--lines needs a positive number"
 for file in "$CORPUS" "$WORDSIM" "$ANALOGIES"; do [ -r "$file" ] || die "cannot read $file"; done
 [ -x "$EMBEDTOOL" ] || die "no embedtool at $EMBEDTOOL (build it, or give --embedtool PATH)"
