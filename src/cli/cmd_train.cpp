@@ -116,8 +116,8 @@ void run_train(TrainOptions& options) {
   }
   validate(options.job.settings);
   // Fail on an unwritable output path now rather than after hours of training.
-  { AtomicFileWriter probe(options.output); }
-  { AtomicFileWriter probe(plan.path); }
+  AtomicFileWriter::check_writable(options.output);
+  AtomicFileWriter::check_writable(plan.path);
   std::optional<ProgressJsonLog> json_log;
   if (options.log_json) json_log.emplace(*options.log_json);
 

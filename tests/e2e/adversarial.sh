@@ -75,6 +75,17 @@ mkfifo fifo
 "$EMBEDTOOL" train fifo -o fifo.emb --output-dim 4 --epochs 1 --quiet || fail "train should spool a FIFO"
 "$EMBEDTOOL" train <(printf 'cat dog cat\n') -o subst.emb --output-dim 4 --epochs 1 --quiet ||
   fail "train should spool a process substitution"
+# A FIFO as the output: the model goes to its reader. Checking the path before training must not
+# open the FIFO, or the reader would see the end of its input before any model came (and train
+# would then wait forever for another reader, deaf to SIGTERM while blocked in open(): hence
+# the timeout with SIGKILL).
+mkfifo out.fifo
+cat out.fifo >from-fifo.emb &
+reader=$!
+timeout -s KILL 60 "$EMBEDTOOL" train <(printf 'cat dog cat\n') -o out.fifo --output-dim 4 --epochs 1 \
+  --quiet || fail "train -o FIFO failed or hung"
+wait "$reader"
+"$EMBEDTOOL" verify --quiet from-fifo.emb >/dev/null || fail "the model read from a FIFO is broken"
 expect_error 1 "missing.txt" vocab missing.txt
 if [ "$(id -u)" -ne 0 ]; then
   cp corpus.txt unreadable.txt && chmod 000 unreadable.txt

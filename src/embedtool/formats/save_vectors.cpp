@@ -75,7 +75,7 @@ void check_can_save(const std::string& path, const SaveOptions& options) {
       while (probe.size() > 1 && probe.ends_with('/')) probe.pop_back();
     }
   }
-  AtomicFileWriter writable(probe);  // removed again, unused: the target is not touched
+  AtomicFileWriter::check_writable(probe);
 }
 
 void save_vectors(const EmbeddingModel& model, const std::string& path, const SaveOptions& options) {

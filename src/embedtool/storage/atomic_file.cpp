@@ -106,6 +106,17 @@ AtomicFileWriter::AtomicFileWriter(std::string target_path) : target_path_(std::
   }
 }
 
+void AtomicFileWriter::check_writable(const std::string& target_path) {
+  struct stat target {};
+  if (::stat(target_path.c_str(), &target) == 0 && !S_ISREG(target.st_mode) &&
+      !S_ISDIR(target.st_mode)) {
+    if (::access(target_path.c_str(), W_OK) != 0)
+      throw Error("cannot write " + target_path + ": " + errno_text(errno));
+    return;
+  }
+  AtomicFileWriter probe(target_path);  // its temporary file goes with it, the target untouched
+}
+
 AtomicFileWriter::~AtomicFileWriter() {
   if (fd_ >= 0) ::close(fd_);
   if (!committed_ && temp_named_) ::unlink(temp_path_.c_str());

@@ -24,6 +24,12 @@ class AtomicFileWriter {
   // Throws Error if the temporary file cannot be created (missing folder, no permission, ...).
   explicit AtomicFileWriter(std::string target_path);
   ~AtomicFileWriter();
+
+  // Throws the Error the constructor would, without leaving anything behind: for checking an
+  // output path before hours of work. A device or FIFO is only checked for write permission,
+  // not opened: opening a FIFO waits for a reader, and closing it again would end that
+  // reader's input before the real output came.
+  static void check_writable(const std::string& target_path);
   AtomicFileWriter(const AtomicFileWriter&) = delete;
   AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
 

@@ -148,3 +148,28 @@ TEST_CASE("a device or a FIFO is written to, never replaced") {
     CHECK(folder.names() == std::vector<std::string>{"pipe"});
   }
 }
+
+TEST_CASE("check_writable leaves nothing behind and never opens a FIFO") {
+  ScratchFolder folder;
+  SUBCASE("a new file in a folder that exists") {
+    AtomicFileWriter::check_writable(folder.file("out.txt"));
+    CHECK(folder.names().empty());
+  }
+  SUBCASE("an old file stays as it was") {
+    write_text_file(folder.file("out.txt"), "old");
+    AtomicFileWriter::check_writable(folder.file("out.txt"));
+    CHECK(read_text_file(folder.file("out.txt")) == "old");
+    CHECK(folder.names() == std::vector<std::string>{"out.txt"});
+  }
+  SUBCASE("a folder that does not exist") {
+    const std::string path = folder.file("missing/out.txt");
+    check_message(error_of([&] { AtomicFileWriter::check_writable(path); }),
+                  {"cannot write " + path, "No such file or directory"});
+  }
+  SUBCASE("a FIFO without a reader: opening it would wait for one") {
+    const std::string fifo = folder.file("pipe");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    AtomicFileWriter::check_writable(fifo);  // returns at once
+    CHECK(folder.names() == std::vector<std::string>{"pipe"});
+  }
+}
