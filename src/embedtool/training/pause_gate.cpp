@@ -9,7 +9,10 @@ void PauseGate::wait() {
   changed_.notify_all();
   const std::uint64_t generation = generation_;
   changed_.wait(lock, [&] { return generation_ != generation; });
-  --waiting_;
+  // Not --waiting_ here: resume() already cleared the count. A worker may take a while to get
+  // the mutex back after resume(); had it uncounted itself only then, a pause_all() in between
+  // would still count it as waiting and return while it trains on (ThreadSanitizer found the
+  // checkpoint copying a worker's random generator while that worker drew from it).
 }
 
 void PauseGate::leave() {
@@ -27,6 +30,7 @@ void PauseGate::pause_all() {
 void PauseGate::resume() {
   std::lock_guard lock(mutex_);
   requested_.store(false, std::memory_order_relaxed);
+  waiting_ = 0;  // every waiting worker is released by this generation change
   ++generation_;
   changed_.notify_all();
 }
