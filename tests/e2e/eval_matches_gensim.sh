@@ -16,6 +16,16 @@ if ! "$PYTHON" -c 'import gensim, numpy' 2>/dev/null; then
   exit "$SKIP"
 fi
 
+# Spearman must agree within 1e-6. The ThreadSanitizer build has no AVX2/FMA kernels (no
+# function multiversioning there), so its cosines round differently from numpy's, and a pair
+# whose similarity nearly ties another's can rank the other way: seen once on the gensim model
+# below, 5.8e-5 apart. There the tolerance is 1e-4, still far below any real disagreement.
+TOLERANCE=1e-6
+if [ -n "${TSAN_OPTIONS:-}" ]; then
+  TOLERANCE=1e-4
+  echo "note: ThreadSanitizer build (no AVX2 kernels), so Spearman must agree within $TOLERANCE"
+fi
+
 # compare NAME EVAL_ARGS...: embedtool eval and gensim_eval.py on the same files must agree.
 # MODEL is what embedtool reads, VECTORS what gensim reads.
 compare() {
@@ -26,7 +36,7 @@ compare() {
   "$PYTHON" "$BENCH/gensim_eval.py" "$VECTORS" "$@" >"$name.gensim.json" ||
     fail "$name: gensim_eval.py failed"
   "$PYTHON" "$BENCH/compare_eval_reports.py" "$name.embedtool.json" "$name.gensim.json" \
-    >"$name.comparison" || fail "$name: embedtool and gensim disagree:
+    --tolerance "$TOLERANCE" >"$name.comparison" || fail "$name: embedtool and gensim disagree:
 $(grep DIFF "$name.comparison")"
   echo "$name: $(grep -c '^ok' "$name.comparison") figures agree"
 }
