@@ -3,9 +3,11 @@
 #include <cstring>
 
 // GCC and Clang on x86-64 build each function below for both instruction sets and pick one at
-// load time. A build that already targets AVX2 (-march=native) needs no second copy. Nor does a
-// ThreadSanitizer build: it instruments the resolver that picks the version, which the loader
-// runs before the sanitizer's runtime exists, and every binary crashed at start.
+// load time. A build that already targets AVX2 (-march=native) needs no second copy. Nor can this
+// file be compiled with ThreadSanitizer: it would instrument the resolver that picks the version,
+// which the loader runs before the sanitizer's runtime exists (every binary crashed at start).
+// CMake's TSan build compiles this file uninstrumented (Hogwild, CMakeLists.txt), so it keeps
+// both versions there; the guard is for a build that instruments it anyway.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__AVX2__) && !defined(__SANITIZE_THREAD__)
 #define EMBEDTOOL_MULTIVERSION __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
