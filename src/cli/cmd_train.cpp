@@ -19,6 +19,7 @@
 #include "embedtool/pipeline/train_model.h"
 #include "embedtool/storage/atomic_file.h"
 #include "embedtool/storage/emb_format.h"
+#include "embedtool/training/heads/head_registry.h"
 #include "embedtool/training/memory_estimate.h"
 #include "exit_status.h"
 #include "progress_line.h"
@@ -221,10 +222,9 @@ void add_train_command(CLI::App& parent) {
                    "neighbours predicts the word)")
       ->transform(CLI::CheckedTransformer(architectures))
       ->default_str("skipgram");
-  const std::map<std::string, LossKind> losses = {{"auto", LossKind::automatic},
-                                                  {"softmax", LossKind::softmax},
-                                                  {"ns", LossKind::negative_sampling},
-                                                  {"hs", LossKind::hierarchical_softmax}};
+  // The choices are the registered heads (training/heads/head_registry.h) and "auto".
+  std::map<std::string, std::string> losses = {{"auto", "auto"}};
+  for (const std::string& name : head_names()) losses[name] = name;
   command
       ->add_option("--loss", settings.loss,
                    "Output head: softmax (exact, O(V) per step), ns (negative sampling), hs "

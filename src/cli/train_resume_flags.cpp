@@ -52,7 +52,7 @@ void check_flags_match_checkpoint(const CLI::App& command, const TrainJob& given
       {"--input-dim", text(given.vocabulary.input_dim), text(saved.vocabulary.input_dim)},
       {"--output-dim", text(g.output_dim), text(s.output_dim)},
       {"--arch", text(name_of(g.architecture)), text(name_of(s.architecture))},
-      {"--loss", text(name_of(choose_loss(g.loss, words).loss)), text(name_of(s.loss))},
+      {"--loss", text(choose_loss(g.loss, words).loss), text(s.loss)},
       {"--neg", text(g.negatives), text(s.negatives)},
       {"--window", text(g.window), text(s.window)},
       {"--sample", text(g.sample), text(s.sample)},

@@ -4,6 +4,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/storage/checkpoint_file.h"
+#include "embedtool/training/heads/head_registry.h"
 
 namespace embedtool {
 namespace {
@@ -36,7 +37,7 @@ json worker_to_json(const WorkerState& worker) {
 
 json settings_to_json(const TrainSettings& s) {
   return {{"architecture", name_of(s.architecture)},
-          {"loss", name_of(s.loss)},
+          {"loss", s.loss},
           {"output_dim", s.output_dim},
           {"window", s.window},
           {"negatives", s.negatives},
@@ -98,9 +99,8 @@ TrainSettings settings_from_json(const json& j, const Reader& r) {
   TrainSettings s;
   s.architecture = enum_named(r, r.get<std::string>(j, "architecture"),
                               {Architecture::skipgram, Architecture::cbow});
-  s.loss = enum_named(r, r.get<std::string>(j, "loss"),
-                      {LossKind::softmax, LossKind::negative_sampling,
-                       LossKind::hierarchical_softmax});
+  s.loss = r.get<std::string>(j, "loss");
+  if (find_head_kind(s.loss) == nullptr) r.fail("unknown setting \"" + s.loss + "\"");
   s.output_dim = r.get<std::size_t>(j, "output_dim");
   s.window = r.get<int>(j, "window");
   s.negatives = r.get<int>(j, "negatives");

@@ -14,7 +14,7 @@
 #include "embedtool/pipeline/text_file_count.h"
 #include "embedtool/pipeline/train_checkpoint.h"
 #include "embedtool/storage/checkpoint_file.h"
-#include "embedtool/training/loss_choice.h"
+#include "embedtool/training/resolve_settings.h"
 #include "embedtool/training/memory_estimate.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
 
@@ -166,7 +166,6 @@ nlohmann::json tokenizer_to_json(const TokenizerOptions& options) {
 EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progress,
                            const InfoCallback& on_info, const CheckpointPlan* plan,
                            ResumePoint* resume) {
-  validate(job.settings);  // before the corpus is read
   const Tokenizer tokenizer(job.tokenizer);
   const std::string corpus_name = job.corpus_name.value_or(job.corpus_path);
   TrainSettings settings = job.settings;
@@ -182,8 +181,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                        "-dimensional vectors but --output-dim is " +
                        std::to_string(settings.output_dim) + " (leave --output-dim out to take " +
                        std::to_string(init_dim) + ")");
-    validate(settings);
   }
+  validate(settings);  // before the corpus is read
 
   std::optional<CorpusFingerprint> fingerprint;
   if (plan || resume) fingerprint = fingerprint_corpus(job.corpus_path, corpus_name);
@@ -206,11 +205,11 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                 " is empty: no word reaches the minimum count (try a smaller --min-count)");
   }
 
-  const LossChoice loss = choose_loss(settings.loss, model.vocabulary.word_count());
-  settings.loss = loss.loss;
-  settings.learning_rate = learning_rate_of(settings);
+  const ResolvedSettings resolved_settings =
+      resolve_settings(settings, model.vocabulary.word_count());
+  settings = resolved_settings.settings;
   if (on_info) {
-    on_info(std::string(name_of(settings.architecture)) + ", " + loss.reason + ", " +
+    on_info(std::string(name_of(settings.architecture)) + ", " + resolved_settings.loss_reason + ", " +
             std::to_string(settings.threads) + (settings.threads == 1 ? " thread" : " threads"));
   }
 
@@ -255,7 +254,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       {"tool", "embedtool"},
       {"tool_version", EMBEDTOOL_VERSION},
       {"architecture", name_of(s.architecture)},
-      {"loss", name_of(s.loss)},
+      {"loss", s.loss},
       {"input_dim", model.vocabulary.input_dim()},
       {"output_dim", s.output_dim},
       {"window", s.window},
@@ -269,7 +268,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       {"corpus_words_per_epoch", trained.corpus_words},
       {"final_average_loss", trained.final_average_loss},
   };
-  if (s.loss == LossKind::negative_sampling) model.metadata["negatives"] = s.negatives;
+  if (s.loss == "ns") model.metadata["negatives"] = s.negatives;
   if (job.init_path) model.metadata["init"] = *job.init_path;
   // Timings stay out of the metadata: the same corpus and settings must give the same bytes.
   if (on_info) {

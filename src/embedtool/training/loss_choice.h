@@ -17,12 +17,12 @@ namespace embedtool {
 inline constexpr std::size_t kAutoSoftmaxMaxWords = 100;
 
 struct LossChoice {
-  LossKind loss;
+  std::string loss;  // a registered head
   std::string reason;  // one sentence for the log: what was chosen and why
 };
 
-// `requested` unless it is LossKind::automatic; then softmax for vocabularies of at most
+// `requested` unless it is "auto"; then softmax for vocabularies of at most
 // kAutoSoftmaxMaxWords words, negative sampling beyond.
-LossChoice choose_loss(LossKind requested, std::size_t vocabulary_words);
+LossChoice choose_loss(const std::string& requested, std::size_t vocabulary_words);
 
 }  // namespace embedtool

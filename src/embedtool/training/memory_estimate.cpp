@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 #include "embedtool/errors.h"
 #include "embedtool/model.h"
-#include "embedtool/training/hot_rows.h"
+#include "embedtool/training/heads/head_registry.h"
 
 namespace embedtool {
 namespace {
@@ -40,24 +41,19 @@ MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average
   const std::uint64_t dim = settings.output_dim;
   MemoryEstimate estimate;
   estimate.embedding_bytes = float_matrix_bytes(rows, dim);
-  const std::uint64_t head_rows =
-      settings.loss == LossKind::hierarchical_softmax ? (word_count > 0 ? word_count - 1 : 0)
-                                                      : word_count;
-  estimate.head_bytes = float_matrix_bytes(head_rows, dim);
+  const HeadKind* head = find_head_kind(settings.loss);
+  if (head == nullptr) throw std::logic_error("estimate_training_memory needs a resolved loss");
+  const auto threads = settings.threads > 0 ? settings.threads : 1;
+  const HeadShape shape = head->shape(word_count, threads);
+  estimate.head_bytes = float_matrix_bytes(shape.weight_rows, dim);
   const double heap_letters = average_word_bytes > kInlineWordBytes ? average_word_bytes : 0;
   estimate.vocabulary_bytes =
       static_cast<std::uint64_t>(static_cast<double>(word_count) * (kBytesPerWord + heap_letters));
-  const auto threads = static_cast<std::uint64_t>(settings.threads > 0 ? settings.threads : 1);
-  // The full softmax scores every word at each step, in each thread.
-  const std::uint64_t scores =
-      settings.loss == LossKind::softmax ? float_matrix_bytes(word_count, 2) : 0;
-  // With several threads, each keeps two copies of the busiest rows of the head (hot_rows.h):
-  // all of them for the full softmax.
-  const std::uint64_t hot_rows =
-      settings.loss == LossKind::softmax ? head_rows
-                                         : std::min<std::uint64_t>(kHotRowsPerThread, head_rows);
-  const std::uint64_t hot_copies = threads > 1 ? 2 * float_matrix_bytes(hot_rows, dim) : 0;
-  estimate.thread_bytes = threads * (kBytesPerThread + scores + hot_copies);
+  // Each thread's head: its scratch, and two copies of the hot rows (hot_rows.h).
+  const std::uint64_t scratch = shape.scratch_floats * sizeof(float);
+  const std::uint64_t hot_copies = 2 * float_matrix_bytes(shape.hot.count, dim);
+  estimate.thread_bytes =
+      static_cast<std::uint64_t>(threads) * (kBytesPerThread + scratch + hot_copies);
   return estimate;
 }
 

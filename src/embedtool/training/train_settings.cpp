@@ -4,6 +4,7 @@
 #include <string>
 
 #include "embedtool/errors.h"
+#include "embedtool/training/heads/head_registry.h"
 #include "embedtool/training/number_text.h"
 
 namespace embedtool {
@@ -18,16 +19,6 @@ float learning_rate_of(const TrainSettings& settings) {
 
 std::string_view name_of(Architecture architecture) {
   return architecture == Architecture::cbow ? "cbow" : "skipgram";
-}
-
-std::string_view name_of(LossKind loss) {
-  switch (loss) {
-    case LossKind::automatic: return "auto";
-    case LossKind::softmax: return "softmax";
-    case LossKind::negative_sampling: return "ns";
-    case LossKind::hierarchical_softmax: return "hs";
-  }
-  return "auto";
 }
 
 namespace {
@@ -47,6 +38,11 @@ void validate(const TrainSettings& settings) {
   if (!(settings.sample >= 0) || !std::isfinite(settings.sample))
     throw UsageError("--sample must be 0 (off) or a positive number (got " +
                      number_text(settings.sample) + ")");
+  if (settings.loss != "auto" && find_head_kind(settings.loss) == nullptr) {
+    std::string choices = "auto";
+    for (const std::string& name : head_names()) choices += ", " + name;
+    throw UsageError("--loss must be one of " + choices + " (got \"" + settings.loss + "\")");
+  }
   const float rate = learning_rate_of(settings);
   if (!(rate > 0) || !std::isfinite(rate))
     throw UsageError("--lr must be a positive finite number (got " + number_text(rate) + ")");

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace embedtool {
@@ -12,13 +13,11 @@ enum class Architecture {
   cbow,      // the average of the window's vectors predicts the centre word
 };
 
-// The output head (see README, "Choosing a loss"). `automatic` is resolved before training by
-// choose_loss (loss_choice.h).
-enum class LossKind { automatic, softmax, negative_sampling, hierarchical_softmax };
-
 struct TrainSettings {
   Architecture architecture = Architecture::skipgram;
-  LossKind loss = LossKind::automatic;
+  // The output head: a name in training/heads/head_registry.h, or "auto", which
+  // resolve_settings turns into one (loss_choice.h; README, "Choosing a loss").
+  std::string loss = "auto";
   std::size_t output_dim = 100;  // vector size D
   int window = 5;                // max context distance; each position samples 1..window
   int negatives = 5;             // noise words drawn per predicted word (negative sampling only)
@@ -39,14 +38,12 @@ struct TrainSettings {
 float default_learning_rate(Architecture architecture);
 float learning_rate_of(const TrainSettings& settings);
 
-// Names as the command line and the model metadata spell them: "skipgram", "cbow"; "auto",
-// "softmax", "ns", "hs".
+// Names as the command line and the model metadata spell them: "skipgram", "cbow".
 std::string_view name_of(Architecture architecture);
-std::string_view name_of(LossKind loss);
 
 // Throws UsageError naming the command-line flag of the first impossible value (--output-dim,
-// --window, --neg, --sample, --epochs, --lr, --threads). The trainer calls it; the CLI may call it
-// earlier, before any corpus is read.
+// --window, --neg, --sample, --epochs, --lr, --threads, --loss). resolve_settings calls it; the
+// CLI calls it earlier too, so that a bad flag fails before standard input is spooled.
 void validate(const TrainSettings& settings);
 
 }  // namespace embedtool

@@ -5,16 +5,17 @@
 #include <atomic>
 #include <cmath>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "embedtool/errors.h"
-#include "embedtool/training/head_factory.h"
+#include "embedtool/training/heads/head_registry.h"
 #include "embedtool/training/learning_rate.h"
-#include "embedtool/training/loss_choice.h"
 #include "embedtool/training/number_text.h"
 #include "embedtool/training/pause_gate.h"
 #include "embedtool/training/progress_monitor.h"
 #include "embedtool/training/random.h"
+#include "embedtool/training/resolve_settings.h"
 #include "embedtool/training/subsampling.h"
 #include "embedtool/training/thread_team.h"
 #include "embedtool/training/training_state.h"
@@ -69,6 +70,21 @@ Matrix initial_vectors(std::size_t input_dim, std::size_t dim, Random& random) {
               (std::isnan(divergence.loss) ? "nan" : "inf") + " at epoch " +
               std::to_string(divergence.epoch) + ", learning rate " + number_text(learning_rate) +
               "); try a smaller --lr");
+}
+
+// A word's class is its id − kFirstWordId; it is counted as often as the word.
+std::vector<std::uint64_t> word_class_counts(const Vocabulary& vocabulary) {
+  std::vector<std::uint64_t> counts(vocabulary.word_count());
+  for (std::size_t k = 0; k < counts.size(); ++k)
+    counts[k] = vocabulary.count(static_cast<WordId>(k) + kFirstWordId);
+  return counts;
+}
+
+// The settings must come resolved (resolve_settings): the loss a registered head, the rate set.
+const HeadKind& resolved_head(const TrainSettings& settings) {
+  if (!is_resolved(settings))
+    throw std::logic_error("train_embeddings needs resolved settings (resolve_settings)");
+  return *find_head_kind(settings.loss);
 }
 
 // A checkpoint made by another run shape would index rows or parts that do not exist.
@@ -150,15 +166,16 @@ class CheckpointTaker {
 TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
                              const TrainSettings& settings, const ProgressCallback& on_progress,
                              TrainControl control) {
-  validate(settings);
+  const HeadKind& head_kind = resolved_head(settings);
   const std::size_t input_dim = vocabulary.input_dim();
   const std::size_t dim = settings.output_dim;
   const auto threads = static_cast<std::size_t>(settings.threads);
-  const LossKind loss = choose_loss(settings.loss, vocabulary.word_count()).loss;
-  const float start_rate = learning_rate_of(settings);
-  const HeadFactory heads(loss, vocabulary, settings.negatives, settings.threads);
-  if (control.resume)
-    check_resumable(*control.resume, input_dim, dim, heads.weight_rows(), settings);
+  const float start_rate = *settings.learning_rate;
+  const std::vector<std::uint64_t> class_counts = word_class_counts(vocabulary);
+  const std::unique_ptr<HeadFamily> heads =
+      head_kind.make_family({class_counts, settings.negatives, settings.threads});
+  const std::size_t head_rows = heads->shape().weight_rows;
+  if (control.resume) check_resumable(*control.resume, input_dim, dim, head_rows, settings);
 
   ScheduleState schedule;
   schedule.epochs = settings.epochs;
@@ -186,7 +203,7 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
     Random seeds(settings.seed);
     weights.input = initial_vectors(input_dim, dim, seeds);
     if (control.initialize) control.initialize(weights.input);
-    weights.output = Matrix::Zero(static_cast<Eigen::Index>(heads.weight_rows()),
+    weights.output = Matrix::Zero(static_cast<Eigen::Index>(head_rows),
                                   static_cast<Eigen::Index>(dim));
     for (std::size_t i = 0; i < threads; ++i)
       states.push_back(std::make_unique<WorkerState>(seeds.next_u64()));
@@ -195,7 +212,7 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
 
   std::atomic<bool> stop{false};
   PauseGate gate(threads);
-  SharedRun run{settings, subsampler, heads, learning_rate, weights, schedule, stop, gate};
+  SharedRun run{settings, subsampler, *heads, learning_rate, weights, schedule, stop, gate};
   std::vector<std::unique_ptr<SentenceSource>> parts;
   std::vector<std::unique_ptr<TrainingWorker>> workers;
   std::vector<const WorkerTotals*> totals;
@@ -232,7 +249,7 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
   for (const auto& worker : workers)
     if (worker->divergence()) throw_diverged(*worker->divergence(), start_rate);
   TrainResult result;
-  result.loss = loss;
+  result.loss = settings.loss;
   result.corpus_words = schedule.words_per_epoch;
   result.seconds = monitor.elapsed_seconds();
   if (checkpoints.stopped()) {
@@ -254,6 +271,7 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
   result.final_average_loss = result.epoch_average_losses.back();
   result.seconds = monitor.elapsed_seconds();
   result.vectors = std::move(weights.input);
+  result.head_weights = std::move(weights.output);
   return result;
 }
 

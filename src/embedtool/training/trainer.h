@@ -3,6 +3,7 @@
 // softmax head, on several threads that each stream their own part of the corpus and update the
 // shared weights without locks (Hogwild, as word2vec, fastText and gensim do).
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "embedtool/model.h"
@@ -14,8 +15,9 @@
 namespace embedtool {
 
 struct TrainResult {
-  Matrix vectors;                            // E: vocabulary.input_dim() x settings.output_dim
-  LossKind loss = LossKind::softmax;         // the head used (settings.loss, with auto resolved)
+  Matrix vectors;        // E: vocabulary.input_dim() x settings.output_dim
+  Matrix head_weights;   // the head's W, as head_kinds() says its rows are laid out
+  std::string loss;      // the head used (settings.loss)
   double final_average_loss = 0;             // mean loss per prediction over the last epoch
   std::vector<double> epoch_average_losses;  // mean loss per prediction of each epoch, in order
   std::uint64_t corpus_words = 0;            // vocabulary words per epoch
@@ -28,8 +30,8 @@ struct TrainResult {
 // Words with id < kFirstWordId in the sentences (padding, unknown) are dropped before windows are
 // formed, as word2vec drops out-of-vocabulary words. Rows 0 and 1 of E come out as zeros.
 // Throws Error if the loss becomes NaN or infinite (naming the learning rate), if a sentence holds
-// an id beyond the vocabulary, or if the corpus has no vocabulary word at all; UsageError if the
-// settings are impossible (see validate). With settings.threads == 1 the same inputs and seed give
+// an id beyond the vocabulary, or if the corpus has no vocabulary word at all. `settings` must be
+// validated and resolved (resolve_settings.h): the trainer chooses nothing itself. With settings.threads == 1 the same inputs and seed give
 // the same E bit for bit; with more, the interleaving of the threads' updates varies from run to
 // run. `control` (train_control.h): checkpoints, resuming, initial rows; a checkpoint that does
 // not fit the vocabulary, the settings or the thread count is an Error.

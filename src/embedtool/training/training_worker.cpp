@@ -7,7 +7,6 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/training/vector_kernels.h"
-#include "embedtool/training/window_steps.h"
 
 namespace embedtool {
 
@@ -20,6 +19,7 @@ TrainingWorker::TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerSta
       window_(static_cast<std::size_t>(run.settings.window)),
       h_(dim_),
       grad_h_(dim_) {
+  inputs_.reserve(2 * window_);
   targets_.reserve(2 * window_);
   totals_.loss.store(state_.loss_total, std::memory_order_relaxed);
   totals_.predictions.store(state_.predictions_total, std::memory_order_relaxed);
@@ -79,8 +79,7 @@ void TrainingWorker::train_sentence(const Sequence& sentence, std::uint64_t sent
   // most 10,000 words, word2vec's interval between updates of its rate).
   const float rate =
       run_.learning_rate.at(run_.schedule.words_done.load(std::memory_order_relaxed));
-  const bool finite =
-      run_.settings.architecture == Architecture::cbow ? cbow(rate) : skipgram(rate);
+  const bool finite = train_positions(rate);
   run_.schedule.words_done.fetch_add(vocabulary_words, std::memory_order_relaxed);
   if (!finite) run_.stop.store(true, std::memory_order_relaxed);
 }
@@ -91,47 +90,44 @@ bool TrainingWorker::check_finite(double loss) {
   return false;
 }
 
-void TrainingWorker::collect_context(std::size_t centre, WordId id_offset) {
+void TrainingWorker::collect_step(std::size_t centre) {
   // As word2vec: the effective window is drawn per position, so near neighbours are in the
   // context more often than far ones.
   const std::size_t reach = 1 + state_.random.next_below(window_);
   const std::size_t first = centre >= reach ? centre - reach : 0;
   const std::size_t last = std::min(words_.size() - 1, centre + reach);
+  const bool cbow = run_.settings.architecture == Architecture::cbow;
+  inputs_.clear();
   targets_.clear();
-  for (std::size_t position = first; position <= last; ++position)
-    if (position != centre) targets_.push_back(words_[position] - id_offset);
+  for (std::size_t position = first; position <= last; ++position) {
+    if (position == centre) continue;
+    if (cbow)
+      inputs_.push_back(words_[position]);
+    else
+      targets_.push_back(words_[position] - kFirstWordId);
+  }
+  if (cbow)
+    targets_.push_back(words_[centre] - kFirstWordId);
+  else
+    inputs_.push_back(words_[centre]);
 }
 
-bool TrainingWorker::skipgram(float learning_rate) {
+bool TrainingWorker::train_positions(float learning_rate) {
   const std::size_t length = words_.size();
+  // The row of E not yet in the cache at the next position, to fetch while this one trains: the
+  // next centre (skip-gram), or the word entering the largest window next (CBOW).
+  const std::size_t lookahead = run_.settings.architecture == Architecture::cbow ? window_ + 1 : 1;
   for (std::size_t centre = 0; centre < length; ++centre) {
-    // The next centre's row of E is far away in memory: start fetching it now.
-    if (centre + 1 < length)
-      kernels::prefetch_row(run_.weights.input.row(words_[centre + 1]).data(), dim_);
-    collect_context(centre, kFirstWordId);  // as classes
-    if (targets_.empty()) continue;
-    const double loss = skipgram_step(run_.weights.input, words_[centre], targets_, *head_,
-                                      learning_rate, h_, grad_h_);
+    if (centre + lookahead < length)
+      kernels::prefetch_row(run_.weights.input.row(words_[centre + lookahead]).data(), dim_);
+    collect_step(centre);
+    // A one-word sentence has no context: nothing to predict, or nothing to predict from.
+    if (inputs_.empty() || targets_.empty()) continue;
+    const double loss =
+        input_step(run_.weights.input, inputs_, targets_, *head_, learning_rate, h_, grad_h_);
     if (!check_finite(loss)) return false;
     state_.loss_total += loss;
     state_.predictions_total += targets_.size();
-  }
-  return true;
-}
-
-bool TrainingWorker::cbow(float learning_rate) {
-  const std::size_t length = words_.size();
-  for (std::size_t centre = 0; centre < length; ++centre) {
-    // The word entering the largest window next: its row of E is the one not yet in the cache.
-    if (centre + window_ + 1 < length)
-      kernels::prefetch_row(run_.weights.input.row(words_[centre + window_ + 1]).data(), dim_);
-    collect_context(centre, 0);  // as word ids
-    if (targets_.empty()) continue;  // a one-word sentence has no context
-    const double loss = cbow_step(run_.weights.input, targets_, words_[centre] - kFirstWordId,
-                                  *head_, learning_rate, h_, grad_h_);
-    if (!check_finite(loss)) return false;
-    state_.loss_total += loss;
-    state_.predictions_total += 1;
   }
   return true;
 }

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "embedtool/training/head.h"
-#include "embedtool/training/head_factory.h"
+#include "embedtool/training/input_step.h"
 #include "embedtool/training/learning_rate.h"
 #include "embedtool/training/pause_gate.h"
 #include "embedtool/training/sentence_source.h"
@@ -24,7 +24,7 @@ namespace embedtool {
 struct SharedRun {
   const TrainSettings& settings;
   const Subsampler& subsampler;
-  const HeadFactory& heads;
+  const HeadFamily& heads;
   const LinearDecay& learning_rate;
   ModelWeights& weights;
   ScheduleState& schedule;
@@ -66,11 +66,10 @@ class TrainingWorker {
   void start_epoch(int epoch);
   void train_sentence(const Sequence& sentence, std::uint64_t sentence_number);
   // One step per position of words_: return false on divergence.
-  // Draws the window around words_[centre] and puts the words in it, but the centre, into
-  // targets_, each minus id_offset (kFirstWordId gives the head's classes, 0 the ids).
-  void collect_context(std::size_t centre, WordId id_offset);
-  bool skipgram(float learning_rate);
-  bool cbow(float learning_rate);
+  bool train_positions(float learning_rate);
+  // Draws the window around words_[centre] and makes the position's step: skip-gram's inputs
+  // are the centre and its targets the window's other words; CBOW's the other way round.
+  void collect_step(std::size_t centre);
   bool check_finite(double loss);
 
   SharedRun& run_;
@@ -83,7 +82,8 @@ class TrainingWorker {
   // Buffers reused by every step: after the first long sentence, the loop never allocates.
   Sequence sentence_;
   Sequence words_;               // the sentence's vocabulary words that survived subsampling
-  std::vector<WordId> targets_;  // skip-gram: the classes a step predicts; CBOW: context ids
+  std::vector<InputRow> inputs_;  // the rows of E whose mean is h
+  std::vector<ClassId> targets_;  // the classes the head predicts from h
   std::vector<float> h_;
   std::vector<float> grad_h_;
 

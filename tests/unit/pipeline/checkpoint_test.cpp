@@ -34,7 +34,7 @@ TrainJob small_job(const std::string& path) {
   job.settings.output_dim = 8;
   job.settings.epochs = 3;
   job.settings.threads = 1;
-  job.settings.loss = LossKind::negative_sampling;
+  job.settings.loss = "ns";
   return job;
 }
 

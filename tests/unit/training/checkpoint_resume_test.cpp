@@ -10,13 +10,14 @@
 #include "embedtool/errors.h"
 #include "embedtool/training/trainer.h"
 #include "two_topic_corpus.h"
+#include "resolved_settings.h"
 
 namespace embedtool {
 namespace {
 
 using testing::TwoTopicCorpus;
 
-TrainSettings settings_for(Architecture architecture, LossKind loss) {
+TrainSettings settings_for(Architecture architecture, const std::string& loss) {
   TrainSettings settings;
   settings.architecture = architecture;
   settings.loss = loss;
@@ -45,7 +46,7 @@ std::vector<TrainingCheckpoint> checkpoints_of(const TwoTopicCorpus& corpus,
   control.on_checkpoint = [&](const RunPosition& position, const ModelWeights& weights) {
     saved.push_back({position, weights});
   };
-  result = train_embeddings(corpus.vocabulary, corpus.corpus(), settings, {}, std::move(control));
+  result = train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()), {}, std::move(control));
   return saved;
 }
 
@@ -53,13 +54,13 @@ TEST_CASE("one thread: resuming from any checkpoint ends bit for bit as the unin
   // Big enough to take many milliseconds, so that checkpoints fall inside every epoch.
   const TwoTopicCorpus corpus(2000, 12);
   for (const auto& [architecture, loss] :
-       {std::pair{Architecture::skipgram, LossKind::negative_sampling},
-        std::pair{Architecture::skipgram, LossKind::hierarchical_softmax},
-        std::pair{Architecture::cbow, LossKind::softmax}}) {
+       {std::pair{Architecture::skipgram, "ns"},
+        std::pair{Architecture::skipgram, "hs"},
+        std::pair{Architecture::cbow, "softmax"}}) {
     CAPTURE(name_of(architecture));
-    CAPTURE(name_of(loss));
+    CAPTURE(loss);
     const TrainSettings settings = settings_for(architecture, loss);
-    const TrainResult plain = train_embeddings(corpus.vocabulary, corpus.corpus(), settings);
+    const TrainResult plain = train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()));
 
     TrainResult paused;
     const std::vector<TrainingCheckpoint> saved = checkpoints_of(corpus, settings, paused);
@@ -75,7 +76,7 @@ TEST_CASE("one thread: resuming from any checkpoint ends bit for bit as the unin
       CAPTURE(saved[k].position.words_done);
       TrainControl control;
       control.resume = saved[k];
-      const TrainResult resumed = train_embeddings(corpus.vocabulary, corpus.corpus(), settings,
+      const TrainResult resumed = train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()),
                                                    {}, std::move(control));
       CHECK(bit_identical(resumed.vectors, plain.vectors));
       CHECK(resumed.epoch_average_losses == plain.epoch_average_losses);
@@ -87,7 +88,7 @@ TEST_CASE("one thread: resuming from any checkpoint ends bit for bit as the unin
 TEST_CASE("save_and_stop: the run returns early, stopped, after writing its checkpoint") {
   const TwoTopicCorpus corpus(2000, 12);
   const TrainSettings settings =
-      settings_for(Architecture::skipgram, LossKind::negative_sampling);
+      settings_for(Architecture::skipgram, "ns");
   std::optional<TrainingCheckpoint> saved;
   TrainControl control;
   control.poll_interval = std::chrono::milliseconds(1);
@@ -97,7 +98,7 @@ TEST_CASE("save_and_stop: the run returns early, stopped, after writing its chec
     saved = TrainingCheckpoint{position, weights};
   };
   const TrainResult stopped =
-      train_embeddings(corpus.vocabulary, corpus.corpus(), settings, {}, std::move(control));
+      train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()), {}, std::move(control));
   CHECK(stopped.stopped);
   CHECK(stopped.vectors.size() == 0);
   REQUIRE(saved);
@@ -105,16 +106,16 @@ TEST_CASE("save_and_stop: the run returns early, stopped, after writing its chec
   TrainControl resume;
   resume.resume = *saved;
   const TrainResult resumed =
-      train_embeddings(corpus.vocabulary, corpus.corpus(), settings, {}, std::move(resume));
+      train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()), {}, std::move(resume));
   CHECK_FALSE(resumed.stopped);
   CHECK(bit_identical(resumed.vectors,
-                      train_embeddings(corpus.vocabulary, corpus.corpus(), settings).vectors));
+                      train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count())).vectors));
 }
 
 TEST_CASE("several threads: checkpoints pause and release every worker; a resumed run reads "
           "every word of the epochs left") {
   const TwoTopicCorpus corpus(2000, 12);
-  TrainSettings settings = settings_for(Architecture::skipgram, LossKind::negative_sampling);
+  TrainSettings settings = settings_for(Architecture::skipgram, "ns");
   settings.threads = 3;
   TrainResult result;
   const std::vector<TrainingCheckpoint> saved = checkpoints_of(corpus, settings, result);
@@ -126,7 +127,7 @@ TEST_CASE("several threads: checkpoints pause and release every worker; a resume
   control.resume = saved[saved.size() / 2];
   std::vector<TrainProgress> reports;
   const TrainResult resumed =
-      train_embeddings(corpus.vocabulary, corpus.corpus(), settings,
+      train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()),
                        [&](const TrainProgress& p) { reports.push_back(p); }, std::move(control));
   REQUIRE_FALSE(reports.empty());
   CHECK(reports.back().words_done == 3 * resumed.corpus_words);
@@ -138,7 +139,7 @@ TEST_CASE("several threads: checkpoints pause and release every worker; a resume
 TEST_CASE("a checkpoint that does not fit the run is refused") {
   const TwoTopicCorpus corpus(200);
   const TrainSettings settings =
-      settings_for(Architecture::skipgram, LossKind::negative_sampling);
+      settings_for(Architecture::skipgram, "ns");
   TrainResult result;
   TrainControl first;
   first.poll_interval = std::chrono::milliseconds(1);
@@ -148,7 +149,7 @@ TEST_CASE("a checkpoint that does not fit the run is refused") {
     saved = TrainingCheckpoint{position, weights};
   };
   // Too fast a run may end before the first poll: make one by hand then.
-  train_embeddings(corpus.vocabulary, corpus.corpus(), settings, {}, std::move(first));
+  train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()), {}, std::move(first));
   if (!saved) {
     saved.emplace();
     saved->position.words_per_epoch = 2000;
@@ -161,7 +162,7 @@ TEST_CASE("a checkpoint that does not fit the run is refused") {
     TrainControl control;
     control.resume = *saved;
     CHECK_THROWS_WITH_AS(
-        train_embeddings(corpus.vocabulary, corpus.corpus(), other, {}, std::move(control)),
+        train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(other, corpus.vocabulary.word_count()), {}, std::move(control)),
         doctest::Contains(why), Error);
   };
   TrainSettings other = settings;
@@ -174,14 +175,14 @@ TEST_CASE("a checkpoint that does not fit the run is refused") {
 
 TEST_CASE("initialize sees the random E and may overwrite rows; the draws after it are unchanged") {
   const TwoTopicCorpus corpus(100);
-  TrainSettings settings = settings_for(Architecture::skipgram, LossKind::negative_sampling);
+  TrainSettings settings = settings_for(Architecture::skipgram, "ns");
   settings.learning_rate = 1e-9f;  // E barely moves
   const WordId known = corpus.id("a3");
   TrainControl control;
   control.initialize = [&](Matrix& input) { input.row(known).setConstant(0.25f); };
   const TrainResult initialised =
-      train_embeddings(corpus.vocabulary, corpus.corpus(), settings, {}, std::move(control));
-  const TrainResult plain = train_embeddings(corpus.vocabulary, corpus.corpus(), settings);
+      train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()), {}, std::move(control));
+  const TrainResult plain = train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()));
   CHECK((initialised.vectors.row(known).array() - 0.25f).abs().maxCoeff() < 1e-6f);
   const WordId other = corpus.id("b3");
   CHECK((initialised.vectors.row(other) - plain.vectors.row(other)).norm() < 1e-6f);

@@ -12,6 +12,7 @@
 #include "embedtool/text/tokenizer.h"
 #include "embedtool/training/trainer.h"
 #include "embedtool/vocabulary/word_counter.h"
+#include "resolved_settings.h"
 
 namespace embedtool {
 namespace {
@@ -52,9 +53,9 @@ struct TrainedDemo {
     settings.epochs = 3;
     settings.learning_rate = 0.025f;
     settings.seed = 1;
-    settings.loss = LossKind::softmax;
+    settings.loss = "softmax";
     settings.sample = 0;
-    result = train_embeddings(corpus.vocabulary, InMemoryCorpus(corpus.sentences), settings);
+    result = train_embeddings(corpus.vocabulary, InMemoryCorpus(corpus.sentences), resolved(settings, corpus.vocabulary.word_count()));
   }
   WordId id(std::string_view word) const {
     const auto found = corpus.vocabulary.id_of(word);
@@ -86,7 +87,7 @@ TEST_CASE("demo corpus: a pet is nearer another pet than a farm animal, and both
   // foods share no context word with animals.
   const TrainedDemo& demo = trained_demo();
   const Matrix& vectors = demo.result.vectors;
-  CHECK(demo.result.loss == LossKind::softmax);
+  CHECK(demo.result.loss == "softmax");
   const double cat_dog = cosine(vectors, demo.id("cat"), demo.id("dog"));
   const double cat_cow = cosine(vectors, demo.id("cat"), demo.id("cow"));
   const double cat_bread = cosine(vectors, demo.id("cat"), demo.id("bread"));
@@ -101,10 +102,10 @@ TEST_CASE("demo corpus: a pet is nearer another pet than a farm animal, and both
 TEST_CASE("demo corpus: every architecture with every head puts cat nearer to dog than to bread") {
   const TrainedDemo& demo = trained_demo();  // for the corpus
   for (const Architecture architecture : {Architecture::skipgram, Architecture::cbow}) {
-    for (const LossKind loss :
-         {LossKind::softmax, LossKind::negative_sampling, LossKind::hierarchical_softmax}) {
+    for (const std::string loss :
+         {"softmax", "ns", "hs"}) {
       CAPTURE(name_of(architecture));
-      CAPTURE(name_of(loss));
+      CAPTURE(loss);
       TrainSettings settings;
       settings.architecture = architecture;
       settings.loss = loss;
@@ -112,7 +113,7 @@ TEST_CASE("demo corpus: every architecture with every head puts cat nearer to do
       settings.epochs = 2;
       settings.threads = 2;  // the multithreaded path too; its neighbours must make sense
       const TrainResult result =
-          train_embeddings(demo.corpus.vocabulary, InMemoryCorpus(demo.corpus.sentences), settings);
+          train_embeddings(demo.corpus.vocabulary, InMemoryCorpus(demo.corpus.sentences), resolved(settings, demo.corpus.vocabulary.word_count()));
       CHECK(result.loss == loss);
       CHECK(result.vectors.allFinite());
       const double cat_dog = cosine(result.vectors, demo.id("cat"), demo.id("dog"));

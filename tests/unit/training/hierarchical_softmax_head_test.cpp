@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "embedtool/training/hierarchical_softmax_head.h"
+#include "embedtool/training/heads/hierarchical_softmax_head.h"
 #include "finite_differences.h"
 
 namespace embedtool {

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "embedtool/training/negative_sampling_head.h"
+#include "embedtool/training/heads/negative_sampling_head.h"
 #include "finite_differences.h"
 
 namespace embedtool {

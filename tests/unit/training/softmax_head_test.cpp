@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "embedtool/training/random.h"
-#include "embedtool/training/softmax_head.h"
+#include "embedtool/training/heads/softmax_head.h"
 
 namespace embedtool {
 namespace {

@@ -10,6 +10,7 @@
 #include "embedtool/training/loss_choice.h"
 #include "embedtool/training/trainer.h"
 #include "two_topic_corpus.h"
+#include "resolved_settings.h"
 
 namespace embedtool {
 namespace {
@@ -32,7 +33,7 @@ TrainSettings small_settings() {
 
 TrainResult train(const TwoTopicCorpus& corpus, const TrainSettings& settings,
                   const ProgressCallback& on_progress = {}) {
-  return train_embeddings(corpus.vocabulary, corpus.corpus(), settings, on_progress);
+  return train_embeddings(corpus.vocabulary, corpus.corpus(), resolved(settings, corpus.vocabulary.word_count()), on_progress);
 }
 
 bool bit_identical(const Matrix& a, const Matrix& b) {
@@ -89,10 +90,10 @@ TEST_CASE("skip-gram: the same seed gives the same E bit for bit, another seed a
 TEST_CASE("a huge learning rate is reported as divergence, for every head and architecture") {
   const TwoTopicCorpus corpus(60);
   for (const Architecture architecture : {Architecture::skipgram, Architecture::cbow}) {
-    for (const LossKind loss :
-         {LossKind::softmax, LossKind::negative_sampling, LossKind::hierarchical_softmax}) {
+    for (const std::string loss :
+         {"softmax", "ns", "hs"}) {
       CAPTURE(name_of(architecture));
-      CAPTURE(name_of(loss));
+      CAPTURE(loss);
       TrainSettings settings = small_settings();
       settings.architecture = architecture;
       settings.loss = loss;
@@ -137,13 +138,13 @@ TEST_CASE("several threads: every word is read once per epoch, the loss falls, t
 }
 
 TEST_CASE("--loss auto: the exact softmax for small vocabularies, negative sampling beyond") {
-  CHECK(choose_loss(LossKind::automatic, kAutoSoftmaxMaxWords).loss == LossKind::softmax);
-  CHECK(choose_loss(LossKind::automatic, kAutoSoftmaxMaxWords + 1).loss ==
-        LossKind::negative_sampling);
-  CHECK(choose_loss(LossKind::hierarchical_softmax, 5).loss == LossKind::hierarchical_softmax);
-  CHECK(choose_loss(LossKind::automatic, 20).reason.find("softmax") != std::string::npos);
+  CHECK(choose_loss("auto", kAutoSoftmaxMaxWords).loss == "softmax");
+  CHECK(choose_loss("auto", kAutoSoftmaxMaxWords + 1).loss ==
+        "ns");
+  CHECK(choose_loss("hs", 5).loss == "hs");
+  CHECK(choose_loss("auto", 20).reason.find("softmax") != std::string::npos);
   const TwoTopicCorpus corpus(30);  // 20 words
-  CHECK(train(corpus, small_settings()).loss == LossKind::softmax);
+  CHECK(train(corpus, small_settings()).loss == "softmax");
 }
 
 TEST_CASE("skip-gram: impossible settings name their flag") {
@@ -185,7 +186,7 @@ TEST_CASE("skip-gram: impossible settings name their flag") {
 TEST_CASE("skip-gram: a corpus without vocabulary words is an error") {
   const TwoTopicCorpus corpus(10);
   const InMemoryCorpus only_reserved({{kPaddingId, kUnknownId}, {}, {kUnknownId}});
-  CHECK_THROWS_WITH_AS(train_embeddings(corpus.vocabulary, only_reserved, small_settings()),
+  CHECK_THROWS_WITH_AS(train_embeddings(corpus.vocabulary, only_reserved, resolved(small_settings(), corpus.vocabulary.word_count())),
                        doctest::Contains("no words in the vocabulary"), Error);
 }
 
@@ -194,7 +195,7 @@ TEST_CASE("skip-gram: an id beyond the vocabulary is an error naming it") {
   const auto beyond = static_cast<WordId>(corpus.vocabulary.input_dim());
   const InMemoryCorpus source({{2, 3}, {2, beyond}});
   const std::string expected = "word id " + std::to_string(beyond) + " in sentence 2";
-  CHECK_THROWS_WITH_AS(train_embeddings(corpus.vocabulary, source, small_settings()),
+  CHECK_THROWS_WITH_AS(train_embeddings(corpus.vocabulary, source, resolved(small_settings(), corpus.vocabulary.word_count())),
                        doctest::Contains(expected.c_str()), Error);
 }
 
@@ -212,7 +213,7 @@ TEST_CASE("skip-gram: reserved ids are dropped before windows are formed") {
   }
   const InMemoryCorpus padded_source(padded);
   const TrainResult with_reserved =
-      train_embeddings(corpus.vocabulary, padded_source, small_settings());
+      train_embeddings(corpus.vocabulary, padded_source, resolved(small_settings(), corpus.vocabulary.word_count()));
   CHECK(with_reserved.corpus_words == 400);
   CHECK(bit_identical(with_reserved.vectors, train(corpus, small_settings()).vectors));
 }

@@ -9,6 +9,7 @@
 #include "embedtool/model.h"
 #include "embedtool/training/binary_logistic_step.h"
 #include "embedtool/training/head.h"
+#include "embedtool/training/heads/head_registry.h"
 #include "embedtool/training/hot_rows.h"
 #include "embedtool/training/huffman_tree.h"
 
@@ -21,8 +22,11 @@ class HierarchicalSoftmaxHead final : public Head {
   // `hot`: rows this thread keeps private copies of (hot_rows.h); none by default.
   HierarchicalSoftmaxHead(Matrix& weights, const HuffmanTree& tree, RowRange hot = {});
 
-  double train_step(std::span<const float> h, std::span<const WordId> targets, float learning_rate,
+  double train_step(std::span<const float> h, std::span<const ClassId> targets, float learning_rate,
                     std::span<float> grad_h) override;
+  // The log of each leaf's path probability: one dot product per inner node, shared by all the
+  // leaves below it, then a sum of log σ(±s) along each path.
+  void predict(std::span<const float> h, std::span<float> log_probabilities) override;
 
   void publish() override { rows_.publish(); }
   std::size_t classes() const override { return tree_.leaves(); }
@@ -36,8 +40,13 @@ class HierarchicalSoftmaxHead final : public Head {
   const HuffmanTree& tree_;
   HotRows rows_;
   BinaryLogisticStep step_;
-  std::vector<WordId> sorted_;      // this step's targets in code order
+  std::vector<ClassId> sorted_;      // this step's targets in code order
   std::vector<std::size_t> slots_;  // the step's slot of each node on the current path
+  std::vector<float> node_scores_;  // predict: w_n·h of every inner node
 };
+
+// "hs": W has a row per inner node of a Huffman tree of the class counts; with several threads
+// each thread copies the rows of the nodes nearest the root.
+extern const HeadKind kHierarchicalSoftmaxHeadKind;
 
 }  // namespace embedtool

@@ -6,6 +6,7 @@
 
 #include "embedtool/model.h"
 #include "embedtool/training/head.h"
+#include "embedtool/training/heads/head_registry.h"
 #include "embedtool/training/hot_rows.h"
 
 namespace embedtool {
@@ -20,8 +21,10 @@ class SoftmaxHead final : public Head {
   // W, and on shared rows two threads ran 5 to 11 times slower than one (hot_rows.h).
   explicit SoftmaxHead(Matrix& weights, bool private_copy = false);
 
-  double train_step(std::span<const float> h, std::span<const WordId> targets, float learning_rate,
+  double train_step(std::span<const float> h, std::span<const ClassId> targets, float learning_rate,
                     std::span<float> grad_h) override;
+  // log softmax(W·h).
+  void predict(std::span<const float> h, std::span<float> log_probabilities) override;
 
   void publish() override { rows_.publish(); }
   std::size_t classes() const override { return static_cast<std::size_t>(weights_.rows()); }
@@ -34,5 +37,8 @@ class SoftmaxHead final : public Head {
   // step so that the hot loop never allocates.
   Eigen::VectorXf scratch_;
 };
+
+// "softmax": W has a row per class; with several threads each thread copies all of it.
+extern const HeadKind kSoftmaxHeadKind;
 
 }  // namespace embedtool

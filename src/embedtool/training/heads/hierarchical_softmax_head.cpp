@@ -1,8 +1,9 @@
-#include "embedtool/training/hierarchical_softmax_head.h"
+#include "embedtool/training/heads/hierarchical_softmax_head.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <memory>
 
 #include "embedtool/training/vector_kernels.h"
 
@@ -21,17 +22,17 @@ HierarchicalSoftmaxHead::HierarchicalSoftmaxHead(Matrix& weights, const HuffmanT
 // products, and it saves writes to the few rows every step of every thread writes, whose cache
 // lines otherwise bounce between cores.
 double HierarchicalSoftmaxHead::train_step(std::span<const float> h,
-                                           std::span<const WordId> targets, float learning_rate,
+                                           std::span<const ClassId> targets, float learning_rate,
                                            std::span<float> grad_h) {
   // Two root-to-leaf paths share exactly the nodes above the point where their codes part. In
   // code order, the path sharing the most with a target's is the one just before it, so one
   // comparison with the previous path finds all of a target's nodes that already have a slot.
   sorted_.assign(targets.begin(), targets.end());
-  const auto code_of = [this](WordId target) {
+  const auto code_of = [this](ClassId target) {
     assert(target >= 0 && static_cast<std::size_t>(target) < tree_.leaves());
     return tree_.code(static_cast<std::size_t>(target));
   };
-  std::sort(sorted_.begin(), sorted_.end(), [&](WordId a, WordId b) {
+  std::sort(sorted_.begin(), sorted_.end(), [&](ClassId a, ClassId b) {
     const auto code_a = code_of(a);
     const auto code_b = code_of(b);
     return std::lexicographical_compare(code_a.begin(), code_a.end(), code_b.begin(),
@@ -40,7 +41,7 @@ double HierarchicalSoftmaxHead::train_step(std::span<const float> h,
 
   step_.clear();
   std::span<const std::uint8_t> previous_code;
-  for (const WordId target : sorted_) {
+  for (const ClassId target : sorted_) {
     const auto path = tree_.path(static_cast<std::size_t>(target));
     const auto code = code_of(target);
     const std::size_t shared = static_cast<std::size_t>(
@@ -72,5 +73,64 @@ double HierarchicalSoftmaxHead::probability(std::span<const float> h, std::size_
   }
   return p;
 }
+
+void HierarchicalSoftmaxHead::predict(std::span<const float> h,
+                                      std::span<float> log_probabilities) {
+  assert(log_probabilities.size() == classes());
+  node_scores_.resize(tree_.inner_nodes());
+  for (std::size_t n = 0; n < node_scores_.size(); ++n)
+    node_scores_[n] = kernels::dot(rows_.row(static_cast<std::uint32_t>(n)), h.data(), dim());
+  for (std::size_t leaf = 0; leaf < log_probabilities.size(); ++leaf) {
+    const auto path = tree_.path(leaf);
+    const auto code = tree_.code(leaf);
+    double log_p = 0;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      // Branch 0 is "yes" (σ(s)), branch 1 "no" (σ(−s)); log σ(x) = −(max(−x,0) + log1p(e^−|x|)).
+      const double x = code[i] == 0 ? node_scores_[path[i]] : -node_scores_[path[i]];
+      log_p -= std::max(-x, 0.0) + std::log1p(std::exp(-std::abs(x)));
+    }
+    log_probabilities[leaf] = static_cast<float>(log_p);
+  }
+}
+
+namespace {
+
+HeadShape hierarchical_softmax_shape(std::size_t classes, int threads) {
+  HeadShape shape;
+  shape.weight_rows = classes > 0 ? classes - 1 : 0;  // the tree's inner nodes
+  // Huffman's algorithm creates inner nodes in order of rising weight, and a node's weight (the
+  // counts below it) is how often a step passes through it: the busiest nodes, the root first,
+  // are the last rows.
+  if (threads > 1) {
+    const std::size_t hot = std::min(kHotRowsPerThread, shape.weight_rows);
+    shape.hot = {shape.weight_rows - hot, hot};
+  }
+  return shape;
+}
+
+class HierarchicalSoftmaxFamily final : public HeadFamily {
+ public:
+  explicit HierarchicalSoftmaxFamily(const HeadOptions& options)
+      : tree_(options.class_counts),
+        shape_(hierarchical_softmax_shape(options.class_counts.size(), options.threads)) {}
+  const HeadShape& shape() const override { return shape_; }
+  std::size_t classes() const override { return tree_.leaves(); }
+  std::unique_ptr<Head> make(Matrix& weights, Random&) const override {
+    return std::make_unique<HierarchicalSoftmaxHead>(weights, tree_, shape_.hot);
+  }
+
+ private:
+  HuffmanTree tree_;
+  HeadShape shape_;
+};
+
+}  // namespace
+
+const HeadKind kHierarchicalSoftmaxHeadKind{
+    "hs", "hierarchical softmax: a Huffman tree of the classes, O(log classes) per target",
+    hierarchical_softmax_shape,
+    [](const HeadOptions& options) -> std::unique_ptr<HeadFamily> {
+      return std::make_unique<HierarchicalSoftmaxFamily>(options);
+    }};
 
 }  // namespace embedtool

@@ -1,7 +1,9 @@
-#include "embedtool/training/softmax_head.h"
+#include "embedtool/training/heads/softmax_head.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <memory>
 
 #include "embedtool/training/vector_kernels.h"
 
@@ -17,7 +19,7 @@ SoftmaxHead::SoftmaxHead(Matrix& weights, bool private_copy)
 //   d/dh = Wᵀ (k·p - y)  and  d/dW = (k·p - y) hᵀ.
 // One softmax and one update per centre word instead of one per (centre, context) pair: the
 // same gradient a pair-by-pair pass would sum, taken as a single SGD step, and k times cheaper.
-double SoftmaxHead::train_step(std::span<const float> h, std::span<const WordId> targets,
+double SoftmaxHead::train_step(std::span<const float> h, std::span<const ClassId> targets,
                                float learning_rate, std::span<float> grad_h) {
   const auto dim = weights_.cols();
   assert(static_cast<Eigen::Index>(h.size()) == dim);
@@ -34,7 +36,7 @@ double SoftmaxHead::train_step(std::span<const float> h, std::span<const WordId>
   // zero for a badly predicted target whose loss must still come out finite.
   const float max_score = scratch_.maxCoeff();
   double loss = 0;
-  for (const WordId target : targets) {
+  for (const ClassId target : targets) {
     assert(target >= 0 && target < scratch_.size());
     loss -= scratch_[target];
   }
@@ -46,7 +48,7 @@ double SoftmaxHead::train_step(std::span<const float> h, std::span<const WordId>
   loss += target_count * log_normalizer;
 
   scratch_ *= static_cast<float>(target_count) / normalizer;
-  for (const WordId target : targets) scratch_[target] -= 1.0f;
+  for (const ClassId target : targets) scratch_[target] -= 1.0f;
 
   // d/dh = Wᵀ·g and the rank-1 update W -= lr·g·hᵀ in one sweep over the rows of W, each row
   // read for d/dh before it is updated (the gradient of the loss just computed needs the old W).
@@ -57,5 +59,53 @@ double SoftmaxHead::train_step(std::span<const float> h, std::span<const WordId>
   rows_.step_done();
   return loss;
 }
+
+void SoftmaxHead::predict(std::span<const float> h, std::span<float> log_probabilities) {
+  assert(log_probabilities.size() == classes());
+  kernels::dense_dots(rows_.row(0), classes(), h.data(), dim(), log_probabilities.data());
+  Eigen::Map<Eigen::ArrayXf> scores(log_probabilities.data(),
+                                    static_cast<Eigen::Index>(log_probabilities.size()));
+  if (scores.size() == 0) return;
+  // log softmax(s) = s − (max + log Σ exp(s − max)): no exp() overflows.
+  const float max_score = scores.maxCoeff();
+  const double normalizer = (scores - max_score).exp().template cast<double>().sum();
+  scores -= static_cast<float>(static_cast<double>(max_score) + std::log(normalizer));
+}
+
+namespace {
+
+HeadShape softmax_shape(std::size_t classes, int threads) {
+  HeadShape shape;
+  shape.weight_rows = classes;
+  // Every step writes every row: with several threads each keeps its own copy of all of W.
+  if (threads > 1) shape.hot = {0, classes};
+  // The scores and their gradient, and Eigen's temporaries of the same size.
+  shape.scratch_floats = 2 * classes;
+  return shape;
+}
+
+class SoftmaxFamily final : public HeadFamily {
+ public:
+  explicit SoftmaxFamily(const HeadOptions& options)
+      : classes_(options.class_counts.size()), shape_(softmax_shape(classes_, options.threads)) {}
+  const HeadShape& shape() const override { return shape_; }
+  std::size_t classes() const override { return classes_; }
+  std::unique_ptr<Head> make(Matrix& weights, Random&) const override {
+    return std::make_unique<SoftmaxHead>(weights, shape_.hot.count > 0);
+  }
+
+ private:
+  std::size_t classes_;
+  HeadShape shape_;
+};
+
+}  // namespace
+
+const HeadKind kSoftmaxHeadKind{
+    "softmax", "the exact softmax over every class: O(classes) per step, for small vocabularies",
+    softmax_shape,
+    [](const HeadOptions& options) -> std::unique_ptr<HeadFamily> {
+      return std::make_unique<SoftmaxFamily>(options);
+    }};
 
 }  // namespace embedtool

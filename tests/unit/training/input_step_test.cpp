@@ -1,11 +1,12 @@
-// The architectures' steps: where h comes from and where its gradient goes back to in E.
+// The one step of every model (inputs → h → head), as CBOW (many inputs, one target) and as
+// skip-gram (one input, many targets) use it: where h comes from and where its gradient goes.
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <vector>
 
-#include "embedtool/training/softmax_head.h"
-#include "embedtool/training/window_steps.h"
+#include "embedtool/training/heads/softmax_head.h"
+#include "embedtool/training/input_step.h"
 #include "finite_differences.h"
 
 namespace embedtool {
@@ -56,7 +57,8 @@ TEST_CASE(
     return softmax_loss(w, mean, static_cast<std::size_t>(centre_class));
   };
 
-  const double loss = cbow_step(input, context, centre_class, head, learning_rate, h, grad_h);
+  const double loss =
+      input_step(input, context, {&centre_class, 1}, head, learning_rate, h, grad_h);
   CHECK(loss == doctest::Approx(loss_of(to_double(start))).epsilon(1e-5));
 
   const auto numeric = numeric_gradient(loss_of, to_double(start));
@@ -90,7 +92,8 @@ TEST_CASE("skip-gram: the centre row is h, and it moves by -lr * d(loss)/dh") {
     for (const WordId c : context_classes) sum += softmax_loss(w, row, static_cast<std::size_t>(c));
     return sum;
   };
-  const double loss = skipgram_step(input, centre, context_classes, head, learning_rate, h, grad_h);
+  const double loss =
+      input_step(input, {&centre, 1}, context_classes, head, learning_rate, h, grad_h);
   CHECK(loss == doctest::Approx(loss_of(to_double(start))).epsilon(1e-5));
   const auto numeric = numeric_gradient(loss_of, to_double(start));
   for (Eigen::Index i = 0; i < start.size(); ++i) {

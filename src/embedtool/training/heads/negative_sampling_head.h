@@ -8,6 +8,7 @@
 #include "embedtool/model.h"
 #include "embedtool/training/binary_logistic_step.h"
 #include "embedtool/training/head.h"
+#include "embedtool/training/heads/head_registry.h"
 #include "embedtool/training/hot_rows.h"
 #include "embedtool/training/noise_distribution.h"
 #include "embedtool/training/random.h"
@@ -22,14 +23,16 @@ class NegativeSamplingHead final : public Head {
   NegativeSamplingHead(Matrix& weights, const NoiseDistribution& noise, int negatives,
                        Random& random, RowRange hot = {});
 
-  double train_step(std::span<const float> h, std::span<const WordId> targets, float learning_rate,
+  double train_step(std::span<const float> h, std::span<const ClassId> targets, float learning_rate,
                     std::span<float> grad_h) override;
+  // log σ(w_c·h) for every class c: each class's own yes/no probability, not a distribution.
+  void predict(std::span<const float> h, std::span<float> log_probabilities) override;
 
   // The same step with the noise words given: negatives[j * K + k] is the k-th noise word of
   // targets[j] (K = negatives.size() / targets.size()). A noise word equal to its target is
   // skipped, as word2vec does (it would push the target away from itself). train_step draws the
   // noise words and calls this; tests call it directly with fixed ones.
-  double train_step_with_negatives(std::span<const float> h, std::span<const WordId> targets,
+  double train_step_with_negatives(std::span<const float> h, std::span<const ClassId> targets,
                                    std::span<const std::uint32_t> negatives, float learning_rate,
                                    std::span<float> grad_h);
 
@@ -46,5 +49,9 @@ class NegativeSamplingHead final : public Head {
   HotRows rows_;
   BinaryLogisticStep step_;
 };
+
+// "ns": W has a row per class; noise classes are drawn from the counts^0.75; with several
+// threads each thread copies the rows of the most frequent classes.
+extern const HeadKind kNegativeSamplingHeadKind;
 
 }  // namespace embedtool
