@@ -18,6 +18,9 @@ struct HeadKind {
   std::string_view name;
   // One line for --help: what the head computes and when to take it.
   std::string_view summary;
+  // Whether predict gives one distribution over the classes (softmax, hs: the loss of a target
+  // is exactly −log of its prediction) or an independent probability per class (ns).
+  bool predicts_distribution;
   // The head's size for `classes` classes on `threads` threads (no table is built).
   HeadShape (*shape)(std::size_t classes, int threads);
   // The shared part of a run's heads. Throws Error when the counts do not suit the head.

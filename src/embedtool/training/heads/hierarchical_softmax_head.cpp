@@ -128,6 +128,7 @@ class HierarchicalSoftmaxFamily final : public HeadFamily {
 
 const HeadKind kHierarchicalSoftmaxHeadKind{
     "hs", "hierarchical softmax: a Huffman tree of the classes, O(log classes) per target",
+    true,
     hierarchical_softmax_shape,
     [](const HeadOptions& options) -> std::unique_ptr<HeadFamily> {
       return std::make_unique<HierarchicalSoftmaxFamily>(options);

@@ -90,6 +90,7 @@ class NegativeSamplingFamily final : public HeadFamily {
 
 const HeadKind kNegativeSamplingHeadKind{
     "ns", "negative sampling: each target told apart from --neg noise classes; any vocabulary",
+    false,
     negative_sampling_shape,
     [](const HeadOptions& options) -> std::unique_ptr<HeadFamily> {
       return std::make_unique<NegativeSamplingFamily>(options);

@@ -103,6 +103,7 @@ class SoftmaxFamily final : public HeadFamily {
 
 const HeadKind kSoftmaxHeadKind{
     "softmax", "the exact softmax over every class: O(classes) per step, for small vocabularies",
+    true,
     softmax_shape,
     [](const HeadOptions& options) -> std::unique_ptr<HeadFamily> {
       return std::make_unique<SoftmaxFamily>(options);
