@@ -6,7 +6,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/pipeline/input_file.h"
-#include "embedtool/pipeline/train_model.h"
+#include "embedtool/pipeline/settings_json.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/mapped_model.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
@@ -37,7 +37,7 @@ PadVocabulary read_model_vocabulary(const std::string& path) {
   }
   const nlohmann::json& metadata = model.metadata();
   if (metadata.is_object() && metadata.contains("tokenizer")) {
-    result.tokenizer = tokenizer_from_json(metadata["tokenizer"], model.display_name());
+    result.tokenizer = model_tokenizer_from_json(metadata["tokenizer"], model.display_name());
   }
   return result;
 }

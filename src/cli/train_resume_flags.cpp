@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "embedtool/errors.h"
+#include "embedtool/pipeline/settings_json.h"
 #include "embedtool/training/loss_choice.h"
 
 namespace embedtool::cli {

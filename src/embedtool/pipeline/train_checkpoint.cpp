@@ -3,8 +3,9 @@
 #include <optional>
 
 #include "embedtool/errors.h"
+#include "embedtool/pipeline/json_reader.h"
+#include "embedtool/pipeline/settings_json.h"
 #include "embedtool/storage/checkpoint_file.h"
-#include "embedtool/training/heads/head_registry.h"
 
 namespace embedtool {
 namespace {
@@ -35,101 +36,13 @@ json worker_to_json(const WorkerState& worker) {
           {"epoch_predictions", worker.epoch_predictions}};
 }
 
-json settings_to_json(const TrainSettings& s) {
-  return {{"architecture", name_of(s.architecture)},
-          {"loss", s.loss},
-          {"output_dim", s.output_dim},
-          {"window", s.window},
-          {"negatives", s.negatives},
-          {"sample", s.sample},
-          {"epochs", s.epochs},
-          {"learning_rate", s.learning_rate.value_or(learning_rate_of(s))},
-          {"threads", s.threads},
-          {"seed", s.seed}};
-}
-
 template <typename T>
 json optional_to_json(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
-// Reading: every access goes through these, so that a missing key or a value of the wrong
-// type becomes one Error naming the key rather than an nlohmann exception.
-class Reader {
- public:
-  explicit Reader(std::string path) : path_(std::move(path)) {}
 
-  const json& at(const json& object, const char* key) const {
-    if (!object.is_object() || !object.contains(key)) fail(std::string("no \"") + key + "\"");
-    return object.at(key);
-  }
-  template <typename T>
-  T get(const json& object, const char* key) const {
-    const json& value = at(object, key);
-    try {
-      if constexpr (std::is_unsigned_v<T> && !std::is_same_v<T, bool>) {
-        if (!value.is_number_unsigned()) fail(std::string("\"") + key + "\" is not a count");
-      }
-      return value.get<T>();
-    } catch (const json::exception&) {
-      fail(std::string("\"") + key + "\" has the wrong type");
-    }
-  }
-  template <typename T>
-  std::optional<T> get_optional(const json& object, const char* key) const {
-    if (at(object, key).is_null()) return std::nullopt;
-    return get<T>(object, key);
-  }
-  [[noreturn]] void fail(const std::string& why) const {
-    throw Error(path_ + " is not a usable checkpoint: " + why);
-  }
-
- private:
-  std::string path_;
-};
-
-template <typename Enum>
-Enum enum_named(const Reader& reader, const std::string& name, std::initializer_list<Enum> values) {
-  for (const Enum value : values)
-    if (name_of(value) == name) return value;
-  reader.fail("unknown setting \"" + name + "\"");
-}
-
-TrainSettings settings_from_json(const json& j, const Reader& r) {
-  TrainSettings s;
-  s.architecture = enum_named(r, r.get<std::string>(j, "architecture"),
-                              {Architecture::skipgram, Architecture::cbow});
-  s.loss = r.get<std::string>(j, "loss");
-  if (find_head_kind(s.loss) == nullptr) r.fail("unknown setting \"" + s.loss + "\"");
-  s.output_dim = r.get<std::size_t>(j, "output_dim");
-  s.window = r.get<int>(j, "window");
-  s.negatives = r.get<int>(j, "negatives");
-  s.sample = r.get<double>(j, "sample");
-  s.epochs = r.get<int>(j, "epochs");
-  s.learning_rate = r.get<float>(j, "learning_rate");
-  s.threads = r.get<int>(j, "threads");
-  s.seed = r.get<std::uint64_t>(j, "seed");
-  try {
-    validate(s);
-  } catch (const UsageError& error) {
-    r.fail(std::string("bad settings (") + error.what() + ")");
-  }
-  return s;
-}
-
-TokenizerOptions tokenizer_from_json(const json& j, const Reader& r) {
-  TokenizerOptions t;
-  t.lowercase = r.get<bool>(j, "lowercase");
-  t.filter_punctuation = r.get<bool>(j, "filter_punctuation");
-  t.filters = r.get<std::string>(j, "filters");
-  const std::string errors = r.get<std::string>(j, "unicode_errors");
-  const auto mode = unicode_errors_from_name(errors);
-  if (!mode) r.fail("unknown unicode_errors \"" + errors + "\"");
-  t.unicode_errors = *mode;
-  return t;
-}
-
-WorkerState worker_from_json(const json& j, const Reader& r, int epochs) {
+WorkerState worker_from_json(const json& j, const JsonReader& r, int epochs) {
   WorkerState worker(0);
   const json& random = r.at(j, "random");
   Random::State state{};
@@ -190,7 +103,7 @@ nlohmann::json checkpoint_state(const TrainJob& job, const CorpusFingerprint& co
 
 ResumePoint read_checkpoint(const std::string& path) {
   CheckpointFile file = load_checkpoint_file(path);
-  const Reader r(path);
+  const JsonReader r(path + " is not a usable checkpoint: ");
   const json& state = file.state;
   if (!state.contains("kind") || state["kind"] != kStateKind)
     r.fail("its state is not a training checkpoint's");

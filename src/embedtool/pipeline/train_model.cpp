@@ -10,6 +10,7 @@
 #include "embedtool/pipeline/corpus_fingerprint.h"
 #include "embedtool/pipeline/init_vectors.h"
 #include "embedtool/pipeline/input_file.h"
+#include "embedtool/pipeline/settings_json.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/text_file_count.h"
 #include "embedtool/pipeline/train_checkpoint.h"
@@ -21,15 +22,6 @@
 namespace embedtool {
 
 namespace {
-
-const char* unicode_errors_name(UnicodeErrors mode) {
-  switch (mode) {
-    case UnicodeErrors::strict: return "strict";
-    case UnicodeErrors::replace: return "replace";
-    case UnicodeErrors::ignore: return "ignore";
-  }
-  return "strict";
-}
 
 struct CorpusVocabulary {
   Vocabulary vocabulary;
@@ -122,47 +114,6 @@ void check_memory(const Vocabulary& vocabulary, const TrainSettings& settings,
 
 }  // namespace
 
-std::optional<UnicodeErrors> unicode_errors_from_name(std::string_view name) {
-  for (const UnicodeErrors mode :
-       {UnicodeErrors::strict, UnicodeErrors::replace, UnicodeErrors::ignore})
-    if (name == unicode_errors_name(mode)) return mode;
-  return std::nullopt;
-}
-
-TokenizerOptions tokenizer_from_json(const nlohmann::json& settings, const std::string& source) {
-  const auto fail = [&](const std::string& what) -> Error {
-    return Error(source + ": the tokenizer settings in its metadata are invalid (" + what + ")");
-  };
-  if (!settings.is_object()) throw fail("not an object");
-  TokenizerOptions options;
-  const auto boolean = [&](const char* key, bool& target) {
-    if (!settings.contains(key)) return;
-    if (!settings[key].is_boolean()) throw fail(std::string(key) + " is not true or false");
-    target = settings[key].get<bool>();
-  };
-  boolean("lowercase", options.lowercase);
-  boolean("filter_punctuation", options.filter_punctuation);
-  if (settings.contains("filters")) {
-    if (!settings["filters"].is_string()) throw fail("filters is not a string");
-    options.filters = settings["filters"].get<std::string>();
-  }
-  if (settings.contains("unicode_errors")) {
-    const nlohmann::json& name = settings["unicode_errors"];
-    const auto mode = name.is_string() ? unicode_errors_from_name(name.get<std::string>())
-                                       : std::nullopt;
-    if (!mode) throw fail("unicode_errors is not strict, replace or ignore");
-    options.unicode_errors = *mode;
-  }
-  return options;
-}
-
-nlohmann::json tokenizer_to_json(const TokenizerOptions& options) {
-  return {{"lowercase", options.lowercase},
-          {"filter_punctuation", options.filter_punctuation},
-          {"filters", options.filters},
-          {"unicode_errors", unicode_errors_name(options.unicode_errors)}};
-}
-
 EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progress,
                            const InfoCallback& on_info, const CheckpointPlan* plan,
                            ResumePoint* resume) {
@@ -250,25 +201,17 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   model.vectors = std::move(trained.vectors);
 
   const TrainSettings& s = settings;
-  model.metadata = {
+  // The settings in the form a checkpoint holds them (settings_json.h), and what the run found.
+  model.metadata = settings_to_json(s);
+  model.metadata.update({
       {"tool", "embedtool"},
       {"tool_version", EMBEDTOOL_VERSION},
-      {"architecture", name_of(s.architecture)},
-      {"loss", s.loss},
       {"input_dim", model.vocabulary.input_dim()},
-      {"output_dim", s.output_dim},
-      {"window", s.window},
-      {"sample", s.sample},
-      {"epochs", s.epochs},
-      {"learning_rate", *s.learning_rate},
-      {"threads", s.threads},
-      {"seed", s.seed},
       {"min_count", job.vocabulary.min_count},
       {"tokenizer", tokenizer_to_json(job.tokenizer)},
       {"corpus_words_per_epoch", trained.corpus_words},
       {"final_average_loss", trained.final_average_loss},
-  };
-  if (s.loss == "ns") model.metadata["negatives"] = s.negatives;
+  });
   if (job.init_path) model.metadata["init"] = *job.init_path;
   // Timings stay out of the metadata: the same corpus and settings must give the same bytes.
   if (on_info) {

@@ -71,13 +71,4 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                            const InfoCallback& on_info = {},
                            const CheckpointPlan* plan = nullptr, ResumePoint* resume = nullptr);
 
-// The tokenizer settings as stored in a model's metadata, and back (for tools that must
-// tokenize text the way the model's corpus was).
-nlohmann::json tokenizer_to_json(const TokenizerOptions& options);
-// The reverse, for the tokenizer stored in a model's metadata: keys that are missing keep their
-// defaults; a value of the wrong type or an unknown mode is an Error naming `source`.
-TokenizerOptions tokenizer_from_json(const nlohmann::json& settings, const std::string& source);
-// "strict", "replace", "ignore" as tokenizer_to_json writes them; nullopt for anything else.
-std::optional<UnicodeErrors> unicode_errors_from_name(std::string_view name);
-
 }  // namespace embedtool
