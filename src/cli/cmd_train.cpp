@@ -112,8 +112,6 @@ void run_train(TrainOptions& options) {
   } else {
     if (options.input.empty()) throw UsageError("no corpus given (or --resume CHECKPOINT)");
     options.job.settings.threads = options.threads.value_or(all_cores());
-    options.job.output_dim_from_init =
-        options.job.init_path && options.command->get_option("--output-dim")->count() == 0;
   }
   validate(options.job.settings);
   // Fail on an unwritable output path now rather than after hours of training.
@@ -212,7 +210,7 @@ void add_train_command(CLI::App& parent) {
       ->option_text("N");
   command->add_option("--output-dim", settings.output_dim, "Vector size (columns of E)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
-      ->capture_default_str();
+      ->default_str(std::to_string(kDefaultOutputDim));
 
   const std::map<std::string, Architecture> architectures = {{"skipgram", Architecture::skipgram},
                                                              {"cbow", Architecture::cbow}};

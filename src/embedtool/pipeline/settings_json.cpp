@@ -35,12 +35,12 @@ std::optional<UnicodeErrors> unicode_errors_from_name(std::string_view name) {
 json settings_to_json(const TrainSettings& s) {
   return {{"architecture", name_of(s.architecture)},
           {"loss", s.loss},
-          {"output_dim", s.output_dim},
+          {"output_dim", s.output_dim.value()},
           {"window", s.window},
           {"negatives", s.negatives},
           {"sample", s.sample},
           {"epochs", s.epochs},
-          {"learning_rate", s.learning_rate.value_or(learning_rate_of(s))},
+          {"learning_rate", s.learning_rate.value()},
           {"threads", s.threads},
           {"seed", s.seed}};
 }

@@ -126,11 +126,10 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   if (job.init_path && !resume) {
     pretrained = load_vectors(*job.init_path);
     const auto init_dim = static_cast<std::size_t>(pretrained->vectors.cols());
-    if (job.output_dim_from_init) settings.output_dim = init_dim;
-    if (init_dim != settings.output_dim)
+    if (settings.output_dim && init_dim != *settings.output_dim)
       throw UsageError("--init " + *job.init_path + " has " + std::to_string(init_dim) +
                        "-dimensional vectors but --output-dim is " +
-                       std::to_string(settings.output_dim) + " (leave --output-dim out to take " +
+                       std::to_string(*settings.output_dim) + " (leave --output-dim out to take " +
                        std::to_string(init_dim) + ")");
   }
   validate(settings);  // before the corpus is read
@@ -157,7 +156,9 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   }
 
   const ResolvedSettings resolved_settings =
-      resolve_settings(settings, model.vocabulary.word_count());
+      resolve_settings(settings, model.vocabulary.word_count(),
+                       pretrained ? std::optional(static_cast<std::size_t>(pretrained->vectors.cols()))
+                                  : std::nullopt);
   settings = resolved_settings.settings;
   if (on_info) {
     on_info(std::string(name_of(settings.architecture)) + ", " + resolved_settings.loss_reason + ", " +
@@ -170,7 +171,6 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   // nothing else.
   TrainJob resolved = job;
   resolved.settings = settings;
-  resolved.output_dim_from_init = false;
   TrainControl control;
   if (plan)
     control = checkpoint_control(*plan, resolved, *fingerprint, model.vocabulary, on_info);

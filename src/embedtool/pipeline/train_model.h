@@ -27,8 +27,6 @@ struct TrainJob {
   TrainSettings settings;
   // Pretrained vectors (any format load_vectors reads) for the rows of the words they have.
   std::optional<std::string> init_path;
-  // Take settings.output_dim from the init vectors (the user gave no --output-dim).
-  bool output_dim_from_init = false;
   // Refuse to train when the memory estimate (training/memory_estimate.h) exceeds this many
   // bytes; 0: the machine's physical memory.
   std::uint64_t max_memory_bytes = 0;

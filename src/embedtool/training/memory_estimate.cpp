@@ -38,7 +38,7 @@ std::uint64_t MemoryEstimate::total() const {
 MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average_word_bytes,
                                         const TrainSettings& settings) {
   const std::uint64_t rows = word_count + kReservedIds;
-  const std::uint64_t dim = settings.output_dim;
+  const std::uint64_t dim = settings.output_dim.value();
   MemoryEstimate estimate;
   estimate.embedding_bytes = float_matrix_bytes(rows, dim);
   const HeadKind* head = find_head_kind(settings.loss);

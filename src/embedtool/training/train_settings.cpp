@@ -30,7 +30,8 @@ void require_at_least(const char* flag, long long value, long long minimum) {
 }  // namespace
 
 void validate(const TrainSettings& settings) {
-  require_at_least("--output-dim", static_cast<long long>(settings.output_dim), 1);
+  if (settings.output_dim)
+    require_at_least("--output-dim", static_cast<long long>(*settings.output_dim), 1);
   require_at_least("--window", settings.window, 1);
   require_at_least("--neg", settings.negatives, 1);
   require_at_least("--epochs", settings.epochs, 1);

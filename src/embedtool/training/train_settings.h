@@ -13,12 +13,15 @@ enum class Architecture {
   cbow,      // the average of the window's vectors predicts the centre word
 };
 
+inline constexpr std::size_t kDefaultOutputDim = 100;
+
 struct TrainSettings {
   Architecture architecture = Architecture::skipgram;
   // The output head: a name in training/heads/head_registry.h, or "auto", which
   // resolve_settings turns into one (loss_choice.h; README, "Choosing a loss").
   std::string loss = "auto";
-  std::size_t output_dim = 100;  // vector size D
+  // Vector size D. Unset: the --init vectors' size, else kDefaultOutputDim (resolve_settings).
+  std::optional<std::size_t> output_dim;
   int window = 5;                // max context distance; each position samples 1..window
   int negatives = 5;             // noise words drawn per predicted word (negative sampling only)
   // Frequent-word subsampling threshold t (word2vec's -sample); 0 keeps every word.

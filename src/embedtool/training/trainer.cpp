@@ -168,7 +168,7 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
                              TrainControl control) {
   const HeadKind& head_kind = resolved_head(settings);
   const std::size_t input_dim = vocabulary.input_dim();
-  const std::size_t dim = settings.output_dim;
+  const std::size_t dim = settings.output_dim.value();
   const auto threads = static_cast<std::size_t>(settings.threads);
   const float start_rate = *settings.learning_rate;
   const std::vector<std::uint64_t> class_counts = word_class_counts(vocabulary);

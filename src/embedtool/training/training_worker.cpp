@@ -15,7 +15,7 @@ TrainingWorker::TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerSta
       corpus_(corpus),
       state_(state),
       head_(run.heads.make(run.weights.output, state.random)),
-      dim_(run.settings.output_dim),
+      dim_(run.settings.output_dim.value()),
       window_(static_cast<std::size_t>(run.settings.window)),
       h_(dim_),
       grad_h_(dim_) {

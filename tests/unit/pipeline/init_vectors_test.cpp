@@ -70,7 +70,6 @@ TEST_CASE("train_model --init: known words start from their vectors, --output-di
   job.settings.threads = 1;
   job.settings.learning_rate = 1e-7f;  // rows barely move from where they start
   job.init_path = init_path;
-  job.output_dim_from_init = true;
   std::string info;
   const EmbeddingModel model =
       train_model(job, {}, [&](const std::string& message) { info += message + "\n"; });
@@ -85,7 +84,6 @@ TEST_CASE("train_model --init: known words start from their vectors, --output-di
   CHECK(info.find("--init: 2 of 5 words start from") != std::string::npos);
   CHECK(model.metadata.at("init") == init_path);
 
-  job.output_dim_from_init = false;
   job.settings.output_dim = 3;
   CHECK_THROWS_WITH_AS(train_model(job), doctest::Contains("--output-dim is 3"), UsageError);
 }
