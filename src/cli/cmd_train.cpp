@@ -20,6 +20,7 @@
 #include "embedtool/storage/atomic_file.h"
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/training/heads/head_registry.h"
+#include "embedtool/training/loss_choice.h"
 #include "embedtool/training/memory_estimate.h"
 #include "exit_status.h"
 #include "progress_line.h"
@@ -221,13 +222,16 @@ void add_train_command(CLI::App& parent) {
       ->transform(CLI::CheckedTransformer(architectures))
       ->default_str("skipgram");
   // The choices are the registered heads (training/heads/head_registry.h) and "auto".
-  std::map<std::string, std::string> losses = {{"auto", "auto"}};
-  for (const std::string& name : head_names()) losses[name] = name;
-  command
-      ->add_option("--loss", settings.loss,
-                   "Output head: softmax (exact, O(V) per step), ns (negative sampling), hs "
-                   "(hierarchical softmax), or auto (softmax up to 100 words, ns beyond)")
-      ->transform(CLI::CheckedTransformer(losses))
+  // The choices and their help are the registered heads' (training/heads/head_registry.h).
+  std::vector<std::string> losses = {"auto"};
+  std::string loss_help = "Output head: auto (softmax up to " +
+                          std::to_string(kAutoSoftmaxMaxWords) + " words, ns beyond)";
+  for (const HeadKind& kind : head_kinds()) {
+    losses.emplace_back(kind.name);
+    loss_help += "; " + std::string(kind.name) + " (" + std::string(kind.summary) + ")";
+  }
+  command->add_option("--loss", settings.loss, loss_help)
+      ->check(CLI::IsMember(losses))
       ->default_str("auto");
   command->add_option("--neg", settings.negatives, "Noise words per prediction (--loss ns)")
       ->check(CLI::Range(1, 1000))
