@@ -6,7 +6,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/pipeline/settings_json.h"
-#include "embedtool/training/loss_choice.h"
+#include "embedtool/training/resolve_settings.h"
 
 namespace embedtool::cli {
 namespace {
@@ -45,7 +45,9 @@ struct Comparison {
 void check_flags_match_checkpoint(const CLI::App& command, const TrainJob& given,
                                   std::optional<int> threads, const TrainJob& saved,
                                   std::size_t words) {
-  const TrainSettings& g = given.settings;
+  // The flags resolved as a new run would resolve them (the head auto picks for the
+  // checkpoint's vocabulary, the default rate), to compare with what the checkpoint resolved.
+  const TrainSettings g = resolve_settings(given.settings, words).settings;
   const TrainSettings& s = saved.settings;
   const std::vector<Comparison> comparisons = {
       {"--vocab", text(given.vocabulary_path), text(saved.vocabulary_path)},
@@ -53,12 +55,12 @@ void check_flags_match_checkpoint(const CLI::App& command, const TrainJob& given
       {"--input-dim", text(given.vocabulary.input_dim), text(saved.vocabulary.input_dim)},
       {"--output-dim", text(g.output_dim), text(s.output_dim)},
       {"--arch", text(name_of(g.architecture)), text(name_of(s.architecture))},
-      {"--loss", text(choose_loss(g.loss, words).loss), text(s.loss)},
+      {"--loss", text(g.loss), text(s.loss)},
       {"--neg", text(g.negatives), text(s.negatives)},
       {"--window", text(g.window), text(s.window)},
       {"--sample", text(g.sample), text(s.sample)},
       {"--epochs", text(g.epochs), text(s.epochs)},
-      {"--lr", text(learning_rate_of(g)), text(learning_rate_of(s))},
+      {"--lr", text(g.learning_rate), text(s.learning_rate)},
       {"--threads", text(threads.value_or(0)), text(s.threads)},
       {"--seed", text(g.seed), text(s.seed)},
       {"--lowercase", text(given.tokenizer.lowercase), text(saved.tokenizer.lowercase)},
