@@ -1,5 +1,6 @@
-"""Reads embedtool's .emb model files (format versions 1 and 2) and writes version 1 files (which
-embedtool reads too: version 2 only adds an optional hash index), from docs/FORMAT.md alone.
+"""Reads embedtool's .emb model files (format versions 1 to 3) and writes version 1 files (which
+embedtool reads too: version 2 only adds an optional hash index, version 3 a longer header and
+an optional head section), from docs/FORMAT.md alone.
 
 Used by the benchmark scripts to hand peers' vectors to `embedtool eval` and to give gensim the
 vectors of an embedtool model. Written from the specification rather than from the C++ reader,
@@ -13,9 +14,10 @@ import numpy as np
 
 MAGIC = b"\x89EMB"
 VERSION = 1  # what write_emb writes
-READABLE_VERSIONS = (1, 2)
+READABLE_VERSIONS = (1, 2, 3)
 DTYPES = {0: "<f4", 1: "<f2"}  # f32, f16
-HEADER_SIZE = 128
+HEADER_SIZE = 128  # versions 1 and 2
+HEADER_SIZE_V3 = 192  # version 3: the head section's fields follow
 ALIGNMENT = 64
 RESERVED_WORDS = ("<pad>", "<unk>")
 # magic, version, header_crc32, dtype, alignment, reserved_rows, rows, dims, file_size,
@@ -23,6 +25,9 @@ RESERVED_WORDS = ("<pad>", "<unk>")
 # bytes that are zero in version 1 and describe the (optional) hash index in version 2.
 HEADER = struct.Struct("<4sIIIIIQQQQQQQQQIII20s")
 assert HEADER.size == HEADER_SIZE
+# Version 3, bytes 128..191: head_crc32, head_kind_size, head offset/size, head rows/dims, kind.
+HEAD_FIELDS = struct.Struct("<IIQQQQ24s")
+assert HEADER_SIZE + HEAD_FIELDS.size == HEADER_SIZE_V3
 
 
 class EmbFormatError(Exception):
@@ -47,8 +52,8 @@ def read_emb(path):
      metadata_size, vocabulary_offset, vocabulary_size, matrix_offset, matrix_size,
      metadata_crc, vocabulary_crc, matrix_crc, _) = HEADER.unpack_from(data)
     if version not in READABLE_VERSIONS:
-        raise EmbFormatError(f"{path}: format version {version}; this reader knows 1 and 2")
-    header = bytearray(data[:HEADER_SIZE])
+        raise EmbFormatError(f"{path}: format version {version}; this reader knows 1 to 3")
+    header = bytearray(data[:HEADER_SIZE_V3 if version >= 3 else HEADER_SIZE])
     header[8:12] = b"\0\0\0\0"
     if _crc(bytes(header)) != header_crc or file_size != len(data):
         raise EmbFormatError(f"{path}: damaged header or truncated file")
@@ -62,6 +67,11 @@ def read_emb(path):
     if (_crc(metadata_bytes), _crc(vocabulary), _crc(matrix_bytes)) != (
             metadata_crc, vocabulary_crc, matrix_crc):
         raise EmbFormatError(f"{path}: a section checksum does not match")
+    if version >= 3:
+        # The head (the output layer's weights) is not returned, but checked like the rest.
+        head_crc, _, head_offset, head_size, _, _, _ = HEAD_FIELDS.unpack_from(data, HEADER_SIZE)
+        if _crc(data[head_offset:head_offset + head_size]) != head_crc:
+            raise EmbFormatError(f"{path}: the head section checksum does not match")
     ends = np.frombuffer(vocabulary, dtype="<u8", count=rows + 1)
     counts = np.frombuffer(vocabulary, dtype="<u8", count=rows, offset=8 * (rows + 1))
     blob = vocabulary[16 * rows + 8:]

@@ -2,8 +2,8 @@
 // crash, read out of bounds or allocate without checking sizes first.
 //
 // Random mutations almost never keep the CRC32s right, so half of the inputs get their checksums
-// recomputed first (header layout from docs/FORMAT.md); otherwise the fuzzer would only ever
-// exercise the checksum test and never the section parsers behind it.
+// recomputed first (header layout of versions 1 to 3 from docs/FORMAT.md); otherwise the fuzzer
+// would only ever exercise the checksum test and never the section parsers behind it.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -15,12 +15,22 @@
 
 namespace {
 
-constexpr std::size_t kHeaderSize = 128;
+constexpr std::size_t kHeaderSize = 128;    // versions 1 and 2
+constexpr std::size_t kHeaderSizeV3 = 192;  // version 3
+constexpr std::size_t kVersionAt = 4;
 constexpr std::size_t kHeaderCrcAt = 8;
 constexpr std::size_t kFirstSectionAt = 48;  // (offset, size) u64 pairs: metadata, vocab, matrix
 constexpr std::size_t kFirstSectionCrcAt = 96;
 constexpr std::size_t kHashIndexCrcAt = 108;     // version 2: u32 crc, then u64 offset, u64 size
 constexpr std::size_t kHashIndexOffsetAt = 112;
+constexpr std::size_t kHeadCrcAt = 128;          // version 3: u32 crc, u32 kind size, u64 offset, u64 size
+constexpr std::size_t kHeadOffsetAt = 136;
+
+std::uint32_t read_u32(const std::vector<std::byte>& bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < 4; ++i) value |= std::uint32_t(bytes[at + i]) << (8 * i);
+  return value;
+}
 
 std::uint64_t read_u64(const std::vector<std::byte>& bytes, std::size_t at) {
   std::uint64_t value = 0;
@@ -47,8 +57,17 @@ void repair_checksums(std::vector<std::byte>& bytes) {
     write_u32(bytes, kHashIndexCrcAt,
               embedtool::crc32_of(std::span(bytes).subspan(index_offset, index_size)));
   }
+  std::size_t header_size = kHeaderSize;
+  if (read_u32(bytes, kVersionAt) >= 3 && bytes.size() >= kHeaderSizeV3) {
+    header_size = kHeaderSizeV3;
+    const std::uint64_t head_offset = read_u64(bytes, kHeadOffsetAt);
+    const std::uint64_t head_size = read_u64(bytes, kHeadOffsetAt + 8);
+    if (head_offset <= bytes.size() && head_size <= bytes.size() - head_offset) {
+      write_u32(bytes, kHeadCrcAt, embedtool::crc32_of(std::span(bytes).subspan(head_offset, head_size)));
+    }
+  }
   write_u32(bytes, kHeaderCrcAt, 0);
-  write_u32(bytes, kHeaderCrcAt, embedtool::crc32_of(std::span(bytes).first(kHeaderSize)));
+  write_u32(bytes, kHeaderCrcAt, embedtool::crc32_of(std::span(bytes).first(header_size)));
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 #pragma once
 // What a trained model is: the embedding matrix E (input_dim rows x output_dim columns, row i is
-// the vector of id i), its vocabulary, and free-form metadata (training settings, corpus size,
-// tool version) kept as JSON.
+// the vector of id i), its vocabulary, free-form metadata (training settings, corpus size, tool
+// version) kept as JSON, and optionally the head that training predicted with.
+#include <optional>
+#include <string>
+
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>
 
@@ -13,10 +16,20 @@ namespace embedtool {
 // stores the matrix row by row.
 using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
+// The output layer of inputs -> h -> head: W, one row per output, output_dim columns. Kept so
+// that a model can go on predicting (a classifier is E and its head), not just look up vectors.
+struct HeadWeights {
+  // Which head laid the rows out ("softmax", "ns", "hs", ...). A free string here: the registry
+  // of heads belongs to training, and storage only keeps the name (1 to 24 visible ASCII bytes).
+  std::string kind;
+  Matrix weights;  // W: rows as the head defines them, output_dim (= vectors.cols()) columns
+};
+
 struct EmbeddingModel {
   Vocabulary vocabulary;        // vocabulary.input_dim() == vectors.rows()
   Matrix vectors;               // E
   nlohmann::json metadata = nlohmann::json::object();
+  std::optional<HeadWeights> head;  // none for models read from other formats or trained without
 };
 
 }  // namespace embedtool

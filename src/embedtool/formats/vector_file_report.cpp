@@ -51,6 +51,10 @@ nlohmann::json describe_vector_file(const std::string& path, const LoadOptions& 
     info["words"] = model.rows() - kReservedIds;
     info["output_dim"] = model.dims();
     info["hash_index"] = model.has_hash_index();
+    info["head"] = nullptr;
+    if (model.has_head()) {
+      info["head"] = {{"kind", model.head().kind}, {"rows", model.head().rows}, {"dims", model.head().dims}};
+    }
     info["metadata"] = model.metadata();
     return info;
   }
@@ -79,6 +83,12 @@ std::string describe_as_text(const nlohmann::json& info) {
                         " words, <pad> and <unk>");
   line("output_dim", info.at("output_dim").dump());
   if (info.contains("hash_index")) line("hash index", info.at("hash_index").get<bool>() ? "yes" : "no");
+  if (info.contains("head")) {
+    const nlohmann::json& head = info.at("head");
+    line("head", head.is_null() ? "none"
+                                : head.at("kind").get<std::string>() + ", " + head.at("rows").dump() +
+                                      " x " + head.at("dims").dump());
+  }
   const nlohmann::json& metadata = info.at("metadata");
   if (metadata.empty()) {
     line("metadata", "none");

@@ -1,6 +1,7 @@
 #pragma once
-// Reading and writing the .emb model file (layout in docs/FORMAT.md). Writers produce version 2;
-// readers accept versions 1 and 2 (version 1 is version 2 without the hash index section).
+// Reading and writing the .emb model file (layout in docs/FORMAT.md). Writers produce version 3;
+// readers accept versions 1 to 3 (version 1 is version 2 without the hash index section, and
+// version 2 is version 3 without the head section and its header fields).
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -12,19 +13,22 @@
 
 namespace embedtool {
 
-inline constexpr std::uint32_t kEmbFormatVersion = 2;
+inline constexpr std::uint32_t kEmbFormatVersion = 3;
 
 struct EmbWriteOptions {
   // float16 halves the matrix; a finite value beyond ±65504 cannot be stored and is an Error.
   Dtype dtype = Dtype::float32;
 };
 
-// The whole file as bytes. Deterministic: the same model and options give the same bytes.
+// The whole file as bytes, model.head included if set (its weights are always written as
+// float32, whatever options.dtype says). Deterministic: the same model and options give the
+// same bytes. Throws Error for a model that cannot be saved (see check_head_savable too).
 std::vector<std::byte> serialize_model(const EmbeddingModel& model,
                                        const EmbWriteOptions& options = {});
 
 // Parses a whole file held in memory and verifies everything: every size and offset against
-// bytes.size() before it is used, every checksum, every word and the hash index. A bad magic, a
+// bytes.size() before it is used, every checksum, every word and the hash index. The model's
+// head is set if the file has one (only version 3 files can). A bad magic, a
 // newer version, a short or inconsistent file or a checksum mismatch throws Error naming
 // `source_name`, what was expected and what was found.
 EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& source_name);

@@ -7,6 +7,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/storage/checked_math.h"
 #include "embedtool/storage/checksum.h"
+#include "embedtool/storage/emb_head_section.h"
 #include "embedtool/storage/little_endian.h"
 #include "embedtool/storage/message_format.h"
 
@@ -40,17 +41,27 @@ constexpr std::size_t kHashIndexOffsetAt = 112;
 constexpr std::size_t kHashIndexSizeAt = 120;
 constexpr std::size_t kVersion1ReservedAt = 108;
 static_assert(kHashIndexSizeAt + 8 == kEmbHeaderSize);
+// Version 3 fields, after the 128 bytes of version 2: the head section.
+constexpr std::size_t kHeadCrcAt = 128;
+constexpr std::size_t kHeadKindSizeAt = 132;
+constexpr std::size_t kHeadOffsetAt = 136;
+constexpr std::size_t kHeadSizeAt = 144;
+constexpr std::size_t kHeadRowsAt = 152;
+constexpr std::size_t kHeadDimsAt = 160;
+constexpr std::size_t kHeadKindAt = 168;  // kEmbHeadKindMaxBytes bytes, zero after the kind
+static_assert(kHeadKindAt + kEmbHeadKindMaxBytes == kEmbHeaderSizeV3);
 
 constexpr std::uint32_t kOldestVersion = 1;
+constexpr std::uint32_t kFirstVersionWithHead = 3;
 // Enough for any dtype's values to be aligned when the file is mapped at a page boundary.
 constexpr std::uint32_t kSmallestAlignment = 4;
 
-// The checksum covers all 128 bytes with its own field read as zero.
+// The checksum covers every header byte (128 or 192) with its own field read as zero.
 std::uint32_t header_crc32(std::span<const std::byte> header_bytes) {
-  std::array<std::byte, kEmbHeaderSize> copy{};
-  std::copy_n(header_bytes.begin(), kEmbHeaderSize, copy.begin());
+  std::array<std::byte, kEmbHeaderSizeV3> copy{};
+  std::copy(header_bytes.begin(), header_bytes.end(), copy.begin());
   le::store_u32(copy.data() + kHeaderCrcAt, 0);
-  return crc32_of(copy);
+  return crc32_of(std::span(copy).first(header_bytes.size()));
 }
 
 void check_magic_and_version(std::span<const std::byte> file, const std::string& source) {
@@ -78,8 +89,8 @@ void check_magic_and_version(std::span<const std::byte> file, const std::string&
                 ", which does not exist (expected " + decimal(kOldestVersion) + " to " +
                 decimal(kEmbFormatVersion) + ")");
   }
-  if (file.size() < kEmbHeaderSize) {
-    throw Error(source + " is truncated: the header needs " + decimal(kEmbHeaderSize) +
+  if (file.size() < emb_header_size(version)) {
+    throw Error(source + " is truncated: the header needs " + decimal(emb_header_size(version)) +
                 " bytes, file has " + decimal(file.size()));
   }
 }
@@ -101,12 +112,20 @@ EmbHeader read_fields(const std::byte* h) {
   header.matrix_crc32 = le::load_u32(h + kMatrixCrcAt);
   header.hash_index_crc32 = le::load_u32(h + kHashIndexCrcAt);
   header.hash_index = {le::load_u64(h + kHashIndexOffsetAt), le::load_u64(h + kHashIndexSizeAt)};
+  if (header.version < kFirstVersionWithHead) return header;
+  // check_head_kind_field has made sure the kind fits its field.
+  header.head.kind.assign(reinterpret_cast<const char*>(h + kHeadKindAt), le::load_u32(h + kHeadKindSizeAt));
+  header.head.rows = le::load_u64(h + kHeadRowsAt);
+  header.head.dims = le::load_u64(h + kHeadDimsAt);
+  header.head.section = {le::load_u64(h + kHeadOffsetAt), le::load_u64(h + kHeadSizeAt)};
+  header.head.crc32 = le::load_u32(h + kHeadCrcAt);
   return header;
 }
 
 void check_header_checksum(std::span<const std::byte> file, const std::string& source) {
   std::uint32_t stored = le::load_u32(file.data() + kHeaderCrcAt);
-  std::uint32_t computed = header_crc32(file.first(kEmbHeaderSize));
+  std::uint32_t computed =
+      header_crc32(file.first(emb_header_size(le::load_u32(file.data() + kVersionAt))));
   if (stored != computed) {
     throw Error(source + " has a corrupt header (checksum mismatch: header says " + hex32(stored) +
                 ", computed " + hex32(computed) + ")");
@@ -118,6 +137,30 @@ void check_header_checksum(std::span<const std::byte> file, const std::string& s
       throw Error(source + ": reserved header byte " + decimal(i) + " is " +
                   hex_bytes(file.subspan(i, 1)) + ", expected 00 in format version 1");
     }
+  }
+}
+
+// The kind is kind_size bytes of the fixed field, the rest of the field zero (so that a head has
+// one encoding), and visible ASCII. Checked before read_fields copies it out.
+void check_head_kind_field(std::span<const std::byte> file, const std::string& source) {
+  if (le::load_u32(file.data() + kVersionAt) < kFirstVersionWithHead) return;
+  const std::uint32_t kind_size = le::load_u32(file.data() + kHeadKindSizeAt);
+  if (kind_size > kEmbHeadKindMaxBytes) {
+    throw Error(source + ": the head kind has " + decimal(kind_size) + " bytes, expected at most " +
+                decimal(kEmbHeadKindMaxBytes));
+  }
+  for (std::size_t i = kHeadKindAt + kind_size; i < kEmbHeaderSizeV3; ++i) {
+    if (file[i] != std::byte{0}) {
+      throw Error(source + ": header byte " + decimal(i) + ", after the " + decimal(kind_size) +
+                  "-byte head kind, is " + hex_bytes(file.subspan(i, 1)) + ", expected 00");
+    }
+  }
+  if (kind_size == 0) return;  // no head: check_head_fields wants the rest zero too
+  const std::string_view kind(reinterpret_cast<const char*>(file.data() + kHeadKindAt), kind_size);
+  const std::string problem = head_kind_problem(kind);
+  if (!problem.empty()) {
+    // Qualified: std::quoted, found through the argument's type, would be a better match.
+    throw Error(source + ": the head kind " + embedtool::quoted(kind) + " " + problem);
   }
 }
 
@@ -193,13 +236,61 @@ void check_hash_index_fields(const EmbHeader& header, const std::string& source)
   }
 }
 
+// The matrix and the head hold rows x dims values of `value_bytes` each, no more and no less; the
+// product is computed without overflow. `owner` ("" or "the head has ") says whose shape it is.
+void check_values_size(const EmbSection& section, const char* name, const char* owner,
+                       std::uint64_t rows, std::uint64_t dims, std::uint64_t value_bytes,
+                       const std::string& source) {
+  auto cells = checked_mul(rows, dims);
+  auto bytes = cells ? checked_mul(*cells, value_bytes) : std::nullopt;
+  if (!bytes) {
+    throw Error(source + ": header says " + owner + decimal(rows) + " rows x " + decimal(dims) +
+                " dims, whose size in bytes overflows 64 bits");
+  }
+  if (*bytes != section.size) {
+    throw Error(source + ": the " + name + " section has " + decimal(section.size) +
+                " bytes, expected rows x dims x " + decimal(value_bytes) + " = " + decimal(rows) +
+                " x " + decimal(dims) + " x " + decimal(value_bytes) + " = " + decimal(*bytes));
+  }
+}
+
+// Absent is all zeros. Present: after the matrix, aligned, as wide as the matrix, and exactly
+// rows x dims f32 values.
+void check_head_fields(const EmbHeader& header, const std::string& source) {
+  const EmbHeadFields& head = header.head;
+  if (!header.has_head()) {
+    if (head.section.offset != 0 || head.section.size != 0 || head.rows != 0 || head.dims != 0 ||
+        head.crc32 != 0) {
+      throw Error(source + ": the head kind is empty (no head) but the head section has offset " +
+                  decimal(head.section.offset) + ", size " + decimal(head.section.size) + ", rows " +
+                  decimal(head.rows) + ", dims " + decimal(head.dims) + " and checksum " +
+                  hex32(head.crc32) + ", expected all 0");
+    }
+    return;
+  }
+  check_section_inside(head.section, "head", header.file_size, source);
+  // check_sections has found the matrix inside the file, so its end cannot overflow.
+  check_section_follows(head.section, "head", header.matrix.offset + header.matrix.size,
+                        "matrix section", source);
+  if (head.section.offset % kEmbHeadAlignment != 0) {
+    throw Error(source + ": the head section starts at byte " + decimal(head.section.offset) +
+                ", expected a multiple of " + decimal(kEmbHeadAlignment));
+  }
+  if (head.dims != header.dims) {
+    throw Error(source + ": the " + head.kind + " head has " + decimal(head.dims) +
+                " dims, expected the matrix's " + decimal(header.dims) + " (output_dim)");
+  }
+  check_values_size(head.section, "head", "the head has ", head.rows, head.dims,
+                    bytes_per_value(Dtype::float32), source);
+}
+
 void check_sections(const EmbHeader& header, const std::string& source) {
   check_section_inside(header.metadata, "metadata", header.file_size, source);
   check_section_inside(header.vocabulary, "vocabulary", header.file_size, source);
   check_section_inside(header.matrix, "matrix", header.file_size, source);
   check_hash_index_fields(header, source);
   // Inside the file, so these ends cannot overflow.
-  check_section_follows(header.metadata, "metadata", kEmbHeaderSize, "header", source);
+  check_section_follows(header.metadata, "metadata", header.size(), "header", source);
   check_section_follows(header.vocabulary, "vocabulary",
                         header.metadata.offset + header.metadata.size, "metadata section", source);
   const std::uint64_t vocabulary_end = header.vocabulary.offset + header.vocabulary.size;
@@ -220,25 +311,21 @@ void check_sections(const EmbHeader& header, const std::string& source) {
     throw Error(source + ": the matrix section starts at byte " + decimal(header.matrix.offset) +
                 ", expected a multiple of the alignment " + decimal(header.alignment));
   }
-  const std::uint64_t value_bytes = bytes_per_value(header.value_type());
-  auto cells = checked_mul(header.rows, header.dims);
-  auto matrix_bytes = cells ? checked_mul(*cells, value_bytes) : std::nullopt;
-  if (!matrix_bytes) {
-    throw Error(source + ": header says " + decimal(header.rows) + " rows x " + decimal(header.dims) +
-                " dims, whose size in bytes overflows 64 bits");
-  }
-  if (*matrix_bytes != header.matrix.size) {
-    throw Error(source + ": the matrix section has " + decimal(header.matrix.size) +
-                " bytes, expected rows x dims x " + decimal(value_bytes) + " = " +
-                decimal(header.rows) + " x " + decimal(header.dims) + " x " + decimal(value_bytes) +
-                " = " + decimal(*matrix_bytes));
-  }
+  check_values_size(header.matrix, "matrix", "", header.rows, header.dims,
+                    bytes_per_value(header.value_type()), source);
+  check_head_fields(header, source);
 }
 
 }  // namespace
 
-std::array<std::byte, kEmbHeaderSize> encode_emb_header(const EmbHeader& header) {
-  std::array<std::byte, kEmbHeaderSize> bytes{};  // reserved bytes stay zero
+std::size_t emb_header_size(std::uint32_t version) {
+  return version >= kFirstVersionWithHead ? kEmbHeaderSizeV3 : kEmbHeaderSize;
+}
+
+std::size_t EmbHeader::size() const { return emb_header_size(version); }
+
+std::vector<std::byte> encode_emb_header(const EmbHeader& header) {
+  std::vector<std::byte> bytes(header.size());  // reserved bytes and the kind's padding stay zero
   std::byte* h = bytes.data();
   std::copy(kEmbMagic.begin(), kEmbMagic.end(), h + kMagicAt);
   le::store_u32(h + kVersionAt, header.version);
@@ -260,6 +347,22 @@ std::array<std::byte, kEmbHeaderSize> encode_emb_header(const EmbHeader& header)
   le::store_u32(h + kHashIndexCrcAt, header.hash_index_crc32);
   le::store_u64(h + kHashIndexOffsetAt, header.hash_index.offset);
   le::store_u64(h + kHashIndexSizeAt, header.hash_index.size);
+  if (header.version >= kFirstVersionWithHead) {
+    le::store_u32(h + kHeadCrcAt, header.head.crc32);
+    le::store_u32(h + kHeadKindSizeAt, static_cast<std::uint32_t>(header.head.kind.size()));
+    le::store_u64(h + kHeadOffsetAt, header.head.section.offset);
+    le::store_u64(h + kHeadSizeAt, header.head.section.size);
+    le::store_u64(h + kHeadRowsAt, header.head.rows);
+    le::store_u64(h + kHeadDimsAt, header.head.dims);
+    // The writer has checked the kind (check_head_savable); this keeps a caller that did not
+    // from writing past the field.
+    if (header.head.kind.size() > kEmbHeadKindMaxBytes) {
+      throw Error("the head kind " + embedtool::quoted(header.head.kind) + " " +
+                  head_kind_problem(header.head.kind));
+    }
+    std::transform(header.head.kind.begin(), header.head.kind.end(), h + kHeadKindAt,
+                   [](char c) { return std::byte(static_cast<unsigned char>(c)); });
+  }
   le::store_u32(h + kHeaderCrcAt, header_crc32(bytes));
   return bytes;
 }
@@ -268,6 +371,7 @@ EmbHeader decode_emb_header(std::span<const std::byte> file, const std::string& 
   check_magic_and_version(file, source_name);
   // The checksum first: a flipped bit should read as corruption, not as some odd size below.
   check_header_checksum(file, source_name);
+  check_head_kind_field(file, source_name);
   EmbHeader header = read_fields(file.data());
   check_file_size(header, file.size(), source_name);
   check_scalar_fields(header, source_name);

@@ -1,12 +1,13 @@
 #pragma once
-// The fixed 128-byte header at the start of every .emb file (byte layout in docs/FORMAT.md).
-// It says where every other section is, so it is validated completely before any of them is
-// touched.
+// The fixed header at the start of every .emb file: 128 bytes in versions 1 and 2, 192 in
+// version 3 (byte layout in docs/FORMAT.md). It says where every other section is, so it is
+// validated completely before any of them is touched.
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "embedtool/storage/dtype.h"
 #include "embedtool/storage/emb_format.h"
@@ -17,16 +18,29 @@ namespace embedtool {
 // looking like a model; "EMB" makes the file recognizable in a hex dump.
 inline constexpr std::array<std::byte, 4> kEmbMagic = {std::byte{0x89}, std::byte{'E'},
                                                        std::byte{'M'}, std::byte{'B'}};
-inline constexpr std::size_t kEmbHeaderSize = 128;
+inline constexpr std::size_t kEmbHeaderSize = 128;     // versions 1 and 2
+inline constexpr std::size_t kEmbHeaderSizeV3 = 192;   // version 3: 64 bytes of head fields added
 inline constexpr std::uint32_t kEmbMatrixAlignment = 64;    // what the writer uses
 inline constexpr std::uint64_t kEmbVocabularyAlignment = 8;  // the u64 tables can be mapped in place
 inline constexpr std::uint32_t kEmbReservedRows = 2;         // <pad>, <unk>
 inline constexpr std::uint64_t kEmbHashIndexAlignment = 8;   // u64 slots, mapped in place
 inline constexpr std::uint64_t kEmbHashIndexSlotBytes = 8;
+inline constexpr std::uint64_t kEmbHeadAlignment = 64;      // the head's f32 rows, mapped in place
+inline constexpr std::size_t kEmbHeadKindMaxBytes = 24;      // the header's fixed kind field
 
 struct EmbSection {
   std::uint64_t offset = 0;
   std::uint64_t size = 0;
+};
+
+// Version 3: what the header says about the optional head section, which follows the matrix.
+// An empty kind means the file has no head, and then every other field is 0.
+struct EmbHeadFields {
+  std::string kind;  // 1 to kEmbHeadKindMaxBytes visible ASCII bytes, or empty
+  std::uint64_t rows = 0;
+  std::uint64_t dims = 0;  // equal to the header's dims
+  EmbSection section;      // rows x dims f32, at a multiple of kEmbHeadAlignment
+  std::uint32_t crc32 = 0;
 };
 
 struct EmbHeader {
@@ -47,19 +61,27 @@ struct EmbHeader {
   // Size 0 (and offset and checksum 0) means the file has none; version 1 files never do.
   EmbSection hash_index;
   std::uint32_t hash_index_crc32 = 0;
+  EmbHeadFields head;  // version 3
 
   bool has_hash_index() const { return hash_index.size != 0; }
+  bool has_head() const { return !head.kind.empty(); }
+  // Where the metadata section may start: emb_header_size(version).
+  std::size_t size() const;
   // Checked by decode_emb_header to be a known code.
   Dtype value_type() const { return static_cast<Dtype>(dtype); }
 };
 
-// The 128 header bytes, header checksum included.
-std::array<std::byte, kEmbHeaderSize> encode_emb_header(const EmbHeader& header);
+// 128 bytes for versions 1 and 2, 192 for version 3. `version` is one this reader knows.
+std::size_t emb_header_size(std::uint32_t version);
+
+// The header bytes of header.version (emb_header_size of them), header checksum included. The
+// head fields are written only in version 3.
+std::vector<std::byte> encode_emb_header(const EmbHeader& header);
 
 // Reads and validates the header of a whole file: magic, version, header checksum, the file size
-// against file.size(), dtype, and that every section lies inside the file, in order, aligned,
-// with the matrix size equal to rows x dims x the dtype's size. Reads only the first 128 bytes
-// (so it is cheap on a mapped file). Throws Error naming `source_name`.
+// against file.size(), dtype, the head's kind, and that every section lies inside the file, in
+// order, aligned, with the matrix and head sizes equal to rows x dims x the value size. Reads
+// only the header bytes (so it is cheap on a mapped file). Throws Error naming `source_name`.
 EmbHeader decode_emb_header(std::span<const std::byte> file, const std::string& source_name);
 
 }  // namespace embedtool

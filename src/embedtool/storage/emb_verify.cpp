@@ -59,6 +59,13 @@ std::vector<std::string> find_emb_problems(std::span<const std::byte> file,
   passes(problems, [&] {
     checksummed_section(file, header->matrix, header->matrix_crc32, "matrix", source_name);
   });
+
+  if (header->has_head()) {
+    // The header has checked its shape; its values, like the matrix's, may be anything.
+    passes(problems, [&] {
+      checksummed_section(file, header->head.section, header->head.crc32, "head", source_name);
+    });
+  }
   return problems;
 }
 

@@ -8,6 +8,7 @@
 #include "embedtool/storage/checksum.h"
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/storage/emb_hash_index.h"
+#include "embedtool/storage/emb_head_section.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
@@ -28,6 +29,7 @@ void check_model_shape(const EmbeddingModel& model, const std::string& destinati
   }
 }
 
+// Of the matrix or the head: both are encoded the same way.
 std::uint32_t matrix_crc32(const Matrix& matrix, Dtype dtype) {
   std::uint32_t crc = 0;
   for_each_encoded_matrix_chunk(matrix, dtype, [&](std::span<const std::byte> chunk) {
@@ -36,10 +38,27 @@ std::uint32_t matrix_crc32(const Matrix& matrix, Dtype dtype) {
   return crc;
 }
 
+// The header fields of the head section after a matrix ending at `matrix_end`.
+EmbHeadFields head_fields(const HeadWeights& head, std::uint64_t matrix_end) {
+  EmbHeadFields fields;
+  fields.kind = head.kind;
+  fields.rows = static_cast<std::uint64_t>(head.weights.rows());
+  fields.dims = static_cast<std::uint64_t>(head.weights.cols());
+  fields.section = {align_up(matrix_end, kEmbHeadAlignment),
+                    fields.rows * fields.dims * bytes_per_value(Dtype::float32)};
+  fields.crc32 = matrix_crc32(head.weights, Dtype::float32);
+  return fields;
+}
+
+struct EncodedStart {
+  EmbHeader header;
+  std::vector<std::byte> bytes;  // everything before the matrix
+};
+
 // Header, metadata, vocabulary, hash index and the zero padding up to the matrix: small next to
-// the matrix, so they are built in memory; the matrix is then streamed after them.
-std::vector<std::byte> encode_all_before_matrix(const EmbeddingModel& model, Dtype dtype,
-                                                const std::string& destination) {
+// the matrix, so they are built in memory; the matrix and the head are then streamed after them.
+EncodedStart encode_all_before_matrix(const EmbeddingModel& model, Dtype dtype,
+                                      const std::string& destination) {
   const std::string metadata = encode_metadata_section(model.metadata, destination);
   const std::vector<std::byte> vocabulary = encode_vocabulary_section(model.vocabulary);
   const std::vector<std::byte> hash_index = encode_hash_index_section(model.vocabulary);
@@ -49,7 +68,7 @@ std::vector<std::byte> encode_all_before_matrix(const EmbeddingModel& model, Dty
   header.dtype = static_cast<std::uint32_t>(dtype);
   header.rows = static_cast<std::uint64_t>(model.vectors.rows());
   header.dims = static_cast<std::uint64_t>(model.vectors.cols());
-  header.metadata = {kEmbHeaderSize, metadata_bytes.size()};
+  header.metadata = {header.size(), metadata_bytes.size()};
   header.vocabulary = {align_up(header.metadata.offset + header.metadata.size, kEmbVocabularyAlignment),
                        vocabulary.size()};
   header.hash_index = {align_up(header.vocabulary.offset + header.vocabulary.size, kEmbHashIndexAlignment),
@@ -57,6 +76,10 @@ std::vector<std::byte> encode_all_before_matrix(const EmbeddingModel& model, Dty
   header.matrix = {align_up(header.hash_index.offset + header.hash_index.size, kEmbMatrixAlignment),
                    header.rows * header.dims * bytes_per_value(dtype)};
   header.file_size = header.matrix.offset + header.matrix.size;
+  if (model.head) {
+    header.head = head_fields(*model.head, header.file_size);
+    header.file_size = header.head.section.offset + header.head.section.size;
+  }
   header.metadata_crc32 = crc32_of(metadata_bytes);
   header.vocabulary_crc32 = crc32_of(vocabulary);
   header.hash_index_crc32 = crc32_of(hash_index);
@@ -68,7 +91,7 @@ std::vector<std::byte> encode_all_before_matrix(const EmbeddingModel& model, Dty
   std::copy(metadata_bytes.begin(), metadata_bytes.end(), bytes.begin() + header.metadata.offset);
   std::copy(vocabulary.begin(), vocabulary.end(), bytes.begin() + header.vocabulary.offset);
   std::copy(hash_index.begin(), hash_index.end(), bytes.begin() + header.hash_index.offset);
-  return bytes;
+  return {header, std::move(bytes)};
 }
 
 // Everything that can make a model unsavable, checked before any byte is written.
@@ -76,12 +99,18 @@ void check_savable(const EmbeddingModel& model, const EmbWriteOptions& options,
                    const std::string& destination) {
   check_model_shape(model, destination);
   check_matrix_fits_dtype(model.vectors, options.dtype, destination);
+  check_head_savable(model, destination);
 }
 
 void write_model(const EmbeddingModel& model, const EmbWriteOptions& options,
                  const std::string& destination, const ByteSink& sink) {
-  sink(encode_all_before_matrix(model, options.dtype, destination));
+  const EncodedStart start = encode_all_before_matrix(model, options.dtype, destination);
+  sink(start.bytes);
   for_each_encoded_matrix_chunk(model.vectors, options.dtype, sink);
+  if (!model.head) return;
+  const EmbHeader& header = start.header;
+  sink(std::vector<std::byte>(header.head.section.offset - (header.matrix.offset + header.matrix.size)));
+  for_each_encoded_matrix_chunk(model.head->weights, Dtype::float32, sink);
 }
 
 }  // namespace

@@ -33,6 +33,9 @@ MappedModel::MappedModel(const std::string& path)
       checksummed_section(file_.bytes(), header_.hash_index, header_.hash_index_crc32, "hash index", source);
     }
     checksummed_section(file_.bytes(), header_.matrix, header_.matrix_crc32, "matrix", source);
+    if (header_.has_head()) {
+      checksummed_section(file_.bytes(), header_.head.section, header_.head.crc32, "head", source);
+    }
   }
   metadata_ = decode_metadata_section(
       checksummed_section(file_.bytes(), header_.metadata, header_.metadata_crc32, "metadata", source),

@@ -9,8 +9,9 @@
 //   most 8 MiB, every section's checksum too (it costs a few milliseconds);
 // - on each access: the offsets of each word read, and each hash index slot followed, so that a
 //   damaged file can give an Error but never a read outside the file;
-// - never, in a larger file: the checksums of the vocabulary, the hash index and the matrix,
-//   which would mean reading all of them. load() and load_model() verify everything; `embedtool verify` reports
+// - never, in a larger file: the checksums of the vocabulary, the hash index, the matrix and
+//   the head, which would mean reading all of them. The head's weights are not mapped: lookups
+//   do not use them, and load() reads them. load() and load_model() verify everything; `embedtool verify` reports
 //   every problem.
 #include <cstdint>
 #include <memory>
@@ -50,12 +51,15 @@ class MappedModel final : public VectorTable {
   Dtype dtype() const { return header_.value_type(); }
   std::uint64_t file_size() const { return header_.file_size; }
   bool has_hash_index() const { return header_.has_hash_index(); }
+  bool has_head() const { return header_.has_head(); }
+  // The head's kind and shape from the header (kind "" and all 0 if the file has none).
+  const EmbHeadFields& head() const { return header_.head; }
   const nlohmann::json& metadata() const { return metadata_; }
   const std::string& display_name() const { return file_.display_name(); }
 
   // The whole model in memory with every checksum verified, as load_model does; with
   // limit_words, the visible rows only, checked as they are read (the checksums cover whole
-  // sections and are not verified then).
+  // sections and are not verified then), and no head: its rows may belong to the hidden words.
   EmbeddingModel load() const;
 
  private:

@@ -37,7 +37,16 @@ constexpr std::size_t kHashIndexCrc = 108;  // version 2; reserved (zero) in ver
 constexpr std::size_t kHashIndexOffset = 112;
 constexpr std::size_t kHashIndexSize = 120;
 constexpr std::size_t kVersion1Reserved = 108;
-constexpr std::size_t kHeaderSize = 128;
+constexpr std::size_t kHeaderSize = 128;  // versions 1 and 2
+// Version 3: the head section's fields after the 128 bytes of version 2.
+constexpr std::size_t kHeadCrc = 128;
+constexpr std::size_t kHeadKindSize = 132;
+constexpr std::size_t kHeadOffset = 136;
+constexpr std::size_t kHeadSize = 144;
+constexpr std::size_t kHeadRows = 152;
+constexpr std::size_t kHeadDims = 160;
+constexpr std::size_t kHeadKind = 168;  // 24 bytes, zero after the kind
+constexpr std::size_t kHeaderSizeV3 = 192;
 }  // namespace field
 
 inline void put_u32(std::vector<std::byte>& bytes, std::size_t at, std::uint32_t value) {
@@ -51,16 +60,26 @@ inline std::uint64_t get_u64(std::span<const std::byte> bytes, std::size_t at) {
   for (int i = 0; i < 8; ++i) value |= std::uint64_t(std::to_integer<unsigned>(bytes[at + i])) << (8 * i);
   return value;
 }
+inline std::uint32_t get_u32(std::span<const std::byte> bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (int i = 0; i < 4; ++i) value |= std::uint32_t(std::to_integer<unsigned>(bytes[at + i])) << (8 * i);
+  return value;
+}
 inline std::uint32_t zlib_crc(std::span<const std::byte> bytes) {
   return static_cast<std::uint32_t>(
       crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+}
+
+// The header's size for the version the file's bytes 4..7 give.
+inline std::size_t header_size_of(std::span<const std::byte> bytes) {
+  return get_u32(bytes, field::kVersion) >= 3 ? field::kHeaderSizeV3 : field::kHeaderSize;
 }
 
 // After a test edits header fields: the header checksum again matches, so the edit itself is what
 // the reader sees.
 inline void reseal_header(std::vector<std::byte>& bytes) {
   put_u32(bytes, field::kHeaderCrc, 0);
-  put_u32(bytes, field::kHeaderCrc, zlib_crc(std::span(bytes).first(field::kHeaderSize)));
+  put_u32(bytes, field::kHeaderCrc, zlib_crc(std::span(bytes).first(header_size_of(bytes))));
 }
 
 // After a test edits section contents: all checksums match again (trusting the header's offsets).
@@ -74,6 +93,9 @@ inline void reseal_all(std::vector<std::byte>& bytes) {
   section_crc(field::kMatrixOffset, field::kMatrixSize, field::kMatrixCrc);
   if (get_u64(bytes, field::kHashIndexSize) != 0) {
     section_crc(field::kHashIndexOffset, field::kHashIndexSize, field::kHashIndexCrc);
+  }
+  if (get_u32(bytes, field::kVersion) >= 3 && get_u32(bytes, field::kHeadKindSize) != 0) {
+    section_crc(field::kHeadOffset, field::kHeadSize, field::kHeadCrc);
   }
   reseal_header(bytes);
 }
@@ -94,12 +116,19 @@ struct HandBuiltEmb {
   std::uint64_t dims = 2;
   std::string metadata = R"({"epochs":3,"note":"hand-built file"})";
   std::uint32_t version = 2;
-  bool hash_index = true;  // version 2 only
+  bool hash_index = true;  // versions 2 and 3
   std::uint32_t dtype = 0;  // 0 float32, 1 float16
+  // Version 3 only: the head section after the matrix, always f32; an empty kind means none.
+  std::string head_kind;
+  std::uint64_t head_rows = 4;
 
   std::uint64_t rows() const { return words.size(); }
   float value(std::uint64_t row, std::uint64_t col) const {
     return static_cast<float>(row) + static_cast<float>(col) / 8.0f;
+  }
+  // Beyond the float16 range, which the head (always f32) must keep even in a float16 file.
+  float head_value(std::uint64_t row, std::uint64_t col) const {
+    return -70000.0f - static_cast<float>(row) - static_cast<float>(col) / 4.0f;
   }
 
   // The hash index section as docs/FORMAT.md describes it: slots = the smallest power of two
@@ -119,7 +148,7 @@ struct HandBuiltEmb {
   }
 
   std::vector<std::byte> build() const {
-    std::vector<std::byte> file(field::kHeaderSize);
+    std::vector<std::byte> file(version >= 3 ? field::kHeaderSizeV3 : field::kHeaderSize);
     auto append = [&](std::string_view text) {
       for (char c : text) file.push_back(std::byte(static_cast<unsigned char>(c)));
     };
@@ -169,6 +198,20 @@ struct HandBuiltEmb {
     }
     const std::size_t matrix_size = file.size() - matrix_offset;
 
+    std::size_t head_offset = 0;
+    std::size_t head_size = 0;
+    if (!head_kind.empty()) {
+      pad_to(64);
+      head_offset = file.size();
+      for (std::uint64_t row = 0; row < head_rows; ++row) {
+        for (std::uint64_t col = 0; col < dims; ++col) {
+          file.resize(file.size() + 4);
+          put_u32(file, file.size() - 4, std::bit_cast<std::uint32_t>(head_value(row, col)));
+        }
+      }
+      head_size = file.size() - head_offset;
+    }
+
     const char magic[4] = {'\x89', 'E', 'M', 'B'};
     for (int i = 0; i < 4; ++i) file[field::kMagic + i] = std::byte(static_cast<unsigned char>(magic[i]));
     put_u32(file, field::kVersion, version);
@@ -186,6 +229,16 @@ struct HandBuiltEmb {
     put_u64(file, field::kMatrixSize, matrix_size);
     put_u64(file, field::kHashIndexOffset, index_offset);
     put_u64(file, field::kHashIndexSize, index_size);
+    if (!head_kind.empty()) {
+      put_u32(file, field::kHeadKindSize, static_cast<std::uint32_t>(head_kind.size()));
+      put_u64(file, field::kHeadOffset, head_offset);
+      put_u64(file, field::kHeadSize, head_size);
+      put_u64(file, field::kHeadRows, head_rows);
+      put_u64(file, field::kHeadDims, dims);
+      for (std::size_t i = 0; i < head_kind.size(); ++i) {
+        file[field::kHeadKind + i] = std::byte(static_cast<unsigned char>(head_kind[i]));
+      }
+    }
     reseal_all(file);
     return file;
   }

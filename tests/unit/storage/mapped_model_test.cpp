@@ -41,7 +41,7 @@ TEST_CASE("a mapped model gives the same words and rows as a full load") {
     CHECK(mapped.rows() == 6);
     CHECK(mapped.dims() == 3);
     CHECK(mapped.dtype() == dtype);
-    CHECK(mapped.format_version() == 2);
+    CHECK(mapped.format_version() == 3);
     CHECK(mapped.has_hash_index());
     CHECK(mapped.metadata() == model.metadata);
     for (WordId id = 0; id < 6; ++id) {
@@ -151,4 +151,28 @@ TEST_CASE("damage met by a mapped lookup is an error, never a read outside the f
     check_message(error_of([&] { mapped.word(20); }), {"damaged vocabulary: row 20"});
     CHECK(mapped.word(21) == "w19");
   }
+}
+
+TEST_CASE("a mapped model gives the head's kind and shape from the header; only a full load reads it") {
+  ScratchFolder folder;
+  EmbeddingModel model = sample_model();
+  model.head = HeadWeights{"hs", Matrix::Constant(3, 3, 0.75f)};
+  save_model(model, folder.file("head.emb"));
+  MappedModel mapped(folder.file("head.emb"));
+  REQUIRE(mapped.has_head());
+  CHECK(mapped.head().kind == "hs");
+  CHECK(mapped.head().rows == 3);
+  CHECK(mapped.head().dims == 3);
+  CHECK(mapped.id_of("café") == 3);  // lookups are as without a head
+  const EmbeddingModel whole = mapped.load();
+  REQUIRE(whole.head.has_value());
+  CHECK(same_bits(whole.head->weights, model.head->weights));
+  mapped.limit_words(2);  // the head's rows may belong to the hidden words
+  CHECK_FALSE(mapped.load().head.has_value());
+
+  save_model(sample_model(), folder.file("plain.emb"));
+  const MappedModel plain(folder.file("plain.emb"));
+  CHECK_FALSE(plain.has_head());
+  CHECK(plain.head().kind.empty());
+  CHECK(plain.head().rows == 0);
 }
