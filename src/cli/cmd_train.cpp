@@ -279,6 +279,9 @@ void add_train_command(CLI::App& parent) {
                    "SIZE, e.g. 4GB or 500MB (default: the machine's physical memory)")
       ->transform(CLI::AsSizeValue(true))
       ->option_text("SIZE");
+  command->add_flag("--save-head", job.keep_head,
+                    "Also store the head's weights (the output layer W) in the model, as an "
+                    "optional section (docs/FORMAT.md): twice the file for ns, unused by lookup");
   command
       ->add_option("--init", job.init_path,
                    "Start E from these pretrained vectors (any format convert reads) for the "

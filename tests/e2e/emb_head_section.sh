@@ -76,3 +76,21 @@ size=$(stat -c %s flipped.emb)
 printf 'X' | dd of=flipped.emb bs=1 seek=$((size - 10)) conv=notrunc status=none
 expect_error 1 "flipped.emb has a corrupt head section \(checksum mismatch" verify flipped.emb
 expect_error 1 "flipped.emb has a corrupt head section" lookup -m flipped.emb w7
+
+# train --save-head stores the head it trained (hs: a row per inner node of the tree, one fewer
+# than the words); without it the model has none, as before.
+run_embedtool train "$PROJECT/data/corpus.txt" --loss hs --save-head --epochs 1 --output-dim 8 \
+  --threads 1 --quiet -o trained.emb
+[ "$status" -eq 0 ] || fail "train --save-head failed: $(cat err)"
+run_embedtool info trained.emb --format json
+python3 - "$WORK/out" <<'PY' || fail "train --save-head: the model's head is not hs, (words - 1) x 8"
+import json, sys
+info = json.load(open(sys.argv[1]))
+head, words = info["head"], info["words"]
+assert head == {"kind": "hs", "rows": words - 1, "dims": 8}, (head, words)
+PY
+run_embedtool train "$PROJECT/data/corpus.txt" --loss hs --epochs 1 --output-dim 8 --threads 1 \
+  --quiet -o plain.emb
+run_embedtool info plain.emb
+grep -qE '^head +none$' out || fail "a model trained without --save-head has a head: $(cat out)"
+echo "ok: train --save-head stores the trained head"

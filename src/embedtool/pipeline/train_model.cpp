@@ -199,6 +199,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       train_embeddings(model.vocabulary, corpus, settings, on_progress, std::move(control));
   if (trained.stopped) throw TrainingStopped(plan->path);
   model.vectors = std::move(trained.vectors);
+  if (job.keep_head) model.head = HeadWeights{settings.loss, std::move(trained.head_weights)};
 
   const TrainSettings& s = settings;
   // The settings in the form a checkpoint holds them (settings_json.h), and what the run found.

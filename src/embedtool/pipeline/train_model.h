@@ -30,6 +30,9 @@ struct TrainJob {
   // Refuse to train when the memory estimate (training/memory_estimate.h) exceeds this many
   // bytes; 0: the machine's physical memory.
   std::uint64_t max_memory_bytes = 0;
+  // Store the head's weights W in the model (an optional .emb section). Word vectors need only
+  // E; W is what scores classes for an h (a classifier needs it), as large as E for ns.
+  bool keep_head = false;
 };
 
 // When and where checkpoints are written (storage/checkpoint_file.h), and when to stop.
