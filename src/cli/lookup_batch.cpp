@@ -5,7 +5,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/formats/load_vectors.h"
 #include "embedtool/model.h"
-#include "embedtool/query/row_text.h"
+#include "embedtool/formats/row_text.h"
 #include "embedtool/sequences/id_sequence_parser.h"
 #include "lookup_output.h"
 #include "lookup_stdin.h"

@@ -5,7 +5,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/formats/load_vectors.h"
 #include "embedtool/query/nearest.h"
-#include "embedtool/query/row_text.h"
+#include "embedtool/formats/row_text.h"
 #include "embedtool/query/vector_expression.h"
 #include "exit_status.h"
 #include "lookup_input.h"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "embedtool/formats/load_vectors.h"
-#include "embedtool/query/row_text.h"
+#include "embedtool/formats/row_text.h"
 
 namespace embedtool::cli {
 

@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "embedtool/query/row_text.h"
+#include "embedtool/formats/row_text.h"
 #include "exit_status.h"
 #include "lookup_input.h"
 #include "lookup_output.h"
