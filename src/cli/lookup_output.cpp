@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "embedtool/errors.h"
+#include "embedtool/query/unit_length.h"
 
 namespace embedtool::cli {
 
@@ -27,10 +28,7 @@ void LookupOutput::finish(std::span<const std::uint64_t> npy_shape) {
 }
 
 Eigen::RowVectorXf prepared_row(Eigen::RowVectorXf row, const LookupOptions& options) {
-  if (options.normalize) {
-    const float norm = row.norm();
-    if (norm > 0) row /= norm;
-  }
+  if (options.normalize) scale_to_unit_length(row);
   return row;
 }
 

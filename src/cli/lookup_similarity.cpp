@@ -5,6 +5,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/formats/load_vectors.h"
 #include "embedtool/formats/row_text.h"
+#include "embedtool/query/cosine.h"
 #include "exit_status.h"
 #include "lookup_input.h"
 #include "lookup_output.h"
@@ -13,14 +14,6 @@
 namespace embedtool::cli {
 
 namespace {
-
-// In double: the cosine of two float32 rows, exact to float precision whatever their length.
-float cosine(const Eigen::RowVectorXf& a, const Eigen::RowVectorXf& b) {
-  const Eigen::RowVectorXd x = a.cast<double>();
-  const Eigen::RowVectorXd y = b.cast<double>();
-  const double norms = x.norm() * y.norm();
-  return norms > 0 ? static_cast<float>(x.dot(y) / norms) : 0.0f;
-}
 
 void format_pair(const LookupOptions& options, const std::string& a, const std::string& b,
                  float similarity, std::string& text) {
@@ -75,7 +68,8 @@ void run_similarity_lookup(const LookupOptions& options) {
       return;
     }
     text.clear();
-    format_pair(options, a, b, cosine(table->row(*x.id), table->row(*y.id)), text);
+    format_pair(options, a, b, static_cast<float>(cosine(table->row(*x.id), table->row(*y.id))),
+                text);
     output.write_text(text);
   };
 
