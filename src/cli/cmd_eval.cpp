@@ -19,7 +19,7 @@
 #include "embedtool/query/similarity_eval.h"
 #include "embedtool/query/word_pairs_file.h"
 #include "embedtool/formats/load_vectors.h"
-#include "output_sink.h"
+#include "embedtool/formats/output_file.h"
 #include "vector_options.h"
 
 namespace embedtool::cli {
@@ -71,7 +71,7 @@ void run_eval(const EvalOptions& options) {
     report.analogy.push_back({name, std::move(result)});
   }
 
-  OutputSink output("-");
+  OutputFile output("-");
   output.write(options.format == "json" ? eval_report_json(report).dump(2) + "\n"
                                         : eval_report_text(report));
   output.commit();

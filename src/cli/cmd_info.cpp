@@ -3,7 +3,7 @@
 #include "common_options.h"
 #include "settings_file.h"
 #include "embedtool/formats/vector_file_report.h"
-#include "output_sink.h"
+#include "embedtool/formats/output_file.h"
 #include "vector_options.h"
 
 namespace embedtool::cli {
@@ -18,7 +18,7 @@ struct InfoOptions {
 
 void run_info(const InfoOptions& options) {
   const nlohmann::json description = describe_vector_file(options.file, options.load);
-  OutputSink output("-");
+  OutputFile output("-");
   output.write(options.json ? description.dump(2) + "\n" : describe_as_text(description));
   output.commit();
 }

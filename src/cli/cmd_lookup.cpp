@@ -1,6 +1,7 @@
 // `embedtool lookup`: rows of E by word or id (lookup_vectors), Y = E[X] for padded id sequences
 // (lookup_batch), nearest neighbours and analogies (lookup_nearest), cosine similarities
-// (lookup_similarity). This file declares the options and picks the one that was asked for.
+// (lookup_similarity), each wiring the library's query/ and formats/ pieces. This file declares
+// the options and picks the one that was asked for.
 #include <map>
 #include <memory>
 
@@ -28,7 +29,7 @@ void check_combinations(const LookupOptions& options) {
   if (options.batch && (ranks || options.by_id)) {
     throw UsageError("--batch already reads ids; it takes neither --ids, --nearest nor --similarity");
   }
-  if (ranks && options.format == OutputFormat::npy) {
+  if (ranks && options.style.format == OutputFormat::npy) {
     throw UsageError("--format npy is for vectors; --nearest and --similarity print text, tsv or json");
   }
   if (ranks && options.normalize) {
@@ -37,10 +38,10 @@ void check_combinations(const LookupOptions& options) {
   if (ranks && (options.oov == OovPolicy::zero || options.oov == OovPolicy::unk)) {
     throw UsageError("--oov zero and unk give vectors; with --nearest or --similarity use error or skip");
   }
-  if (options.format == OutputFormat::npy && options.precision) {
+  if (options.style.format == OutputFormat::npy && options.style.precision) {
     throw UsageError("--precision is for text output; --format npy stores float32 exactly");
   }
-  if (options.header && options.format != OutputFormat::tsv) {
+  if (options.style.header && options.style.format != OutputFormat::tsv) {
     throw UsageError("--header is for --format tsv");
   }
 }
@@ -64,7 +65,7 @@ void add_output_options(CLI::App& command, LookupOptions& options) {
                                                        {"tsv", OutputFormat::tsv},
                                                        {"json", OutputFormat::json},
                                                        {"npy", OutputFormat::npy}};
-  command.add_option("--format", options.format,
+  command.add_option("--format", options.style.format,
                      "text (word v1 ... vD), tsv, json (one object per line) or npy (a float32 "
                      "array, written when the input ends)")
       ->transform(CLI::CheckedTransformer(formats))
@@ -75,9 +76,9 @@ void add_output_options(CLI::App& command, LookupOptions& options) {
                      "Write here (atomically) instead of standard output")
       ->option_text("FILE")
       ->group(group);
-  command.add_flag("--header", options.header, "tsv: start with a line naming the columns")
+  command.add_flag("--header", options.style.header, "tsv: start with a line naming the columns")
       ->group(group);
-  command.add_option("--precision", options.precision,
+  command.add_option("--precision", options.style.precision,
                      "Print P significant digits (default: the shortest text that reads back as "
                      "the same float32)")
       ->check(CLI::Range(1, 9))

@@ -9,7 +9,7 @@
 #include "settings_file.h"
 #include "embedtool/formats/vector_file_report.h"
 #include "exit_status.h"
-#include "output_sink.h"
+#include "embedtool/formats/output_file.h"
 #include "vector_options.h"
 
 namespace embedtool::cli {
@@ -22,7 +22,7 @@ struct VerifyOptions {
 };
 
 void run_verify(const VerifyOptions& options) {
-  OutputSink output("-");
+  OutputFile output("-");
   bool all_sound = true;
   for (const std::string& file : options.files) {
     const VerifyReport report = verify_vector_file(file, options.load);

@@ -1,98 +1,39 @@
 #include "lookup_similarity.h"
 
-#include <spdlog/spdlog.h>
+#include <vector>
 
-#include "embedtool/errors.h"
-#include "embedtool/formats/load_vectors.h"
-#include "embedtool/query/row_text.h"
-#include "exit_status.h"
+#include "embedtool/formats/similarity_output.h"
+#include "embedtool/query/similarity_lookup.h"
 #include "lookup_input.h"
-#include "lookup_output.h"
-#include "lookup_words.h"
+#include "lookup_wiring.h"
 
 namespace embedtool::cli {
-
-namespace {
-
-// In double: the cosine of two float32 rows, exact to float precision whatever their length.
-float cosine(const Eigen::RowVectorXf& a, const Eigen::RowVectorXf& b) {
-  const Eigen::RowVectorXd x = a.cast<double>();
-  const Eigen::RowVectorXd y = b.cast<double>();
-  const double norms = x.norm() * y.norm();
-  return norms > 0 ? static_cast<float>(x.dot(y) / norms) : 0.0f;
-}
-
-void format_pair(const LookupOptions& options, const std::string& a, const std::string& b,
-                 float similarity, std::string& text) {
-  if (options.format == OutputFormat::json) {
-    text.append("{\"word1\":");
-    append_json_string(text, a);
-    text.append(",\"word2\":");
-    append_json_string(text, b);
-    text.append(",\"similarity\":");
-    append_number(text, similarity, options.precision);
-    text.append("}\n");
-    return;
-  }
-  text.append(a).push_back('\t');
-  text.append(b).push_back('\t');
-  append_number(text, similarity, options.precision);
-  text.push_back('\n');
-}
-
-}  // namespace
 
 void run_similarity_lookup(const LookupOptions& options) {
   std::vector<std::string> arguments;
   for (const std::string& query : options.queries) split_tokens(query, arguments);
-  if (arguments.size() % 2 != 0) {
-    throw UsageError("--similarity takes words in pairs: " + std::to_string(arguments.size()) +
-                     " words given");
-  }
+  check_similarity_arguments(arguments.size());
   const std::unique_ptr<VectorTable> table = open_vectors(options.model_path, options.load);
-  const QueryResolver resolver([&](std::string_view word) { return table->id_of(word); },
-                               table->rows(), options.model_path, options.by_id);
-  LookupOutput output(options);
-  if (options.header && options.format == OutputFormat::tsv) {
-    output.write_text("word1\tword2\tsimilarity\n");
-  }
-  std::size_t failures = 0;
-  const auto fail = [&](const std::string& problem) {
-    if (options.oov == OovPolicy::skip) {
-      spdlog::warn("skipped {}", problem);
-    } else {
-      spdlog::error(problem);
-      ++failures;
-    }
-  };
-  std::string text;
-  const auto answer = [&](const std::string& a, const std::string& b) {
-    const ResolvedQuery x = resolver.resolve(a);
-    const ResolvedQuery y = resolver.resolve(b);
-    if (!x.id || !y.id) {
-      if (!x.id) fail(x.problem);
-      if (!y.id) fail(y.problem);
-      return;
-    }
-    text.clear();
-    format_pair(options, a, b, cosine(table->row(*x.id), table->row(*y.id)), text);
-    output.write_text(text);
-  };
-
+  const QueryResolver resolver = table_resolver(*table, options.model_path, options.by_id);
+  const SimilarityLookup lookup(resolver, [&](WordId id) { return table->row(id); }, options.oov);
+  LookupOutput output(options.output, options.style);
+  SimilarityWriter similarities(output);
+  QueryProblemLog problems;
+  std::vector<QueryProblem> found;
   for_each_query_line(options.queries, [&](const QueryLine& line) {
-    if (line.number == 0) {
-      for (std::size_t i = 0; i + 1 < line.tokens.size(); i += 2) answer(line.tokens[i], line.tokens[i + 1]);
-    } else if (line.tokens.size() == 2) {
-      answer(line.tokens[0], line.tokens[1]);
-    } else if (!line.tokens.empty()) {
-      spdlog::error("line {} of <stdin> has {} words, not 2: --similarity reads one pair per line",
-                    line.number, line.tokens.size());
-      ++failures;
+    found.clear();
+    const std::vector<WordPairQuery> pairs = similarity_pairs(line.tokens, line.number, found);
+    problems.report(found);
+    for (const WordPairQuery& pair : pairs) {
+      found.clear();
+      const std::optional<float> similarity = lookup.similarity(pair, found);
+      problems.report(found);
+      if (similarity) similarities.write(pair.first, pair.second, *similarity);
     }
     output.end_of_line(line.more_ready);
   });
   output.finish();
-  if (failures > 0) throw ExitStatus{1};
+  problems.exit_if_failed();
 }
 
 }  // namespace embedtool::cli

@@ -1,6 +1,6 @@
 #pragma once
 // `embedtool lookup WORD...`: the rows of E for words or ids, in any output format, with the
-// --oov policy for words the vocabulary lacks.
+// --oov policy for words the vocabulary lacks (query/row_lookup.h, formats/vector_rows_output.h).
 #include "lookup_options.h"
 
 namespace embedtool::cli {

@@ -20,7 +20,7 @@ OutputFile::OutputFile(const std::string& path)
 }
 
 void OutputFile::write(std::string_view bytes) {
-  if (buffer_.size() + bytes.size() > kBufferBytes) flush();
+  if (buffer_.size() + bytes.size() > kBufferBytes) write_buffer();
   if (bytes.size() >= kBufferBytes) {
     // Large pieces (a matrix chunk) go straight through.
     if (file_) {
@@ -37,7 +37,7 @@ void OutputFile::write(std::span<const std::byte> bytes) {
   write(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
-void OutputFile::flush() {
+void OutputFile::write_buffer() {
   if (buffer_.empty()) return;
   if (file_) {
     file_->write(buffer_);
@@ -47,8 +47,15 @@ void OutputFile::flush() {
   buffer_.clear();
 }
 
+void OutputFile::flush() {
+  write_buffer();
+  if (!file_ && std::fflush(stdout) != 0) {
+    throw Error("cannot write to standard output: " + errno_text(errno));
+  }
+}
+
 void OutputFile::commit() {
-  flush();
+  write_buffer();
   if (file_) {
     file_->commit();
   } else if (std::fflush(stdout) != 0) {

@@ -1,6 +1,7 @@
 #pragma once
-// Where a converted file goes: a path, written atomically (the file appears, complete, only on
-// commit()), or "-" for standard output. Writes are buffered.
+// Where a command's output goes: a path, written atomically (the file appears, complete, only on
+// commit()), or "-" for standard output. Writes are buffered; flush() makes them visible where a
+// reader may be waiting for the line (a coprocess, a shared terminal).
 #include <cstddef>
 #include <memory>
 #include <span>
@@ -18,6 +19,8 @@ class OutputFile {
 
   void write(std::string_view bytes);
   void write(std::span<const std::byte> bytes);
+  // Passes on what is buffered, through stdio's buffer too for standard output.
+  void flush();
   // Ends the output: renames the finished file into place, or flushes standard output.
   void commit();
 
@@ -25,7 +28,7 @@ class OutputFile {
   const std::string& display_name() const { return display_name_; }
 
  private:
-  void flush();
+  void write_buffer();
 
   std::unique_ptr<AtomicFileWriter> file_;  // null for standard output
   std::string buffer_;

@@ -5,6 +5,8 @@
 #include <limits>
 #include <unordered_map>
 
+#include "embedtool/query/unit_length.h"
+
 namespace embedtool {
 namespace {
 
@@ -14,8 +16,7 @@ constexpr Eigen::Index kScanBlock = 64;
 
 Eigen::VectorXd unit_double(const Matrix& vectors, WordId row) {
   Eigen::VectorXd v = vectors.row(row).transpose().cast<double>();
-  const double norm = v.norm();
-  if (norm > 0) v /= norm;
+  scale_to_unit_length(v);
   return v;
 }
 
@@ -56,10 +57,7 @@ AnalogySolver::AnalogySolver(const Matrix& vectors, const CaseInsensitiveIndex& 
     : vectors_(vectors), index_(index), score_budget_(score_budget) {
   const Eigen::Index candidates = index.end_row() - kFirstWordId;
   unit_rows_ = vectors.middleRows(kFirstWordId, candidates);
-  for (Eigen::Index row = 0; row < unit_rows_.rows(); ++row) {
-    const float norm = unit_rows_.row(row).norm();
-    if (norm > 0) unit_rows_.row(row) /= norm;
-  }
+  normalize_rows(unit_rows_);
 }
 
 std::vector<std::optional<WordId>> AnalogySolver::solve(

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "embedtool/errors.h"
+#include "embedtool/query/unit_length.h"
 
 namespace embedtool {
 
@@ -51,15 +52,10 @@ std::vector<Neighbour> top_k(const float* scores, Eigen::Index rows, std::size_t
   return heap;
 }
 
-NearestIndex::NearestIndex(const Matrix& vectors) : unit_rows_(vectors) { normalize_rows(); }
+NearestIndex::NearestIndex(const Matrix& vectors) : unit_rows_(vectors) { normalize_rows(unit_rows_); }
 
-NearestIndex::NearestIndex(Matrix&& vectors) : unit_rows_(std::move(vectors)) { normalize_rows(); }
-
-void NearestIndex::normalize_rows() {
-  for (Eigen::Index row = 0; row < unit_rows_.rows(); ++row) {
-    const float norm = unit_rows_.row(row).norm();
-    if (norm > 0) unit_rows_.row(row) /= norm;
-  }
+NearestIndex::NearestIndex(Matrix&& vectors) : unit_rows_(std::move(vectors)) {
+  normalize_rows(unit_rows_);
 }
 
 Eigen::VectorXf NearestIndex::unit_row(WordId id) const {

@@ -49,7 +49,6 @@ class NearestIndex {
   static constexpr std::size_t kScoreBudget = std::size_t{32} << 20;
 
  private:
-  void normalize_rows();
   // unit_rows_ * unit_queries, on every core for large products.
   Eigen::MatrixXf scores(const Eigen::MatrixXf& unit_queries) const;
 

@@ -1,16 +1,18 @@
 #include "embedtool/storage/message_format.h"
 
-#include <charconv>
 #include <cstdio>
 #include <system_error>
+
+#include "embedtool/storage/float_text.h"
 
 namespace embedtool {
 
 std::string decimal(std::uint64_t value) { return std::to_string(value); }
 
 std::string shortest_decimal(float value) {
-  char text[32];
-  return std::string(text, std::to_chars(text, text + sizeof text, value).ptr);
+  std::string text;
+  append_float(text, value);
+  return text;
 }
 
 std::string hex32(std::uint32_t value) {

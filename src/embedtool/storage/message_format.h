@@ -9,8 +9,8 @@
 namespace embedtool {
 
 std::string decimal(std::uint64_t value);
-std::string hex32(std::uint32_t value);
-std::string shortest_decimal(float value);  // "-3.4028235e+38", "0.1"                 // "0x0badf00d"
+std::string hex32(std::uint32_t value);  // "0x0badf00d"
+std::string shortest_decimal(float value);  // "-3.4028235e+38", "0.1" (float_text.h)
 std::string hex_bytes(std::span<const std::byte> bytes);  // "89 45 4d 42"
 // In double quotes, control bytes escaped as \xNN so that corrupt text cannot break the line.
 std::string quoted(std::string_view text);

@@ -6,7 +6,7 @@
 #include <random>
 
 #include "embedtool/formats/number_text.h"
-#include "embedtool/query/vector_text.h"
+#include "embedtool/storage/float_text.h"
 
 using namespace embedtool;
 
@@ -38,7 +38,7 @@ TEST_CASE("printed floats read back bit for bit") {
     const float value = std::bit_cast<float>(bits(random));
     if (std::isnan(value)) continue;
     std::string text;
-    append_float(text, value);  // the printer every text writer uses (query/vector_text.h)
+    append_float(text, value);  // the printer every text writer uses (storage/float_text.h)
     const auto back = parse_float32(text);
     REQUIRE(back);
     REQUIRE(std::bit_cast<std::uint32_t>(*back) == std::bit_cast<std::uint32_t>(value));

@@ -19,6 +19,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/model.h"
 #include "embedtool/storage/emb_format.h"
+#include "../error_message.h"
 
 namespace embedtool::storage_test {
 
@@ -136,17 +137,7 @@ inline void check_same_vocabulary(const Vocabulary& a, const Vocabulary& b) {
   }
 }
 
-// The message of the Error that `action` throws, or "" (and a failed check) if it throws none.
-template <typename Action>
-std::string error_of(Action&& action) {
-  try {
-    action();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  FAIL_CHECK("expected an embedtool::Error");
-  return "";
-}
+using unit_test::error_of;
 
 // An error message is one line and holds each of `parts`.
 inline void check_message(const std::string& message, std::initializer_list<std::string_view> parts) {

@@ -1,4 +1,4 @@
-#include "lookup_npy_spool.h"
+#include "embedtool/formats/npy_spool.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -6,21 +6,21 @@
 #include <bit>
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <stdexcept>
 
 #include "embedtool/errors.h"
 #include "embedtool/formats/npy_header.h"
+#include "embedtool/storage/message_format.h"
 
-namespace embedtool::cli {
+namespace embedtool {
 
 namespace {
 
 constexpr std::size_t kBufferBytes = 1 << 20;
 
 [[noreturn]] void fail(const std::string& what) {
-  throw Error("cannot " + what + " the temporary file for the .npy output: " +
-              std::strerror(errno));
+  const int error = errno;  // before building the message can change it
+  throw Error("cannot " + what + " the temporary file for the .npy output: " + errno_text(error));
 }
 
 }  // namespace
@@ -57,13 +57,13 @@ void NpySpool::flush_buffer() {
   buffer_.clear();
 }
 
-void NpySpool::write_to(OutputSink& sink, std::span<const std::uint64_t> shape) {
+void NpySpool::write_to(OutputFile& out, std::span<const std::uint64_t> shape) {
   std::uint64_t product = 1;
   for (const std::uint64_t dim : shape) product *= dim;
   if (product != values_) throw std::logic_error("NpySpool: shape does not match the values");
   flush_buffer();
   const char* descr = std::endian::native == std::endian::little ? "<f4" : ">f4";
-  sink.write(encode_npy_header(descr, shape));
+  out.write(encode_npy_header(descr, shape));
   if (::lseek(fd_, 0, SEEK_SET) < 0) fail("rewind");
   std::string block(kBufferBytes, '\0');
   while (true) {
@@ -71,8 +71,8 @@ void NpySpool::write_to(OutputSink& sink, std::span<const std::uint64_t> shape) 
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) fail("read");
     if (n == 0) break;
-    sink.write(std::string_view(block.data(), static_cast<std::size_t>(n)));
+    out.write(std::string_view(block.data(), static_cast<std::size_t>(n)));
   }
 }
 
-}  // namespace embedtool::cli
+}  // namespace embedtool

@@ -1,5 +1,5 @@
 #pragma once
-// Turns a query (a word, or a row number with --ids) into a row of E, or into the one-line
+// Turns a lookup query (a word, or a row number with --ids) into a row of E, or into the one-line
 // reason it has none. Shared by every kind of lookup so that they all say the same thing.
 #include <cstdint>
 #include <functional>
@@ -9,7 +9,7 @@
 
 #include "embedtool/vocabulary/vocabulary.h"
 
-namespace embedtool::cli {
+namespace embedtool {
 
 struct ResolvedQuery {
   std::optional<WordId> id;
@@ -25,6 +25,8 @@ class QueryResolver {
   QueryResolver(IdOf id_of, std::uint64_t rows, std::string model_name, bool by_id);
 
   ResolvedQuery resolve(const std::string& query) const;
+  // Queries are row numbers (--ids), not words.
+  bool by_id() const { return by_id_; }
 
  private:
   std::string suggestion_for(const std::string& query) const;
@@ -35,4 +37,4 @@ class QueryResolver {
   bool by_id_;
 };
 
-}  // namespace embedtool::cli
+}  // namespace embedtool

@@ -9,9 +9,9 @@
 
 #include <Eigen/Core>
 
-#include "output_sink.h"
+#include "embedtool/formats/output_file.h"
 
-namespace embedtool::cli {
+namespace embedtool {
 
 class NpySpool {
  public:
@@ -24,8 +24,8 @@ class NpySpool {
   void append(const Eigen::Ref<const Eigen::RowVectorXf>& values);
   std::uint64_t values() const { return values_; }
 
-  // Writes an .npy array of `shape` (whose product must be values()) to `sink`.
-  void write_to(OutputSink& sink, std::span<const std::uint64_t> shape);
+  // Writes an .npy array of `shape` (whose product must be values()) to `out`.
+  void write_to(OutputFile& out, std::span<const std::uint64_t> shape);
 
  private:
   void flush_buffer();
@@ -35,4 +35,4 @@ class NpySpool {
   std::uint64_t values_ = 0;
 };
 
-}  // namespace embedtool::cli
+}  // namespace embedtool

@@ -1,4 +1,4 @@
-#include "lookup_words.h"
+#include "embedtool/query/query_resolver.h"
 
 #include <charconv>
 #include <utility>
@@ -7,7 +7,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/text/tokenizer.h"
 
-namespace embedtool::cli {
+namespace embedtool {
 
 QueryResolver::QueryResolver(IdOf id_of, std::uint64_t rows, std::string model_name, bool by_id)
     : id_of_(std::move(id_of)), rows_(rows), model_name_(std::move(model_name)), by_id_(by_id) {}
@@ -48,4 +48,4 @@ std::string QueryResolver::suggestion_for(const std::string& query) const {
   return "";
 }
 
-}  // namespace embedtool::cli
+}  // namespace embedtool

@@ -1,7 +1,9 @@
 #pragma once
-// The numbers of lookup's text outputs (text, tsv, json): by default each float32 prints as the
-// shortest decimal that reads back as the same float (vector_text.h), so nothing is lost; a
-// precision P shortens that to P significant digits (printf's %.Pg) for smaller files.
+// The pieces of lookup's text outputs (text, tsv, json): numbers, rows and JSON strings. By
+// default each float32 prints as the shortest decimal that reads back as the same float
+// (storage/float_text.h), so nothing is lost; a precision P shortens that to P significant
+// digits (printf's %.Pg) for smaller files.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,10 @@ void append_number(std::string& out, float value, Precision precision);
 // Each component of `row`, preceded by `separator` (a space for word2vec text, a tab for tsv).
 void append_numbers(std::string& out, const Eigen::Ref<const Eigen::RowVectorXf>& row,
                     char separator, Precision precision);
+
+// The --header line of a tsv output: the `leading` column names, then one per number of a row,
+// v1 to vD (1-based, as people count), then "\n".
+std::string tsv_header(std::string_view leading, std::uint64_t dims);
 
 // `row` as a JSON array. JSON has no NaN or infinity: those components print as null, so the
 // line stays valid JSON and the position of every other component is kept.

@@ -1,11 +1,11 @@
-#include "embedtool/query/row_text.h"
+#include "embedtool/formats/row_text.h"
 
 #include <charconv>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
 
-#include "embedtool/query/vector_text.h"
+#include "embedtool/storage/float_text.h"
 
 namespace embedtool {
 
@@ -26,6 +26,12 @@ void append_numbers(std::string& out, const Eigen::Ref<const Eigen::RowVectorXf>
     out.push_back(separator);
     append_number(out, row[i], precision);
   }
+}
+
+std::string tsv_header(std::string_view leading, std::uint64_t dims) {
+  std::string header(leading);
+  for (std::uint64_t i = 1; i <= dims; ++i) header.append("\tv").append(std::to_string(i));
+  return header + "\n";
 }
 
 void append_json_array(std::string& out, const Eigen::Ref<const Eigen::RowVectorXf>& row,

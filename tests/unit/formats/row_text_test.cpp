@@ -1,4 +1,4 @@
-#include "embedtool/query/row_text.h"
+#include "embedtool/formats/row_text.h"
 
 #include <doctest/doctest.h>
 
@@ -52,4 +52,10 @@ TEST_CASE("JSON strings are escaped, and invalid UTF-8 becomes U+FFFD") {
   std::string invalid;
   append_json_string(invalid, "a\xff" "b");
   CHECK(nlohmann::json::parse(invalid).get<std::string>() == "a\xEF\xBF\xBD" "b");
+}
+
+TEST_CASE("a tsv header names the leading columns, then v1 to vD") {
+  CHECK(embedtool::tsv_header("word", 3) == "word\tv1\tv2\tv3\n");
+  CHECK(embedtool::tsv_header("sequence\tposition\tid", 1) == "sequence\tposition\tid\tv1\n");
+  CHECK(embedtool::tsv_header("word", 0) == "word\n");
 }

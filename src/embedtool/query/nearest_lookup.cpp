@@ -1,0 +1,66 @@
+#include "embedtool/query/nearest_lookup.h"
+
+#include <utility>
+#include <variant>
+
+#include "embedtool/errors.h"
+#include "embedtool/query/three_cos_add.h"
+#include "embedtool/query/vector_expression.h"
+
+namespace embedtool {
+
+NearestLookup::NearestLookup(Vocabulary vocabulary, Matrix vectors, std::string model_name,
+                             bool by_id, std::size_t k, OovPolicy policy)
+    : vocabulary_(std::move(vocabulary)),
+      index_(std::move(vectors)),
+      resolver_([this](std::string_view word) { return vocabulary_.id_of(word); },
+                static_cast<std::uint64_t>(index_.rows()), std::move(model_name), by_id),
+      k_(k),
+      policy_(policy) {}
+
+bool NearestLookup::add_line(std::span<const std::string> tokens, bool more_ready,
+                             std::vector<QueryProblem>& problems) {
+  if (is_vector_expression(tokens)) {
+    add_expression(tokens, problems);
+  } else {
+    // One query per word; an empty line asks nothing but may still end a group.
+    for (const std::string& token : tokens) add_expression({&token, 1}, problems);
+  }
+  return !more_ready || labels_.size() >= kMaxPending;
+}
+
+void NearestLookup::add_expression(std::span<const std::string> tokens,
+                                   std::vector<QueryProblem>& problems) {
+  std::vector<ExpressionTerm> terms;
+  try {
+    terms = parse_vector_expression(tokens);
+  } catch (const Error& error) {
+    problems.push_back(scored_query_problem(error.what(), policy_));
+    return;
+  }
+  auto query = three_cos_add_query(terms, resolver_, index_);
+  if (auto* problem = std::get_if<std::string>(&query)) {
+    problems.push_back(scored_query_problem(std::move(*problem), policy_));
+    return;
+  }
+  NearestQuery& asked = std::get<NearestQuery>(query);
+  labels_.push_back(resolver_.by_id() && terms.size() == 1
+                        ? std::string(vocabulary_.word(asked.exclude.front()))
+                        : expression_text(terms));
+  queries_.push_back(std::move(asked));
+}
+
+std::vector<NearestAnswer> NearestLookup::answer_pending() {
+  std::vector<NearestAnswer> answers;
+  if (queries_.empty()) return answers;
+  std::vector<std::vector<Neighbour>> neighbours = index_.nearest(queries_, k_);
+  answers.reserve(neighbours.size());
+  for (std::size_t q = 0; q < neighbours.size(); ++q) {
+    answers.push_back({std::move(labels_[q]), std::move(neighbours[q])});
+  }
+  labels_.clear();
+  queries_.clear();
+  return answers;
+}
+
+}  // namespace embedtool

@@ -1,0 +1,65 @@
+#pragma once
+// `lookup --nearest K`: the K rows of E nearest by cosine to each query, a line of input at a
+// time. A line with an operator is one expression (`king - man + woman`, three_cos_add.h); a line
+// of plain words asks for the neighbours of each word.
+//
+// Queries are held back and answered together by one matrix product (NearestIndex reads the
+// matrix once for the group instead of once per query), but never for long: the group is
+// answered when the input runs dry (so an interactive user or a coprocess gets its answer at
+// once) or when it reaches kMaxPending queries.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "embedtool/model.h"
+#include "embedtool/query/nearest.h"
+#include "embedtool/query/oov_policy.h"
+#include "embedtool/query/query_problem.h"
+#include "embedtool/query/query_resolver.h"
+
+namespace embedtool {
+
+struct NearestAnswer {
+  std::string label;  // the query as printed: the word, the row's word with --ids, or the expression
+  std::vector<Neighbour> neighbours;  // best first
+};
+
+class NearestLookup {
+ public:
+  // Enough to read the matrix once for many queries, few enough that the first answer is not
+  // held back for long.
+  static constexpr std::size_t kMaxPending = 256;
+
+  // The model's vocabulary and matrix (which the index normalizes in place); `model_name` names
+  // the model in messages.
+  NearestLookup(Vocabulary vocabulary, Matrix vectors, std::string model_name, bool by_id,
+                std::size_t k, OovPolicy policy);
+  NearestLookup(const NearestLookup&) = delete;  // the resolver refers to the vocabulary
+  NearestLookup& operator=(const NearestLookup&) = delete;
+
+  // Queues the queries of one input line; returns the problems of those that cannot be asked, in
+  // order. `more_ready`: another line has already arrived, so the answers may wait for it.
+  // Returns true when the pending queries should be answered now.
+  bool add_line(std::span<const std::string> tokens, bool more_ready,
+                std::vector<QueryProblem>& problems);
+
+  // The answers to every pending query, in the order they were added; empties the queue.
+  std::vector<NearestAnswer> answer_pending();
+
+  std::size_t pending() const { return labels_.size(); }
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+
+ private:
+  void add_expression(std::span<const std::string> tokens, std::vector<QueryProblem>& problems);
+
+  Vocabulary vocabulary_;
+  NearestIndex index_;
+  QueryResolver resolver_;
+  std::size_t k_;
+  OovPolicy policy_;
+  std::vector<std::string> labels_;  // of the pending queries
+  std::vector<NearestQuery> queries_;
+};
+
+}  // namespace embedtool
