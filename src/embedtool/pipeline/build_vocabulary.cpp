@@ -1,6 +1,6 @@
 #include "embedtool/pipeline/build_vocabulary.h"
 
-#include "embedtool/pipeline/input_file.h"
+#include "embedtool/text/input_file.h"
 #include "embedtool/text/line_reader.h"
 
 namespace embedtool {

@@ -9,7 +9,7 @@
 #include "embedtool/pipeline/build_vocabulary.h"
 #include "embedtool/pipeline/corpus_fingerprint.h"
 #include "embedtool/pipeline/init_vectors.h"
-#include "embedtool/pipeline/input_file.h"
+#include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/text_file_count.h"
 #include "embedtool/pipeline/train_checkpoint.h"

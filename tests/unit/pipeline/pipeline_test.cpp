@@ -6,7 +6,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/pipeline/build_vocabulary.h"
-#include "embedtool/pipeline/input_file.h"
+#include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/train_model.h"
 #include "support/temp_text_file.h"
