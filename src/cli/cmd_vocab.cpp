@@ -4,7 +4,7 @@
 #include "commands.h"
 #include "common_options.h"
 #include "settings_file.h"
-#include "embedtool/pipeline/build_vocabulary.h"
+#include "embedtool/pipeline/corpus_count.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
 #include "output_sink.h"
 

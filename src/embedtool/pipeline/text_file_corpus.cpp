@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "embedtool/training/line_range_reader.h"
+#include "embedtool/text/line_range_reader.h"
 
 namespace embedtool {
 

@@ -1,6 +1,6 @@
 #pragma once
 // A training corpus read from a text file, one sentence per line, tokenized and mapped to ids as
-// it streams. Split for threads into byte ranges aligned to line starts (training/
+// it streams. Split for threads into byte ranges aligned to line starts (text/
 // line_range_reader.h); long lines are cut into sentences of at most 10,000 words
 // (training/text_range_sentences.h). Only a few pieces of text per thread are in memory at a
 // time, so the corpus may be far larger than memory, and so may any one of its lines.

@@ -6,12 +6,11 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/formats/load_vectors.h"
-#include "embedtool/pipeline/build_vocabulary.h"
+#include "embedtool/pipeline/corpus_count.h"
 #include "embedtool/pipeline/corpus_fingerprint.h"
 #include "embedtool/pipeline/init_vectors.h"
 #include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
-#include "embedtool/pipeline/text_file_count.h"
 #include "embedtool/pipeline/train_checkpoint.h"
 #include "embedtool/storage/checkpoint_file.h"
 #include "embedtool/training/loss_choice.h"

@@ -1,6 +1,6 @@
 #pragma once
-// The sentences of one byte range of a text file (line_range_reader.h) as word ids: one sentence
-// per line, tokenized and looked up as the text streams by. A line of more than
+// The sentences of one byte range of a text file (text/line_range_reader.h) as word ids: one
+// sentence per line, encoded (sequences/text_encoder.h) as the text streams by. A line of more than
 // kMaxSentenceWords words is cut into sentences of that many (the last one shorter), so that
 // neither its text nor its ids are ever held whole: a 100 MB line with no line end costs the
 // same memory as any other. word2vec cuts at 1,000 words; 10,000 keeps the windows that a cut
@@ -9,7 +9,7 @@
 #include <string>
 
 #include "embedtool/sequences/text_encoder.h"
-#include "embedtool/training/line_range_reader.h"
+#include "embedtool/text/line_range_reader.h"
 #include "embedtool/training/sentence_source.h"
 
 namespace embedtool {

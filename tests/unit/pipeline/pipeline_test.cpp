@@ -5,7 +5,7 @@
 #include <string>
 
 #include "embedtool/errors.h"
-#include "embedtool/pipeline/build_vocabulary.h"
+#include "embedtool/pipeline/corpus_count.h"
 #include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/train_model.h"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "embedtool/errors.h"
-#include "embedtool/training/line_range_reader.h"
+#include "embedtool/text/line_range_reader.h"
 #include "embedtool/training/text_range_sentences.h"
 #include "support/temp_text_file.h"
 

@@ -9,7 +9,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/text/line_reader.h"
-#include "embedtool/training/line_range_reader.h"
+#include "embedtool/text/line_range_reader.h"
 #include "support/temp_text_file.h"
 
 namespace embedtool {
