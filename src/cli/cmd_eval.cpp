@@ -12,7 +12,7 @@
 #include "common_options.h"
 #include "settings_file.h"
 #include "embedtool/errors.h"
-#include "embedtool/pipeline/input_file.h"
+#include "embedtool/text/input_file.h"
 #include "embedtool/query/analogy_eval.h"
 #include "embedtool/query/analogy_questions_file.h"
 #include "embedtool/query/eval_report.h"

@@ -4,9 +4,9 @@
 #include "commands.h"
 #include "common_options.h"
 #include "settings_file.h"
-#include "embedtool/pipeline/build_vocabulary.h"
+#include "embedtool/pipeline/corpus_count.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
-#include "output_sink.h"
+#include "embedtool/formats/output_file.h"
 
 namespace embedtool::cli {
 
@@ -20,7 +20,7 @@ struct VocabOptions {
 };
 
 void run_vocab(const VocabOptions& options) {
-  OutputSink output(options.output);  // first, so a bad output path fails before any work
+  OutputFile output(options.output);  // first, so a bad output path fails before any work
   const Tokenizer tokenizer(options.tokenizer);
   const CorpusCount counted = count_corpus(options.inputs, tokenizer);
   const Vocabulary vocabulary = counted.counter.build(options.vocabulary);

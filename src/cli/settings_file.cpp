@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "embedtool/errors.h"
-#include "embedtool/pipeline/input_file.h"
+#include "embedtool/text/input_file.h"
 
 namespace embedtool::cli {
 

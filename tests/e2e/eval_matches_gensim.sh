@@ -11,10 +11,7 @@ source "$(dirname "$0")/lib.sh"
 PYTHON=/usr/bin/python3
 BENCH="$PROJECT/bench"
 SHARED="$PROJECT/../shared/data"
-if ! "$PYTHON" -c 'import gensim, numpy' 2>/dev/null; then
-  echo "SKIP: $PYTHON with gensim and numpy is needed (Debian: apt-get install python3-gensim)"
-  exit "$SKIP"
-fi
+require_python_module gensim numpy
 
 # Spearman must agree within 1e-6. The ThreadSanitizer build is compiled differently
 # (RelWithDebInfo, instrumented), so its cosines round differently, and a pair whose similarity

@@ -5,10 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 
 PYTHON=/usr/bin/python3  # Debian's, where python3-gensim and python3-numpy live
-if ! "$PYTHON" -c 'import gensim, numpy' 2>/dev/null; then
-  echo "skipped: $PYTHON cannot import gensim and numpy (Debian: apt-get install python3-gensim)"
-  exit $SKIP
-fi
+require_python_module gensim numpy
 
 awk 'BEGIN { srand(3); print "400 12";
              for (i = 0; i < 400; i++) { printf "word%d", i;

@@ -18,6 +18,19 @@ fail() {
   exit 1
 }
 
+# require_python_module MODULE...: unless $PYTHON (default /usr/bin/python3, Debian's, where
+# python3-numpy and python3-gensim live) imports every MODULE, says which one is missing and
+# exits $SKIP, so ctest reports the test as skipped rather than as passed having checked less.
+require_python_module() {
+  local python=${PYTHON:-/usr/bin/python3} module
+  for module in "$@"; do
+    if ! "$python" -c "import $module" 2>/dev/null; then
+      echo "SKIP: $python cannot import $module (Debian: apt-get install python3-$module)"
+      exit "$SKIP"
+    fi
+  done
+}
+
 # A command that run_embedtool (and so expect_error) puts before the binary, e.g. one that drops
 # privileges (tests/e2e/permissions.sh); empty by default.
 RUN_AS=()

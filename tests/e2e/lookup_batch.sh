@@ -83,11 +83,7 @@ expect_error 2 "--batch already reads ids" lookup -m demo.emb --batch --nearest 
   fail "empty --batch: $(cat empty.err)"
 head -c 128 empty.npy | grep -aq "'shape': (0, 0, 50)" || fail "empty npy header"
 
-if ! "$PYTHON" -c 'import numpy' 2>/dev/null; then
-  echo "numpy check skipped: $PYTHON cannot import numpy (Debian: apt-get install python3-numpy)"
-  echo "ok"
-  exit 0
-fi
+require_python_module numpy
 
 # A model whose reserved rows are not zero, so padding, unknown and --pad-vector row differ.
 "$PYTHON" - <<'PY' || fail "could not write the random model"

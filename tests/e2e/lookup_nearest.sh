@@ -47,10 +47,30 @@ cp out similarity.out
 printf 'cat dog\ncat bread\n' | "$EMBEDTOOL" lookup -m demo.emb --similarity >stdin.out || fail "--similarity from stdin"
 cmp -s similarity.out stdin.out || fail "--similarity from stdin differs"
 
+# Bad queries: named on stderr, the rest still answered, status 1.
+run_embedtool lookup -m demo.emb --nearest 2 cat zzz
+[ "$status" -eq 1 ] && [ "$(wc -l <out)" -eq 2 ] && grep -q 'unknown word "zzz"' err ||
+  fail "unknown word with --nearest: status $status, $(cat err)"
+run_embedtool lookup -m demo.emb --nearest 2 --oov skip cat zzz
+[ "$status" -eq 0 ] && grep -q 'warning: skipped unknown word "zzz"' err || fail "--oov skip with --nearest"
+printf 'cat - \ndog\n' | "$EMBEDTOOL" lookup -m demo.emb --nearest 1 >bad.out 2>bad.err
+[ $? -eq 1 ] && [ "$(cut -f1 bad.out)" = dog ] && grep -q 'missing after the last operator' bad.err ||
+  fail "a bad expression: $(cat bad.err)"
+expect_error 1 'unknown word "queen"' lookup -m demo.emb --nearest 2 cat - queen
+expect_error 1 "two operators" lookup -m demo.emb --nearest 2 cat - + dog
+expect_error 2 "pairs" lookup -m demo.emb --similarity cat dog bird
+printf 'cat dog bird\n' >three.txt
+run_embedtool lookup -m demo.emb --similarity <three.txt
+[ "$status" -eq 1 ] && grep -q "line 1 of <stdin> has 3 words, not 2" err || fail "3 words on a --similarity line"
+expect_error 2 "one" lookup -m demo.emb --similarity --nearest 3 cat dog
+expect_error 2 "npy is for vectors" lookup -m demo.emb --nearest 3 --format npy cat
+expect_error 2 "normalize" lookup -m demo.emb --similarity --normalize cat dog
+expect_error 2 "nearest" lookup -m demo.emb --nearest 0 cat
+
 # Numpy agrees with the scores: cosines, and 3CosAdd over unit vectors with the words left out.
-if "$PYTHON" -c 'import numpy' 2>/dev/null; then
-  "$EMBEDTOOL" convert demo.emb E.npy --quiet || fail "convert to npy"
-  "$PYTHON" - <<'PY' || fail "numpy disagrees with lookup's scores"
+require_python_module numpy
+"$EMBEDTOOL" convert demo.emb E.npy --quiet || fail "convert to npy"
+"$PYTHON" - <<'PY' || fail "numpy disagrees with lookup's scores"
 import numpy as np
 E = np.load("E.npy").astype(np.float64)
 words = [w.strip() for w in open("E.vocab.txt")]
@@ -71,27 +91,4 @@ assert [g[1] for g in got] == [words[i] for i in best], (got, [words[i] for i in
 for g, i in zip(got, best):
     assert abs(float(g[2]) - scores[i]) < 1e-5, (g, scores[i])
 PY
-else
-  echo "numpy check skipped: $PYTHON cannot import numpy"
-fi
-
-# Bad queries: named on stderr, the rest still answered, status 1.
-run_embedtool lookup -m demo.emb --nearest 2 cat zzz
-[ "$status" -eq 1 ] && [ "$(wc -l <out)" -eq 2 ] && grep -q 'unknown word "zzz"' err ||
-  fail "unknown word with --nearest: status $status, $(cat err)"
-run_embedtool lookup -m demo.emb --nearest 2 --oov skip cat zzz
-[ "$status" -eq 0 ] && grep -q 'warning: skipped unknown word "zzz"' err || fail "--oov skip with --nearest"
-printf 'cat - \ndog\n' | "$EMBEDTOOL" lookup -m demo.emb --nearest 1 >bad.out 2>bad.err
-[ $? -eq 1 ] && [ "$(cut -f1 bad.out)" = dog ] && grep -q 'missing after the last operator' bad.err ||
-  fail "a bad expression: $(cat bad.err)"
-expect_error 1 'unknown word "queen"' lookup -m demo.emb --nearest 2 cat - queen
-expect_error 1 "two operators" lookup -m demo.emb --nearest 2 cat - + dog
-expect_error 2 "pairs" lookup -m demo.emb --similarity cat dog bird
-printf 'cat dog bird\n' >three.txt
-run_embedtool lookup -m demo.emb --similarity <three.txt
-[ "$status" -eq 1 ] && grep -q "line 1 of <stdin> has 3 words, not 2" err || fail "3 words on a --similarity line"
-expect_error 2 "one" lookup -m demo.emb --similarity --nearest 3 cat dog
-expect_error 2 "npy is for vectors" lookup -m demo.emb --nearest 3 --format npy cat
-expect_error 2 "normalize" lookup -m demo.emb --similarity --normalize cat dog
-expect_error 2 "nearest" lookup -m demo.emb --nearest 0 cat
 echo "ok"

@@ -6,7 +6,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/formats/foreign_model_builder.h"
-#include "embedtool/formats/number_text.h"
+#include "embedtool/formats/number_parsing.h"
 #include "embedtool/formats/text_lines.h"
 #include "embedtool/formats/word_list.h"
 #include "embedtool/storage/float_text.h"

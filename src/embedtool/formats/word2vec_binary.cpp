@@ -8,7 +8,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/formats/foreign_model_builder.h"
-#include "embedtool/formats/number_text.h"
+#include "embedtool/formats/number_parsing.h"
 #include "embedtool/formats/word_rules.h"
 #include "embedtool/formats/word_text.h"
 #include "embedtool/storage/checked_math.h"

@@ -1,7 +1,7 @@
 #include "embedtool/formats/word_list.h"
 
 #include "embedtool/errors.h"
-#include "embedtool/formats/number_text.h"
+#include "embedtool/formats/number_parsing.h"
 #include "embedtool/formats/text_lines.h"
 #include "embedtool/formats/word_rules.h"
 #include "embedtool/formats/word_text.h"

@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "embedtool/training/line_range_reader.h"
+#include "embedtool/text/line_range_reader.h"
 
 namespace embedtool {
 
@@ -12,11 +12,10 @@ TextFileCorpus::TextFileCorpus(std::string path, const Tokenizer& tokenizer,
                                std::optional<std::string> display_name)
     : path_(std::move(path)),
       display_name_(display_name.value_or(path_)),
-      tokenizer_(tokenizer),
-      words_(vocabulary),
+      encoder_(tokenizer, vocabulary),
       known_word_count_(known_word_count) {
   auto whole = std::make_unique<TextRangeSentences>(
-      path_, display_name_, 0, std::numeric_limits<std::uint64_t>::max(), tokenizer_, words_);
+      path_, display_name_, 0, std::numeric_limits<std::uint64_t>::max(), encoder_);
   file_size_ = whole->file_size();
   whole_ = std::move(whole);
 }
@@ -26,8 +25,7 @@ std::unique_ptr<SentenceSource> TextFileCorpus::part(std::size_t index, std::siz
   // The last part runs to the end of the file whatever its size now.
   const std::uint64_t end =
       index + 1 == parts ? std::numeric_limits<std::uint64_t>::max() : ranges[index + 1];
-  return std::make_unique<TextRangeSentences>(path_, display_name_, ranges[index], end, tokenizer_,
-                                              words_);
+  return std::make_unique<TextRangeSentences>(path_, display_name_, ranges[index], end, encoder_);
 }
 
 }  // namespace embedtool

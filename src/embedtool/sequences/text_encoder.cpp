@@ -2,12 +2,12 @@
 
 namespace embedtool {
 
-Sequence encode_text(std::string_view line, const Tokenizer& tokenizer,
-                     const Vocabulary& vocabulary, const TextLocation& where) {
+TextEncoder::TextEncoder(const Tokenizer& tokenizer, const Vocabulary& vocabulary)
+    : tokenizer_(tokenizer), words_(vocabulary) {}
+
+Sequence TextEncoder::encode(std::string_view line, const TextLocation& where) const {
   Sequence ids;
-  tokenizer.for_each_token(line, where, [&](std::string_view token) {
-    ids.push_back(vocabulary.id_or_unknown(token));
-  });
+  append_ids(line, where, ids);
   return ids;
 }
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "embedtool/errors.h"
+#include "embedtool/text/line_ends.h"
 #include "embedtool/text/location_message.h"
 
 namespace embedtool {
@@ -12,12 +13,6 @@ namespace {
 
 // Large enough that per-block costs vanish, small enough to stay in the L2 cache.
 constexpr std::size_t kBlockSize = std::size_t{1} << 20;
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
-const char* find_line_end(const char* from, const char* to) {
-  while (from != to && *from != '\n' && *from != '\r') ++from;
-  return from;
-}
 
 }  // namespace
 
@@ -43,7 +38,7 @@ bool LineReader::next(std::string& line) {
   for (;;) {
     const char* from = buffer_.get() + begin_;
     const char* to = buffer_.get() + end_;
-    const char* line_end = find_line_end(from, to);
+    const char* line_end = from + find_line_end(from, static_cast<std::size_t>(to - from));
     line.append(from, line_end);
     const auto taken = static_cast<std::size_t>(line_end - from);
     begin_ += taken;

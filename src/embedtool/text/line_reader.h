@@ -1,7 +1,10 @@
 #pragma once
-// Reads a text stream line by line, whatever its line ends (LF, CRLF, lone CR), dropping a UTF-8
-// byte-order mark at the very start. Keeps the source name and line number so that errors can
-// say where they happened. Lines of any length are returned whole.
+// Reads a text stream line by line, whatever its line ends (LF, CRLF, lone CR: line_ends.h),
+// dropping a UTF-8 byte-order mark at the very start. For standard input and pipes, where lines
+// must come as soon as they are typed; a regular file can also be read in byte ranges and
+// bounded pieces with line_range_reader.h, which splits lines the same way. Keeps the source
+// name and line number so that errors can say where they happened. Lines of any length are
+// returned whole.
 #include <cstddef>
 #include <cstdint>
 #include <istream>

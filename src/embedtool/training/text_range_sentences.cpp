@@ -10,12 +10,11 @@ namespace embedtool {
 
 TextRangeSentences::TextRangeSentences(const std::string& path, std::string display_name,
                                        std::uint64_t begin, std::uint64_t end,
-                                       const Tokenizer& tokenizer, const WordIdTable& words,
+                                       const TextEncoder& encoder,
                                        std::size_t max_sentence_words, std::size_t max_piece)
     : reader_(path, begin, end, max_piece),
       display_name_(std::move(display_name)),
-      tokenizer_(tokenizer),
-      words_(words),
+      encoder_(encoder),
       max_sentence_words_(std::max<std::size_t>(max_sentence_words, 1)) {}
 
 void TextRangeSentences::rewind() {
@@ -39,9 +38,7 @@ bool TextRangeSentences::read_piece() {
   pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(pending_begin_));
   pending_begin_ = 0;
   const TextLocation where{display_name_, piece.line, piece.offset};
-  tokenizer_.for_each_token(piece.text, where, [this](std::string_view word) {
-    pending_.push_back(words_.id_or_unknown(word));
-  });
+  encoder_.append_ids(piece.text, where, pending_);
   line_open_ = !piece.ends_line;
   line_started_ = true;
   return true;

@@ -1,6 +1,6 @@
 #pragma once
-// The sentences of one byte range of a text file (line_range_reader.h) as word ids: one sentence
-// per line, tokenized and looked up as the text streams by. A line of more than
+// The sentences of one byte range of a text file (text/line_range_reader.h) as word ids: one
+// sentence per line, encoded (sequences/text_encoder.h) as the text streams by. A line of more than
 // kMaxSentenceWords words is cut into sentences of that many (the last one shorter), so that
 // neither its text nor its ids are ever held whole: a 100 MB line with no line end costs the
 // same memory as any other. word2vec cuts at 1,000 words; 10,000 keeps the windows that a cut
@@ -8,10 +8,9 @@
 #include <cstdint>
 #include <string>
 
-#include "embedtool/text/tokenizer.h"
-#include "embedtool/training/line_range_reader.h"
+#include "embedtool/sequences/text_encoder.h"
+#include "embedtool/text/line_range_reader.h"
 #include "embedtool/training/sentence_source.h"
-#include "embedtool/training/word_id_table.h"
 
 namespace embedtool {
 
@@ -19,10 +18,10 @@ class TextRangeSentences : public SentenceSource {
  public:
   static constexpr std::size_t kMaxSentenceWords = 10000;
 
-  // The tokenizer and word table must outlive the source. `display_name` names the file in
+  // The encoder must outlive the source. `display_name` names the file in
   // error messages (invalid UTF-8, with the line when known and the byte offset).
   TextRangeSentences(const std::string& path, std::string display_name, std::uint64_t begin,
-                     std::uint64_t end, const Tokenizer& tokenizer, const WordIdTable& words,
+                     std::uint64_t end, const TextEncoder& encoder,
                      std::size_t max_sentence_words = kMaxSentenceWords,
                      std::size_t max_piece = LineRangeReader::kDefaultMaxPiece);
 
@@ -44,8 +43,7 @@ class TextRangeSentences : public SentenceSource {
 
   LineRangeReader reader_;
   std::string display_name_;
-  const Tokenizer& tokenizer_;
-  const WordIdTable& words_;
+  const TextEncoder& encoder_;
   std::size_t max_sentence_words_;
   Sequence pending_;  // ids read but not yet returned, from pending_begin_ on
   std::size_t pending_begin_ = 0;

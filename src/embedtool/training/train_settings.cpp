@@ -5,7 +5,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/training/heads/head_registry.h"
-#include "embedtool/training/number_text.h"
+#include "embedtool/training/message_number.h"
 
 namespace embedtool {
 
@@ -38,7 +38,7 @@ void validate(const TrainSettings& settings) {
   require_at_least("--threads", settings.threads, 1);
   if (!(settings.sample >= 0) || !std::isfinite(settings.sample))
     throw UsageError("--sample must be 0 (off) or a positive number (got " +
-                     number_text(settings.sample) + ")");
+                     message_number(settings.sample) + ")");
   if (settings.loss != "auto" && find_head_kind(settings.loss) == nullptr) {
     std::string choices = "auto";
     for (const std::string& name : head_names()) choices += ", " + name;
@@ -46,7 +46,7 @@ void validate(const TrainSettings& settings) {
   }
   const float rate = learning_rate_of(settings);
   if (!(rate > 0) || !std::isfinite(rate))
-    throw UsageError("--lr must be a positive finite number (got " + number_text(rate) + ")");
+    throw UsageError("--lr must be a positive finite number (got " + message_number(rate) + ")");
 }
 
 }  // namespace embedtool

@@ -11,7 +11,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/training/heads/head_registry.h"
 #include "embedtool/training/learning_rate.h"
-#include "embedtool/training/number_text.h"
+#include "embedtool/training/message_number.h"
 #include "embedtool/training/pause_gate.h"
 #include "embedtool/training/progress_monitor.h"
 #include "embedtool/training/random.h"
@@ -68,7 +68,7 @@ Matrix initial_vectors(std::size_t input_dim, std::size_t dim, Random& random) {
 [[noreturn]] void throw_diverged(const Divergence& divergence, float learning_rate) {
   throw Error(std::string("training diverged (loss is ") +
               (std::isnan(divergence.loss) ? "nan" : "inf") + " at epoch " +
-              std::to_string(divergence.epoch) + ", learning rate " + number_text(learning_rate) +
+              std::to_string(divergence.epoch) + ", learning rate " + message_number(learning_rate) +
               "); try a smaller --lr");
 }
 

@@ -14,12 +14,12 @@
 #include "embedtool/pipeline/train_model.h"
 #include "embedtool/storage/checkpoint_file.h"
 #include "embedtool/storage/emb_format.h"
-#include "pipeline_temp_file.h"
+#include "support/temp_text_file.h"
 
 namespace embedtool {
 namespace {
 
-using testing::TempFolderFile;
+using testing::TempTextFile;
 
 std::string corpus_text(int repeats) {
   std::string text;
@@ -49,7 +49,7 @@ void flip_byte(const std::string& path, std::uint64_t offset) {
 }
 
 TEST_CASE("a checkpoint file gives back its state, vocabulary and weights bit for bit") {
-  const TempFolderFile folder("");
+  const TempTextFile folder("");
   Vocabulary vocabulary;
   vocabulary.add("alpha", 3);
   vocabulary.add("beta", 1);
@@ -86,7 +86,7 @@ TEST_CASE("a checkpoint file gives back its state, vocabulary and weights bit fo
 }
 
 TEST_CASE("a model file, or a checkpoint whose state is not a training run's, is refused") {
-  const TempFolderFile folder("");
+  const TempTextFile folder("");
   EmbeddingModel model;
   model.vocabulary.add("word", 1);
   model.vectors = Matrix::Zero(3, 2);
@@ -103,7 +103,7 @@ TEST_CASE("a model file, or a checkpoint whose state is not a training run's, is
 }
 
 TEST_CASE("train_model: stopped at a checkpoint, then resumed, writes the uninterrupted model") {
-  const TempFolderFile corpus(corpus_text(3000));
+  const TempTextFile corpus(corpus_text(3000));
   const TrainJob job = small_job(corpus.path());
   const std::vector<std::byte> uninterrupted = serialize_model(train_model(job));
 
@@ -137,7 +137,7 @@ TEST_CASE("train_model: stopped at a checkpoint, then resumed, writes the uninte
 }
 
 TEST_CASE("train_model refuses to resume on another corpus") {
-  const TempFolderFile corpus(corpus_text(3000));
+  const TempTextFile corpus(corpus_text(3000));
   const TrainJob job = small_job(corpus.path());
   CheckpointPlan plan;
   plan.path = corpus.beside("run.ckpt");

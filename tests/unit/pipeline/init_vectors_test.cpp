@@ -9,12 +9,12 @@
 #include "embedtool/pipeline/init_vectors.h"
 #include "embedtool/pipeline/train_model.h"
 #include "embedtool/storage/emb_format.h"
-#include "pipeline_temp_file.h"
+#include "support/temp_text_file.h"
 
 namespace embedtool {
 namespace {
 
-using testing::TempFolderFile;
+using testing::TempTextFile;
 
 // "cat" is row 2 here, "dog" row 3, "owl" row 4 (not in the training vocabulary).
 EmbeddingModel pretrained() {
@@ -60,7 +60,7 @@ TEST_CASE("copy_rows_by_word refuses another vector size and non-finite vectors"
 TEST_CASE("train_model --init: known words start from their vectors, --output-dim from the file") {
   std::string text;
   for (int i = 0; i < 200; ++i) text += "the cat and the dog\nthe bee\n";
-  const TempFolderFile corpus(text);
+  const TempTextFile corpus(text);
   const std::string init_path = corpus.beside("pre.emb");
   save_model(pretrained(), init_path);
 

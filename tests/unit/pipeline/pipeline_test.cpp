@@ -5,40 +5,19 @@
 #include <string>
 
 #include "embedtool/errors.h"
-#include "embedtool/pipeline/build_vocabulary.h"
-#include "embedtool/pipeline/input_file.h"
+#include "embedtool/pipeline/corpus_count.h"
+#include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/train_model.h"
+#include "support/temp_text_file.h"
 
 using namespace embedtool;
 
-namespace {
-
-// A file in a fresh temporary folder, removed at the end of the test.
-class TempFile {
- public:
-  explicit TempFile(const std::string& content) {
-    folder_ = std::filesystem::temp_directory_path() /
-              ("embedtool-pipeline-test-" + std::to_string(::getpid()) + "-" +
-               std::to_string(counter_++));
-    std::filesystem::create_directories(folder_);
-    path_ = (folder_ / "corpus.txt").string();
-    std::ofstream(path_, std::ios::binary) << content;
-  }
-  ~TempFile() { std::filesystem::remove_all(folder_); }
-  const std::string& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  std::filesystem::path folder_;
-  std::string path_;
-};
-
-}  // namespace
+using testing::TempTextFile;
 
 TEST_CASE("count_corpus counts every file's words and lines") {
-  const TempFile first("The cat, the dog.\n\nthe END\n");
-  const TempFile second("cat\n");
+  const TempTextFile first("The cat, the dog.\n\nthe END\n");
+  const TempTextFile second("cat\n");
   const CorpusCount counted = count_corpus({first.path(), second.path()}, Tokenizer());
   CHECK(counted.lines == 4);
   CHECK(counted.counter.tokens_seen() == 7);
@@ -57,7 +36,7 @@ TEST_CASE("input files that cannot be read are errors naming them") {
 }
 
 TEST_CASE("TextFileCorpus streams sentences as ids and replays them after rewind") {
-  const TempFile file("the cat\nthe zebra\n");
+  const TempTextFile file("the cat\nthe zebra\n");
   const Tokenizer tokenizer;
   Vocabulary vocabulary;
   vocabulary.add("the", 2);
@@ -77,7 +56,7 @@ TEST_CASE("TextFileCorpus streams sentences as ids and replays them after rewind
 TEST_CASE("train_model returns E with the vocabulary's rows and records its settings") {
   std::string text;
   for (int i = 0; i < 50; ++i) text += "the cat sat on the mat\nthe dog sat on the log\n";
-  const TempFile file(text);
+  const TempTextFile file(text);
   TrainJob job;
   job.corpus_path = file.path();
   job.settings.output_dim = 8;
@@ -96,7 +75,7 @@ TEST_CASE("train_model returns E with the vocabulary's rows and records its sett
 }
 
 TEST_CASE("train_model refuses a vocabulary that keeps no word") {
-  const TempFile file("one two three\n");
+  const TempTextFile file("one two three\n");
   TrainJob job;
   job.corpus_path = file.path();
   job.vocabulary.min_count = 2;

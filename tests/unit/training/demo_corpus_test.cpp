@@ -36,8 +36,8 @@ DemoCorpus read_demo_corpus() {
   for (const std::string& line : lines)
     tokenizer.for_each_token(line, {}, [&](std::string_view word) { counter.add(word); });
   DemoCorpus corpus{counter.build({}), {}};
-  for (const std::string& line : lines)
-    corpus.sentences.push_back(encode_text(line, tokenizer, corpus.vocabulary));
+  const TextEncoder encoder(tokenizer, corpus.vocabulary);
+  for (const std::string& line : lines) corpus.sentences.push_back(encoder.encode(line));
   return corpus;
 }
 

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "embedtool/errors.h"
-#include "embedtool/training/line_range_reader.h"
+#include "embedtool/text/line_range_reader.h"
 #include "embedtool/training/text_range_sentences.h"
-#include "temp_text_file.h"
+#include "support/temp_text_file.h"
 
 namespace embedtool {
 namespace {
@@ -56,7 +56,8 @@ void check_every_position(const std::function<std::unique_ptr<SentenceSource>()>
 TEST_CASE("text ranges resume at every sentence, inside cut lines and across CRLF and no final "
           "line end") {
   const Tokenizer tokenizer;
-  const WordIdTable words(a_and_b());
+  const Vocabulary vocabulary = a_and_b();
+  const TextEncoder encoder(tokenizer, vocabulary);
   std::string text = "a b a b a b a\r\n\nb zebra a\ra a a a a a a a a b\n";
   for (int i = 0; i < 7; ++i) text += "a b ";
   text += "\nb";
@@ -70,7 +71,7 @@ TEST_CASE("text ranges resume at every sentence, inside cut lines and across CRL
       check_every_position([&] {
         // Sentences of at most 3 words, pieces of at most 5 bytes: lines are cut both ways.
         return std::make_unique<TextRangeSentences>(file.path(), "corpus.txt", ranges[part],
-                                                    ranges[part + 1], tokenizer, words, 3, 5);
+                                                    ranges[part + 1], encoder, 3, 5);
       });
     }
   }
@@ -85,9 +86,10 @@ TEST_CASE("sentences in memory resume at every index") {
 
 TEST_CASE("a text position that is no line start of the range is refused") {
   const Tokenizer tokenizer;
-  const WordIdTable words(a_and_b());
+  const Vocabulary vocabulary = a_and_b();
+  const TextEncoder encoder(tokenizer, vocabulary);
   const TempTextFile file("a b\nb a\n");
-  TextRangeSentences source(file.path(), "corpus.txt", 0, 100, tokenizer, words);
+  TextRangeSentences source(file.path(), "corpus.txt", 0, 100, encoder);
   CHECK_THROWS_WITH_AS(source.seek({2, 0, 0}), doctest::Contains("no line"), Error);
   CHECK_THROWS_WITH_AS(source.seek({4, 1, 3}), doctest::Contains("ends before sentence"), Error);
   source.seek({4, 1, 0});

@@ -7,7 +7,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/training/text_range_sentences.h"
-#include "temp_text_file.h"
+#include "support/temp_text_file.h"
 
 namespace embedtool {
 namespace {
@@ -24,10 +24,11 @@ Vocabulary a_and_b() {
 
 struct Fixture {
   Tokenizer tokenizer;
-  WordIdTable words{a_and_b()};
+  Vocabulary vocabulary = a_and_b();
+  TextEncoder encoder{tokenizer, vocabulary};
   std::vector<Sequence> read(const std::string& path, std::size_t max_words,
                              std::size_t max_piece) {
-    TextRangeSentences sentences(path, "corpus.txt", 0, kToEnd, tokenizer, words, max_words,
+    TextRangeSentences sentences(path, "corpus.txt", 0, kToEnd, encoder, max_words,
                                  max_piece);
     std::vector<Sequence> all;
     for (Sequence ids; sentences.next(ids);) all.push_back(ids);
@@ -72,7 +73,7 @@ TEST_CASE("sentences: a line longer than the maximum and with no line end") {
   Fixture f;
   const std::size_t count = 3 * TextRangeSentences::kMaxSentenceWords + 17;
   const TempTextFile file(words(count));
-  TextRangeSentences sentences(file.path(), "corpus.txt", 0, kToEnd, f.tokenizer, f.words);
+  TextRangeSentences sentences(file.path(), "corpus.txt", 0, kToEnd, f.encoder);
   std::size_t total = 0;
   std::size_t longest = 0;
   for (Sequence ids; sentences.next(ids);) {

@@ -1,8 +1,7 @@
 #pragma once
-// word → id for the training hot path, where every token of every epoch is looked up: one flat
-// open-addressing array holding each word's id, size and first eight bytes, and the bytes after
-// those in one block. The
-// vocabulary's own map (node-based std::unordered_map, a division per lookup) took about 9% of a
+// word → id for TextEncoder (text_encoder.h), whose hottest user is training, where every token of
+// every epoch is looked up: one flat open-addressing array holding each word's id, size and first
+// eight bytes, and the bytes after those in one block. The vocabulary's own map (node-based std::unordered_map, a division per lookup) took about 9% of a
 // one-thread negative-sampling run; this table takes a fraction of that.
 #include <algorithm>
 #include <cstdint>

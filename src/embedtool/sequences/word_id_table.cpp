@@ -1,4 +1,4 @@
-#include "embedtool/training/word_id_table.h"
+#include "embedtool/sequences/word_id_table.h"
 
 #include <cstring>
 #include <limits>

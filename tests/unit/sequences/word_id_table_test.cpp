@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "embedtool/training/word_id_table.h"
+#include "embedtool/sequences/word_id_table.h"
 
 namespace embedtool {
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
-// Numbers in text vector files: parsed strictly (the whole field must be the number) so that a
-// stray character is reported where it is instead of silently ending the number early.
+// Parsing the numbers of text vector files: strictly (the whole field must be the number), so
+// that a stray character is reported where it is instead of silently ending the number early.
+// (Printing numbers into messages is training/message_number.h.)
 #include <optional>
 #include <string>
 #include <string_view>

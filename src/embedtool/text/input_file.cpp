@@ -1,4 +1,4 @@
-#include "embedtool/pipeline/input_file.h"
+#include "embedtool/text/input_file.h"
 
 #include <cerrno>
 #include <cstring>

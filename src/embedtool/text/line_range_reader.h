@@ -2,14 +2,17 @@
 // Reads one byte range of a text file as lines, the way word2vec and fastText split a corpus
 // among threads: a range [begin, end) owns the lines that *start* inside it. A line starts at
 // byte 0 (after a UTF-8 byte-order mark, which is skipped) and right after each line end (LF,
-// CRLF or a lone CR, as LineReader). Ranges that tile the file therefore read every line exactly
-// once, a line that crosses a boundary being read whole by the range it starts in.
+// CRLF or a lone CR: line_ends.h, as LineReader). Ranges that tile the file therefore read every
+// line exactly once, a line that crosses a boundary being read whole by the range it starts in.
 //
 // Memory stays bounded whatever the line length: a line longer than max_piece bytes comes in
 // pieces, each cut just after an ASCII space or control byte. Those always separate words for
 // the tokenizer (whatever its options) and never occur inside a multi-byte UTF-8 character, so
 // tokenizing the pieces one by one gives the same words as tokenizing the whole line. (Only a
 // single "word" longer than max_piece bytes is held whole.)
+//
+// Only a regular file can be read this way (ranges, rewinding and seeking read at offsets);
+// standard input and pipes are read with LineReader.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,17 +1,17 @@
-#include "pad_vocabulary.h"
+#include "embedtool/pipeline/pad_vocabulary_file.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "embedtool/errors.h"
-#include "embedtool/pipeline/input_file.h"
 #include "embedtool/pipeline/settings_json.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/mapped_model.h"
+#include "embedtool/text/input_file.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
 
-namespace embedtool::cli {
+namespace embedtool {
 
 namespace {
 
@@ -50,4 +50,4 @@ PadVocabulary read_pad_vocabulary(const std::string& path) {
   return {read_vocabulary_tsv(file.stream(), file.display_name()), std::nullopt};
 }
 
-}  // namespace embedtool::cli
+}  // namespace embedtool

@@ -5,7 +5,7 @@
 #include <limits>
 #include <random>
 
-#include "embedtool/formats/number_text.h"
+#include "embedtool/formats/number_parsing.h"
 #include "embedtool/storage/float_text.h"
 
 using namespace embedtool;

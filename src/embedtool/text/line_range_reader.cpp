@@ -1,4 +1,4 @@
-#include "embedtool/training/line_range_reader.h"
+#include "embedtool/text/line_range_reader.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "embedtool/errors.h"
+#include "embedtool/text/line_ends.h"
 
 namespace embedtool {
 
@@ -20,15 +21,6 @@ namespace {
 bool is_cut_byte(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte <= 0x20 || byte == 0x7F;
-}
-
-// Offset of the first LF or CR in data[0, size), or size.
-std::size_t find_line_end(const char* data, std::size_t size) {
-  const void* lf = std::memchr(data, '\n', size);
-  const std::size_t lf_at =
-      lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - data) : size;
-  const void* cr = std::memchr(data, '\r', lf_at);
-  return cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - data) : lf_at;
 }
 
 }  // namespace
@@ -115,8 +107,11 @@ std::uint64_t LineRangeReader::first_line_start() {
   std::uint64_t first_line = 0;
   if (begin_ <= 3) {
     position_ = 0;
-    const std::size_t available = fill(3);
-    first_line = available >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const std::size_t available = fill(kByteOrderMark.size());
+    first_line = std::string_view(buffer_.data(), std::min(available, kByteOrderMark.size())) ==
+                         kByteOrderMark
+                     ? kByteOrderMark.size()
+                     : 0;
   }
   numbering_lines_ = begin_ <= first_line;
   if (numbering_lines_) {

@@ -9,8 +9,8 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/text/line_reader.h"
-#include "embedtool/training/line_range_reader.h"
-#include "temp_text_file.h"
+#include "embedtool/text/line_range_reader.h"
+#include "support/temp_text_file.h"
 
 namespace embedtool {
 namespace {

@@ -1,4 +1,4 @@
-#include "embedtool/formats/number_text.h"
+#include "embedtool/formats/number_parsing.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,0 +1,67 @@
+#include "embedtool/pipeline/corpus_count.h"
+
+#include <filesystem>
+#include <limits>
+#include <string_view>
+#include <system_error>
+
+#include "embedtool/text/input_file.h"
+#include "embedtool/text/line_range_reader.h"
+#include "embedtool/text/line_reader.h"
+
+namespace embedtool {
+namespace {
+
+// Where the text of either reader goes.
+void count_words(std::string_view text, const TextLocation& where, const Tokenizer& tokenizer,
+                 CorpusCount& count) {
+  tokenizer.for_each_token(text, where,
+                           [&count](std::string_view word) { count.counter.add(word); });
+}
+
+void add_text_file(const std::string& path, const std::string& display_name,
+                   const Tokenizer& tokenizer, CorpusCount& count) {
+  LineRangeReader reader(path, 0, std::numeric_limits<std::uint64_t>::max());
+  LineRangeReader::Piece piece;
+  while (reader.next(piece)) {
+    count_words(piece.text, {display_name, piece.line, piece.offset}, tokenizer, count);
+    if (piece.ends_line) ++count.lines;
+  }
+}
+
+// Standard input, a pipe, or anything else that is not a regular file (InputFile says why a
+// missing file or a directory cannot be read).
+void add_stream(const std::string& path, const Tokenizer& tokenizer, CorpusCount& count) {
+  InputFile input(path);
+  LineReader reader(input.stream(), input.display_name());
+  std::string line;
+  while (reader.next(line)) {
+    count_words(line, {reader.source_name(), reader.line_number(), reader.line_offset()}, tokenizer,
+                count);
+    ++count.lines;
+  }
+}
+
+}  // namespace
+
+CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer& tokenizer) {
+  CorpusCount count;
+  for (const std::string& path : paths) {
+    std::error_code ignored;
+    if (path != "-" && std::filesystem::is_regular_file(path, ignored)) {
+      add_text_file(path, path, tokenizer, count);
+    } else {
+      add_stream(path, tokenizer, count);
+    }
+  }
+  return count;
+}
+
+CorpusCount count_text_file(const std::string& path, const std::string& display_name,
+                            const Tokenizer& tokenizer) {
+  CorpusCount count;
+  add_text_file(path, display_name, tokenizer, count);
+  return count;
+}
+
+}  // namespace embedtool

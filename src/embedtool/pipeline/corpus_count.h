@@ -1,0 +1,30 @@
+#pragma once
+// Counting the words of a corpus for its vocabulary: the one way `vocab` and `train` both do it.
+// A regular file is read in bounded pieces (text/line_range_reader.h), as training reads it, so
+// that even a 100 MB line with no line end costs no more memory than a short one; standard input
+// and pipes are read line by line as they come (text/line_reader.h). Both readers split lines
+// the same way (text/line_ends.h), and all the text goes through the same tokenizer and counter.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "embedtool/text/tokenizer.h"
+#include "embedtool/vocabulary/word_counter.h"
+
+namespace embedtool {
+
+struct CorpusCount {
+  WordCounter counter;
+  std::uint64_t lines = 0;
+};
+
+// Tokenizes and counts every input in `paths` ("-" = standard input), in order. Throws Error
+// naming an input that cannot be read.
+CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer& tokenizer);
+
+// Counts one regular file; `display_name` names it in error messages (train counts a spooled
+// standard input from a temporary file, and calls it "<stdin>").
+CorpusCount count_text_file(const std::string& path, const std::string& display_name,
+                            const Tokenizer& tokenizer);
+
+}  // namespace embedtool
