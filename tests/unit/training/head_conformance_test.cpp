@@ -54,32 +54,36 @@ std::vector<float> some_h() {
   return random_vector(kDim, random);
 }
 
-// The loss of a step with learning rate 0 (W unchanged), with the generator reset each time so
-// that a sampled head draws the same noise classes for every evaluation.
-double loss_at(Head& head, Random& random, const Random& saved, const std::vector<float>& h,
-               std::span<const ClassId> targets) {
-  random = saved;
-  std::vector<float> grad(kDim);
-  return head.train_step(h, targets, 0.0f, grad);
-}
+// One thread's head over the fixture's W, an h, and the generator's state to reset it to.
+struct OneThread : Fixture {
+  std::unique_ptr<Head> head;
+  Random saved;
+  std::vector<float> h = some_h();
+
+  explicit OneThread(const HeadKind& head_kind)
+      : Fixture(head_kind, 1), head(family->make(weights, random)), saved(random) {}
+
+  // The loss of a step with learning rate 0 (W unchanged), with the generator reset each time so
+  // that a sampled head draws the same noise classes for every evaluation.
+  double loss_at(const std::vector<float>& at, std::span<const ClassId> targets) {
+    random = saved;
+    std::vector<float> grad(kDim);
+    return head->train_step(at, targets, 0.0f, grad);
+  }
+};
 
 TEST_CASE("every registered head: d(loss)/dh matches finite differences of its loss") {
   for (const HeadKind& kind : head_kinds()) {
     CAPTURE(std::string(kind.name));
-    Fixture fixture(kind, 1);
-    const auto head = fixture.family->make(fixture.weights, fixture.random);
-    const Random saved = fixture.random;
-    const std::vector<float> h = some_h();
-
-    fixture.random = saved;
+    OneThread one(kind);
+    one.random = one.saved;
     std::vector<float> grad_h(kDim);
-    head->train_step(h, kTargets, 0.0f, grad_h);
+    one.head->train_step(one.h, kTargets, 0.0f, grad_h);
     for (std::size_t d = 0; d < kDim; ++d) {
-      std::vector<float> plus = h, minus = h;
+      std::vector<float> plus = one.h, minus = one.h;
       plus[d] += static_cast<float>(kStep);
       minus[d] -= static_cast<float>(kStep);
-      const double numeric = (loss_at(*head, fixture.random, saved, plus, kTargets) -
-                              loss_at(*head, fixture.random, saved, minus, kTargets)) /
+      const double numeric = (one.loss_at(plus, kTargets) - one.loss_at(minus, kTargets)) /
                              (static_cast<double>(plus[d]) - minus[d]);
       CAPTURE(d);
       CHECK(grad_h[d] == doctest::Approx(numeric).epsilon(kRelative).scale(kAbsolute / kRelative));
@@ -90,32 +94,29 @@ TEST_CASE("every registered head: d(loss)/dh matches finite differences of its l
 TEST_CASE("every registered head: a step moves W by -lr * d(loss)/dW") {
   for (const HeadKind& kind : head_kinds()) {
     CAPTURE(std::string(kind.name));
-    Fixture fixture(kind, 1);
-    const Matrix start = fixture.weights;
-    const auto head = fixture.family->make(fixture.weights, fixture.random);
-    const Random saved = fixture.random;
-    const std::vector<float> h = some_h();
+    OneThread one(kind);
+    const Matrix start = one.weights;
 
     // Numerically, entry by entry of the shared W (one thread: the head reads it in place).
     std::vector<double> numeric(static_cast<std::size_t>(start.size()));
     for (Eigen::Index i = 0; i < start.size(); ++i) {
-      const float original = fixture.weights.data()[i];
-      fixture.weights.data()[i] = original + static_cast<float>(kStep);
-      const double up = loss_at(*head, fixture.random, saved, h, kTargets);
-      fixture.weights.data()[i] = original - static_cast<float>(kStep);
-      const double down = loss_at(*head, fixture.random, saved, h, kTargets);
-      fixture.weights.data()[i] = original;
+      const float original = one.weights.data()[i];
+      one.weights.data()[i] = original + static_cast<float>(kStep);
+      const double up = one.loss_at(one.h, kTargets);
+      one.weights.data()[i] = original - static_cast<float>(kStep);
+      const double down = one.loss_at(one.h, kTargets);
+      one.weights.data()[i] = original;
       numeric[static_cast<std::size_t>(i)] = (up - down) / (2 * kStep);
     }
 
     // A small rate, so that a row a step writes twice barely differs from the first-order move.
     const float rate = 1e-3f;
-    fixture.random = saved;
+    one.random = one.saved;
     std::vector<float> grad_h(kDim);
-    head->train_step(h, kTargets, rate, grad_h);
+    one.head->train_step(one.h, kTargets, rate, grad_h);
     double moved = 0;
     for (Eigen::Index i = 0; i < start.size(); ++i) {
-      const double applied = (static_cast<double>(start.data()[i]) - fixture.weights.data()[i]) / rate;
+      const double applied = (static_cast<double>(start.data()[i]) - one.weights.data()[i]) / rate;
       moved += std::abs(applied);
       CAPTURE(i);
       CHECK(applied == doctest::Approx(numeric[static_cast<std::size_t>(i)])
@@ -169,12 +170,9 @@ TEST_CASE("every registered head: two threads' updates all reach the shared W") 
 TEST_CASE("every registered head: predict agrees with the loss") {
   for (const HeadKind& kind : head_kinds()) {
     CAPTURE(std::string(kind.name));
-    Fixture fixture(kind, 1);
-    const auto head = fixture.family->make(fixture.weights, fixture.random);
-    const Random saved = fixture.random;
-    const std::vector<float> h = some_h();
+    OneThread one(kind);
     std::vector<float> log_p(kClasses);
-    head->predict(h, log_p);
+    one.head->predict(one.h, log_p);
 
     double total = 0;
     for (std::size_t t = 0; t < kClasses; ++t) {
@@ -183,7 +181,7 @@ TEST_CASE("every registered head: predict agrees with the loss") {
       CHECK(log_p[t] <= 0.0f);
       total += std::exp(static_cast<double>(log_p[t]));
       const ClassId target = static_cast<ClassId>(t);
-      const double loss = loss_at(*head, fixture.random, saved, h, {&target, 1});
+      const double loss = one.loss_at(one.h, {&target, 1});
       if (kind.predicts_distribution)
         CHECK(loss == doctest::Approx(-log_p[t]).epsilon(1e-5));
       else
@@ -196,14 +194,12 @@ TEST_CASE("every registered head: predict agrees with the loss") {
 TEST_CASE("every registered head: training towards a class makes predict rank it first") {
   for (const HeadKind& kind : head_kinds()) {
     CAPTURE(std::string(kind.name));
-    Fixture fixture(kind, 1);
-    const auto head = fixture.family->make(fixture.weights, fixture.random);
-    const std::vector<float> h = some_h();
+    OneThread one(kind);
     const ClassId rare = 7;  // not the class the start favours, nor the likeliest noise class
     std::vector<float> grad(kDim);
-    for (int step = 0; step < 200; ++step) head->train_step(h, {&rare, 1}, 0.1f, grad);
+    for (int step = 0; step < 200; ++step) one.head->train_step(one.h, {&rare, 1}, 0.1f, grad);
     std::vector<float> log_p(kClasses);
-    head->predict(h, log_p);
+    one.head->predict(one.h, log_p);
     CHECK(std::max_element(log_p.begin(), log_p.end()) - log_p.begin() == rare);
   }
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 
+#include "embedtool/training/heads/log_sigmoid.h"
 #include "embedtool/training/vector_kernels.h"
 
 namespace embedtool {
@@ -85,9 +86,9 @@ void HierarchicalSoftmaxHead::predict(std::span<const float> h,
     const auto code = tree_.code(leaf);
     double log_p = 0;
     for (std::size_t i = 0; i < path.size(); ++i) {
-      // Branch 0 is "yes" (σ(s)), branch 1 "no" (σ(−s)); log σ(x) = −(max(−x,0) + log1p(e^−|x|)).
-      const double x = code[i] == 0 ? node_scores_[path[i]] : -node_scores_[path[i]];
-      log_p -= std::max(-x, 0.0) + std::log1p(std::exp(-std::abs(x)));
+      // Branch 0 is "yes" (σ(s)), branch 1 "no" (σ(−s)).
+      const double score = node_scores_[path[i]];
+      log_p += log_sigmoid(code[i] == 0 ? score : -score);
     }
     log_probabilities[leaf] = static_cast<float>(log_p);
   }

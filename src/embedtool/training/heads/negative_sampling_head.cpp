@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 
+#include "embedtool/training/heads/log_sigmoid.h"
 #include "embedtool/training/vector_kernels.h"
 
 namespace embedtool {
@@ -51,8 +52,7 @@ void NegativeSamplingHead::predict(std::span<const float> h,
   assert(log_probabilities.size() == classes());
   for (std::size_t c = 0; c < log_probabilities.size(); ++c) {
     const float score = kernels::dot(rows_.row(static_cast<std::uint32_t>(c)), h.data(), dim());
-    // log σ(s) = −(max(−s, 0) + log(1 + e^−|s|)): finite for any finite s.
-    log_probabilities[c] = -(std::max(-score, 0.0f) + std::log1p(std::exp(-std::abs(score))));
+    log_probabilities[c] = static_cast<float>(log_sigmoid(score));
   }
 }
 
