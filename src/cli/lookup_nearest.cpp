@@ -1,11 +1,12 @@
 #include "lookup_nearest.h"
 
+#include <iostream>
 #include <utility>
 #include <vector>
 
 #include "embedtool/formats/neighbours_output.h"
 #include "embedtool/query/nearest_lookup.h"
-#include "lookup_input.h"
+#include "embedtool/query/query_lines.h"
 #include "lookup_wiring.h"
 
 namespace embedtool::cli {
@@ -25,7 +26,7 @@ void run_nearest_lookup(const LookupOptions& options) {
     }
   };
   std::vector<QueryProblem> found;
-  for_each_query_line(options.queries, [&](const QueryLine& line) {
+  for_each_query_line(options.queries, std::cin, kStdinName, [&](const QueryLine& line) {
     found.clear();
     const bool answer_now = lookup.add_line(line.tokens, line.more_ready, found);
     problems.report(found);

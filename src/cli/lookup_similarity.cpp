@@ -1,10 +1,12 @@
 #include "lookup_similarity.h"
 
+#include <iostream>
 #include <vector>
 
 #include "embedtool/formats/similarity_output.h"
+#include "embedtool/query/query_lines.h"
+#include "embedtool/query/query_tokens.h"
 #include "embedtool/query/similarity_lookup.h"
-#include "lookup_input.h"
 #include "lookup_wiring.h"
 
 namespace embedtool::cli {
@@ -20,7 +22,7 @@ void run_similarity_lookup(const LookupOptions& options) {
   SimilarityWriter similarities(output);
   QueryProblemLog problems;
   std::vector<QueryProblem> found;
-  for_each_query_line(options.queries, [&](const QueryLine& line) {
+  for_each_query_line(options.queries, std::cin, kStdinName, [&](const QueryLine& line) {
     found.clear();
     const std::vector<WordPairQuery> pairs = similarity_pairs(line.tokens, line.number, found);
     problems.report(found);

@@ -1,10 +1,11 @@
 #include "lookup_vectors.h"
 
+#include <iostream>
 #include <variant>
 
 #include "embedtool/formats/vector_rows_output.h"
+#include "embedtool/query/query_lines.h"
 #include "embedtool/query/row_lookup.h"
-#include "lookup_input.h"
 #include "lookup_wiring.h"
 
 namespace embedtool::cli {
@@ -18,7 +19,7 @@ void run_vector_lookup(const LookupOptions& options) {
   LookupOutput output(options.output, options.style);
   VectorRowsWriter rows(output, table->dims());
   QueryProblemLog problems;
-  for_each_query_line(options.queries, [&](const QueryLine& line) {
+  for_each_query_line(options.queries, std::cin, kStdinName, [&](const QueryLine& line) {
     for (const std::string& query : line.tokens) {
       const auto found = lookup.find(query);
       if (const auto* row = std::get_if<LookupRow>(&found)) {

@@ -12,6 +12,9 @@
 
 namespace embedtool::cli {
 
+// Standard input's name in messages: lookup reads its queries there when given no arguments.
+inline const std::string kStdinName = "<stdin>";
+
 // Finds words in `table`; `model_name` names it in messages.
 QueryResolver table_resolver(const VectorTable& table, const std::string& model_name, bool by_id);
 

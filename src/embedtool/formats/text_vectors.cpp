@@ -189,25 +189,24 @@ void write_text_vectors(const EmbeddingModel& model, TextHeader header, OutputFi
   const std::string_view format = format_name(format_of(header));
   const Eigen::Index rows = model.vectors.rows();
   const Eigen::Index dims = model.vectors.cols();
-  std::string text;
   if (header == TextHeader::word2vec) {
-    text = decimal(model.vocabulary.word_count()) + " " + decimal(static_cast<std::uint64_t>(dims)) + "\n";
+    out.write(decimal(model.vocabulary.word_count()) + " " +
+              decimal(static_cast<std::uint64_t>(dims)) + "\n");
   }
+  // One row at a time: OutputFile buffers the writes itself. The string is reused, so its
+  // memory is allocated once.
+  std::string text;
   for (Eigen::Index row = kFirstWordId; row < rows; ++row) {
     const std::string_view word = model.vocabulary.word(row);
     check_word_writable(word, row, format, out.display_name());
-    text.append(word);
+    text.assign(word);
     for (Eigen::Index col = 0; col < dims; ++col) {
       text.push_back(' ');
       append_float(text, model.vectors(row, col));
     }
     text.push_back('\n');
-    if (text.size() >= (std::size_t{1} << 16)) {
-      out.write(text);
-      text.clear();
-    }
+    out.write(text);
   }
-  out.write(text);
 }
 
 }  // namespace embedtool

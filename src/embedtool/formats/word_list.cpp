@@ -52,18 +52,13 @@ std::vector<WordListEntry> read_word_list(const std::string& path, WordListKind 
 
 void write_word_list(const EmbeddingModel& model, WordId first_row, std::string_view format,
                      OutputFile& out) {
-  std::string text;
+  // OutputFile buffers the writes itself.
   for (WordId row = first_row; row < model.vectors.rows(); ++row) {
     const std::string_view word = model.vocabulary.word(row);
     check_word_writable(word, row, format, out.display_name(), kLineAndTab);
-    text.append(word);
-    text.push_back('\n');
-    if (text.size() >= (std::size_t{1} << 16)) {
-      out.write(text);
-      text.clear();
-    }
+    out.write(word);
+    out.write(std::string_view("\n"));
   }
-  out.write(text);
 }
 
 }  // namespace embedtool

@@ -53,6 +53,15 @@ bool LineReader::next(std::string& line) {
   }
 }
 
+bool LineReader::line_ready() const {
+  std::size_t from = begin_;
+  // An LF right after a CR is the rest of a CRLF, which next() skips: not a line of its own.
+  if (after_cr_ && from != end_ && buffer_[from] == '\n') ++from;
+  if (from == end_) return false;
+  // At the end of input the rest is the last line, even without a line end.
+  return at_end_ || find_line_end(buffer_.get() + from, end_ - from) != end_ - from;
+}
+
 void LineReader::start() {
   started_ = true;
   if (input_.fail()) {

@@ -28,6 +28,12 @@ class LineReader {
   // that could not be opened).
   bool next(std::string& line);
 
+  // True when next() can return a line from what has already been read, without waiting for
+  // more input. A caller answering lines (lookup as a coprocess) keeps working while lines are
+  // queued and flushes its answers only when the input has run dry: each answer still comes as
+  // soon as its line is read, yet a large piped input is not written one system call per line.
+  bool line_ready() const;
+
   // 1-based number of the line last returned by next().
   std::uint64_t line_number() const { return line_number_; }
   // Byte offset in the stream at which the line last returned by next() starts. A dropped
