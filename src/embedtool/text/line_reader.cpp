@@ -1,6 +1,9 @@
 #include "embedtool/text/line_reader.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <string>
+#include <system_error>
 #include <ios>
 #include <utility>
 
@@ -99,6 +102,7 @@ std::size_t LineReader::read_available(char* destination, std::size_t room) {
   try {
     // Reading on after end of file would set failbit, which may be set to throw.
     if (input_.eof()) return 0;
+    errno = 0;  // so that a failed read's errno, and no older one, names the reason
     const auto max = static_cast<std::streamsize>(room);
     std::streamsize got = input_.readsome(destination, max);
     if (got > 0 || input_.bad() || input_.eof()) return static_cast<std::size_t>(got);
@@ -122,7 +126,11 @@ std::size_t LineReader::read_available(char* destination, std::size_t room) {
 }
 
 void LineReader::throw_read_error() const {
-  throw Error("read error" + location_message(source_name_, 0, next_offset_ + (end_ - begin_)));
+  // The stream keeps no reason of its own; the system's is in errno when a read(2) failed
+  // (e.g. "Is a directory" for `lookup < folder`).
+  const std::string reason = errno != 0 ? ": " + std::generic_category().message(errno) : "";
+  throw Error("read error" + reason +
+              location_message(source_name_, 0, next_offset_ + (end_ - begin_)));
 }
 
 }  // namespace embedtool
