@@ -25,7 +25,9 @@ std::pair<NpyHeader, std::vector<float>> read_npy(const std::string& path) {
   const std::string bytes = read_text_file(path);
   const NpyHeader header = decode_npy_header(bytes_of(bytes), path);
   std::vector<float> values((bytes.size() - header.data_offset) / sizeof(float));
-  std::memcpy(values.data(), bytes.data() + header.data_offset, values.size() * sizeof(float));
+  // An empty array's data() may be null, which memcpy must not be given even for 0 bytes.
+  if (!values.empty())
+    std::memcpy(values.data(), bytes.data() + header.data_offset, values.size() * sizeof(float));
   return {header, values};
 }
 
