@@ -221,7 +221,6 @@ void add_train_command(CLI::App& parent) {
                    "neighbours predicts the word)")
       ->transform(CLI::CheckedTransformer(architectures))
       ->default_str("skipgram");
-  // The choices are the registered heads (training/heads/head_registry.h) and "auto".
   // The choices and their help are the registered heads' (training/heads/head_registry.h).
   std::vector<std::string> losses = {"auto"};
   std::string loss_help = "Output head: auto (softmax up to " +

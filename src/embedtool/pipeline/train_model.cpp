@@ -122,14 +122,15 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
 
   // The init vectors are read first: a wrong file or size fails before the corpus is counted.
   std::optional<EmbeddingModel> pretrained;
+  std::optional<std::size_t> init_dim;  // the size of the --init vectors
   if (job.init_path && !resume) {
     pretrained = load_vectors(*job.init_path);
-    const auto init_dim = static_cast<std::size_t>(pretrained->vectors.cols());
-    if (settings.output_dim && init_dim != *settings.output_dim)
-      throw UsageError("--init " + *job.init_path + " has " + std::to_string(init_dim) +
+    init_dim = static_cast<std::size_t>(pretrained->vectors.cols());
+    if (settings.output_dim && *init_dim != *settings.output_dim)
+      throw UsageError("--init " + *job.init_path + " has " + std::to_string(*init_dim) +
                        "-dimensional vectors but --output-dim is " +
                        std::to_string(*settings.output_dim) + " (leave --output-dim out to take " +
-                       std::to_string(init_dim) + ")");
+                       std::to_string(*init_dim) + ")");
   }
   validate(settings);  // before the corpus is read
 
@@ -155,9 +156,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   }
 
   const ResolvedSettings resolved_settings =
-      resolve_settings(settings, model.vocabulary.word_count(),
-                       pretrained ? std::optional(static_cast<std::size_t>(pretrained->vectors.cols()))
-                                  : std::nullopt);
+      resolve_settings(settings, model.vocabulary.word_count(), init_dim);
   settings = resolved_settings.settings;
   if (on_info) {
     on_info(std::string(name_of(settings.architecture)) + ", " + resolved_settings.loss_reason + ", " +

@@ -83,7 +83,6 @@ class HeadFamily {
  public:
   virtual ~HeadFamily() = default;
   virtual const HeadShape& shape() const = 0;
-  virtual std::size_t classes() const = 0;
   // One thread's head over the shared `weights` (shape().weight_rows x dim, which outlive it);
   // `random` is that thread's generator (noise classes of ns).
   virtual std::unique_ptr<Head> make(Matrix& weights, Random& random) const = 0;

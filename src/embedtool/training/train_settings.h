@@ -45,8 +45,9 @@ float learning_rate_of(const TrainSettings& settings);
 std::string_view name_of(Architecture architecture);
 
 // Throws UsageError naming the command-line flag of the first impossible value (--output-dim,
-// --window, --neg, --sample, --epochs, --lr, --threads, --loss). resolve_settings calls it; the
-// CLI calls it earlier too, so that a bad flag fails before standard input is spooled.
+// --window, --neg, --sample, --epochs, --lr, --threads, --loss). train_model calls it once, before the corpus
+// is read (resolve_settings expects settings that passed it); the CLI calls it earlier too, so
+// that a bad flag fails before standard input is spooled.
 void validate(const TrainSettings& settings);
 
 }  // namespace embedtool

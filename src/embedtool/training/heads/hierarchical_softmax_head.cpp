@@ -115,7 +115,6 @@ class HierarchicalSoftmaxFamily final : public HeadFamily {
       : tree_(options.class_counts),
         shape_(hierarchical_softmax_shape(options.class_counts.size(), options.threads)) {}
   const HeadShape& shape() const override { return shape_; }
-  std::size_t classes() const override { return tree_.leaves(); }
   std::unique_ptr<Head> make(Matrix& weights, Random&) const override {
     return std::make_unique<HierarchicalSoftmaxHead>(weights, tree_, shape_.hot);
   }

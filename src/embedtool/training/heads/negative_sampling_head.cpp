@@ -74,7 +74,6 @@ class NegativeSamplingFamily final : public HeadFamily {
         negatives_(options.negatives),
         shape_(negative_sampling_shape(options.class_counts.size(), options.threads)) {}
   const HeadShape& shape() const override { return shape_; }
-  std::size_t classes() const override { return noise_.classes(); }
   std::unique_ptr<Head> make(Matrix& weights, Random& random) const override {
     return std::make_unique<NegativeSamplingHead>(weights, noise_, negatives_, random,
                                                   shape_.hot);

@@ -79,7 +79,9 @@ HeadShape softmax_shape(std::size_t classes, int threads) {
   shape.weight_rows = classes;
   // Every step writes every row: with several threads each keeps its own copy of all of W.
   if (threads > 1) shape.hot = {0, classes};
-  // The scores and their gradient, and Eigen's temporaries of the same size.
+  // The head's own buffer is one float per class (the scores, then their gradient); the
+  // estimate keeps counting two, as it did before the heads declared their shape, since
+  // e2e_train_memory holds it to the measured peak.
   shape.scratch_floats = 2 * classes;
   return shape;
 }
@@ -87,15 +89,13 @@ HeadShape softmax_shape(std::size_t classes, int threads) {
 class SoftmaxFamily final : public HeadFamily {
  public:
   explicit SoftmaxFamily(const HeadOptions& options)
-      : classes_(options.class_counts.size()), shape_(softmax_shape(classes_, options.threads)) {}
+      : shape_(softmax_shape(options.class_counts.size(), options.threads)) {}
   const HeadShape& shape() const override { return shape_; }
-  std::size_t classes() const override { return classes_; }
   std::unique_ptr<Head> make(Matrix& weights, Random&) const override {
     return std::make_unique<SoftmaxHead>(weights, shape_.hot.count > 0);
   }
 
  private:
-  std::size_t classes_;
   HeadShape shape_;
 };
 
