@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>
 
+#include "embedtool/vocabulary/label_set.h"
 #include "embedtool/vocabulary/vocabulary.h"
 
 namespace embedtool {
@@ -25,11 +26,23 @@ struct HeadWeights {
   Matrix weights;  // W: rows as the head defines them, output_dim (= vectors.cols()) columns
 };
 
+// Input rows that belong to no word: a classifier's hashed word n-grams (training/
+// line_input_rows.h), later a subword model's character n-grams. During training they sit below
+// E's rows in one input table; a model keeps them apart so that E stays one row per id.
+struct BucketRows {
+  // What the rows hold ("word-ngrams"); the parameters that address them (n-gram order, bucket
+  // count) are in the metadata's settings. A free string here, as HeadWeights::kind.
+  std::string kind;
+  Matrix rows;  // one row per bucket, output_dim (= vectors.cols()) columns
+};
+
 struct EmbeddingModel {
   Vocabulary vocabulary;        // vocabulary.input_dim() == vectors.rows()
   Matrix vectors;               // E
   nlohmann::json metadata = nlohmann::json::object();
   std::optional<HeadWeights> head;  // none for models read from other formats or trained without
+  LabelSet labels;                  // a classifier's classes (head's rows); empty for word models
+  std::optional<BucketRows> buckets;  // a classifier trained with --word-ngrams > 1
 };
 
 }  // namespace embedtool

@@ -18,7 +18,8 @@ const char* unicode_errors_name(UnicodeErrors mode) {
 }
 
 Architecture architecture_named(const std::string& name, const JsonReader& reader) {
-  for (const Architecture architecture : {Architecture::skipgram, Architecture::cbow})
+  for (const Architecture architecture :
+       {Architecture::skipgram, Architecture::cbow, Architecture::supervised})
     if (name_of(architecture) == name) return architecture;
   reader.fail("unknown setting \"" + name + "\"");
 }

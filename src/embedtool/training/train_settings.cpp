@@ -10,7 +10,12 @@
 namespace embedtool {
 
 float default_learning_rate(Architecture architecture) {
-  return architecture == Architecture::cbow ? 0.05f : 0.025f;
+  switch (architecture) {
+    case Architecture::skipgram: return 0.025f;
+    case Architecture::cbow: return 0.05f;
+    case Architecture::supervised: return 0.1f;  // fastText's supervised default
+  }
+  return 0.025f;
 }
 
 float learning_rate_of(const TrainSettings& settings) {
@@ -18,7 +23,12 @@ float learning_rate_of(const TrainSettings& settings) {
 }
 
 std::string_view name_of(Architecture architecture) {
-  return architecture == Architecture::cbow ? "cbow" : "skipgram";
+  switch (architecture) {
+    case Architecture::skipgram: return "skipgram";
+    case Architecture::cbow: return "cbow";
+    case Architecture::supervised: return "supervised";
+  }
+  return "?";
 }
 
 namespace {
@@ -36,6 +46,8 @@ void validate(const TrainSettings& settings) {
   require_at_least("--neg", settings.negatives, 1);
   require_at_least("--epochs", settings.epochs, 1);
   require_at_least("--threads", settings.threads, 1);
+  require_at_least("--word-ngrams", settings.word_ngrams, 1);
+  if (settings.buckets) require_at_least("--buckets", static_cast<long long>(*settings.buckets), 1);
   if (!(settings.sample >= 0) || !std::isfinite(settings.sample))
     throw UsageError("--sample must be 0 (off) or a positive number (got " +
                      message_number(settings.sample) + ")");

@@ -11,6 +11,9 @@ namespace embedtool {
 enum class Architecture {
   skipgram,  // the centre word's vector predicts each word of its window
   cbow,      // the average of the window's vectors predicts the centre word
+  // a classifier (train --supervised): the average of a line's word (and word n-gram) vectors
+  // predicts its labels (training/line_input_rows.h)
+  supervised,
 };
 
 inline constexpr std::size_t kDefaultOutputDim = 100;
@@ -34,18 +37,25 @@ struct TrainSettings {
   // weights). Only one thread makes a run reproducible bit for bit.
   int threads = 1;
   std::uint64_t seed = 1;
+  // Supervised only. The longest word n-gram among a line's inputs (1: words alone), and how
+  // many bucket rows the n-grams are hashed into; unset buckets are sized from the corpus
+  // (resolve_settings). Buckets exist only when word_ngrams > 1.
+  int word_ngrams = 1;
+  std::optional<std::uint64_t> buckets;
 };
 
 // word2vec's defaults: 0.025 for skip-gram, 0.05 for CBOW (whose averaged input moves each
-// context row by the whole gradient, so it tolerates and needs a larger step).
+// context row by the whole gradient, so it tolerates and needs a larger step); 0.1 for a
+// classifier, fastText's supervised default.
 float default_learning_rate(Architecture architecture);
 float learning_rate_of(const TrainSettings& settings);
 
-// Names as the command line and the model metadata spell them: "skipgram", "cbow".
+// Names as the command line and the model metadata spell them: "skipgram", "cbow",
+// "supervised".
 std::string_view name_of(Architecture architecture);
 
 // Throws UsageError naming the command-line flag of the first impossible value (--output-dim,
-// --window, --neg, --sample, --epochs, --lr, --threads, --loss). train_model calls it once, before the corpus
+// --window, --neg, --sample, --epochs, --lr, --threads, --loss, --word-ngrams, --buckets). train_model calls it once, before the corpus
 // is read (resolve_settings expects settings that passed it); the CLI calls it earlier too, so
 // that a bad flag fails before standard input is spooled.
 void validate(const TrainSettings& settings);

@@ -1,0 +1,42 @@
+#include "embedtool/training/line_input_rows.h"
+
+namespace embedtool {
+namespace {
+
+// A word id spread over 64 bits (splitmix64's finalizer), so that neighbouring ids, which are
+// words of similar frequency, land in unrelated buckets.
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// fastText's n-gram combination step (Dictionary::addWordNgrams): h = h · 116049371 + next.
+constexpr std::uint64_t kNgramMultiplier = 116049371;
+
+}  // namespace
+
+void append_line_input_rows(std::span<const WordId> words, const LineInputShape& shape,
+                            std::vector<InputRow>& rows) {
+  for (const WordId id : words)
+    if (id >= kFirstWordId) rows.push_back(id);
+  if (shape.word_ngrams <= 1 || shape.buckets == 0) return;
+  const auto n = static_cast<std::size_t>(shape.word_ngrams);
+  const auto first_bucket = static_cast<InputRow>(shape.input_dim);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == kPaddingId) continue;
+    std::uint64_t hash = mix(static_cast<std::uint64_t>(words[i]));
+    std::size_t length = 1;
+    for (std::size_t j = i + 1; j < words.size() && length < n; ++j) {
+      if (words[j] == kPaddingId) continue;
+      hash = hash * kNgramMultiplier + mix(static_cast<std::uint64_t>(words[j]));
+      ++length;
+      rows.push_back(first_bucket + static_cast<InputRow>(hash % shape.buckets));
+    }
+  }
+}
+
+}  // namespace embedtool
