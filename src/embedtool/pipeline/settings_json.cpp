@@ -34,7 +34,7 @@ std::optional<UnicodeErrors> unicode_errors_from_name(std::string_view name) {
 }
 
 json settings_to_json(const TrainSettings& s) {
-  return {{"architecture", name_of(s.architecture)},
+  json j = {{"architecture", name_of(s.architecture)},
           {"loss", s.loss},
           {"output_dim", s.output_dim.value()},
           {"window", s.window},
@@ -43,7 +43,10 @@ json settings_to_json(const TrainSettings& s) {
           {"epochs", s.epochs},
           {"learning_rate", s.learning_rate.value()},
           {"threads", s.threads},
-          {"seed", s.seed}};
+          {"seed", s.seed},
+          {"word_ngrams", s.word_ngrams}};
+  if (s.buckets) j["buckets"] = *s.buckets;
+  return j;
 }
 
 TrainSettings settings_from_json(const json& j, const JsonReader& r) {
@@ -59,6 +62,9 @@ TrainSettings settings_from_json(const json& j, const JsonReader& r) {
   s.learning_rate = r.get<float>(j, "learning_rate");
   s.threads = r.get<int>(j, "threads");
   s.seed = r.get<std::uint64_t>(j, "seed");
+  // Written since the supervised models (format 4); older files are word models without them.
+  s.word_ngrams = r.get_or(j, "word_ngrams", s.word_ngrams);
+  if (j.contains("buckets")) s.buckets = r.get<std::uint64_t>(j, "buckets");
   try {
     validate(s);
   } catch (const UsageError& error) {

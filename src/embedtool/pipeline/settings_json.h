@@ -16,7 +16,8 @@ namespace embedtool {
 
 // `settings` resolved (resolve_settings.h): the head chosen, the learning rate set.
 nlohmann::json settings_to_json(const TrainSettings& settings);
-// Every key required; a value of the wrong type, an unknown name or an impossible value fails
+// Every key required but word_ngrams and buckets (absent from models before the classifiers:
+// 1 and unset); a value of the wrong type, an unknown name or an impossible value fails
 // through `reader`, naming it.
 TrainSettings settings_from_json(const nlohmann::json& settings, const JsonReader& reader);
 
