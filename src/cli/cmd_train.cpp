@@ -43,8 +43,39 @@ struct TrainOptions {
   std::optional<std::string> checkpoint;  // unset: <output>.ckpt
   std::optional<std::string> checkpoint_every;
   std::optional<std::string> resume;
+  bool supervised = false;
   CLI::App* command = nullptr;  // to ask which flags were given
 };
+
+// A classifier and a word model each have flags the other has no use for: refuse them rather
+// than let them pass silently.
+void check_model_kind_flags(const TrainOptions& options) {
+  const CLI::App& command = *options.command;
+  const auto given = [&command](const char* flag) { return command.count(flag) > 0; };
+  if (options.supervised) {
+    for (const char* flag : {"--arch", "--window", "--sample"})
+      if (given(flag))
+        throw UsageError(std::string(flag) + " has no effect with --supervised (a classifier "
+                         "learns from whole lines, not from windows of words)");
+    return;
+  }
+  for (const char* flag : {"--label-prefix", "--word-ngrams", "--buckets"})
+    if (given(flag))
+      throw UsageError(std::string(flag) + " needs --supervised (it sets up a classifier)");
+}
+
+// A classifier reads its text as fastText does, split at white space only, case and punctuation
+// kept, unless --lowercase or --filter says otherwise: its files are usually tokenized already,
+// and "?" or a capital tell question types apart. Measured with fastText's tuned settings
+// (25 epochs, lr 0.5, word bigrams): TREC-6 test accuracy 0.884 with the word models' Keras
+// defaults, 0.904 without lowercasing, 0.900 without filtering, 0.910 without either; TREC-50
+// 0.780 and 0.794; MR (lowercase already) 0.780 and 0.779.
+void use_classifier_tokenizer_defaults(TrainOptions& options) {
+  const CLI::App& command = *options.command;
+  TokenizerOptions& tokenizer = options.job.tokenizer;
+  if (command.count("--lowercase") == 0) tokenizer.lowercase = false;
+  if (command.count("--filter") == 0) tokenizer.filter_punctuation = false;
+}
 
 int all_cores() {
   const unsigned cores = std::thread::hardware_concurrency();
@@ -107,6 +138,13 @@ void run_train(TrainOptions& options) {
   if (plan.path == options.output)
     throw UsageError("--checkpoint must name another file than the model (-o)");
 
+  if (!options.resume) {
+    check_model_kind_flags(options);
+    if (options.supervised) {
+      options.job.settings.architecture = Architecture::supervised;
+      use_classifier_tokenizer_defaults(options);
+    }
+  }
   std::optional<ResumePoint> resume;
   if (options.resume) {
     resume.emplace(prepare_resume(options));
@@ -150,7 +188,8 @@ void run_train(TrainOptions& options) {
           if (json_log) json_log->write(p);
         },
         [](const std::string& message) { spdlog::info("{}", message); }, &plan,
-        resume ? &*resume : nullptr);
+        resume ? &*resume : nullptr,
+        [](const std::string& message) { spdlog::warn("{}", message); });
   } catch (const TrainingStopped& stopped) {
     progress.finish();
     const int signal = StopSignals::received();
@@ -301,6 +340,29 @@ void add_train_command(CLI::App& parent) {
                    "Continue the run saved in this checkpoint, with its settings; ends where the "
                    "uninterrupted run would (bit for bit with --threads 1)")
       ->option_text("CHECKPOINT");
+  command->add_flag("--supervised", options->supervised,
+                    "Train a classifier: each line is an example, its labels are the tokens "
+                    "that start with --label-prefix (fastText's format), h is the mean of its "
+                    "words' (and word n-grams') rows, and the head predicts the labels; "
+                    "`embedtool predict` and `test` use the model");
+  command
+      ->add_option("--label-prefix", job.label_prefix,
+                   "With --supervised: tokens that start with this are labels")
+      ->capture_default_str()
+      ->option_text("PREFIX");
+  command
+      ->add_option("--word-ngrams", settings.word_ngrams,
+                   "With --supervised: also learn a row for every run of 2..N words, hashed into "
+                   "--buckets rows")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str()
+      ->option_text("N");
+  command
+      ->add_option("--buckets", settings.buckets,
+                   "With --supervised and --word-ngrams > 1: rows the word n-grams are hashed "
+                   "into (default: sized from the training file, at most 2097152)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{2147483647}))
+      ->option_text("N");
   add_tokenizer_options(*command, job.tokenizer);
   add_quiet_option(*command);
   command->callback([options] { run_train(*options); });

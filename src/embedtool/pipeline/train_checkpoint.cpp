@@ -91,7 +91,8 @@ nlohmann::json checkpoint_state(const TrainJob& job, const CorpusFingerprint& co
         {"input_dim", optional_to_json(job.vocabulary.input_dim)},
         {"tokenizer", tokenizer_to_json(job.tokenizer)},
         {"init", optional_to_json(job.init_path)},
-        {"settings", settings_to_json(job.settings)}}},
+        {"settings", settings_to_json(job.settings)},
+        {"label_prefix", job.label_prefix}}},
       {"corpus",
        {{"size", corpus.size}, {"head_crc32", corpus.head_crc32}, {"tail_crc32", corpus.tail_crc32}}},
       {"run",
@@ -121,6 +122,7 @@ ResumePoint read_checkpoint(const std::string& path) {
   point.job.tokenizer = tokenizer_from_json(r.at(job, "tokenizer"), r);
   point.job.init_path = r.get_optional<std::string>(job, "init");
   point.job.settings = settings_from_json(r.at(job, "settings"), r);
+  point.job.label_prefix = r.get_or<std::string>(job, "label_prefix", point.job.label_prefix);
 
   const json& corpus = r.at(state, "corpus");
   point.corpus.size = r.get<std::uint64_t>(corpus, "size");

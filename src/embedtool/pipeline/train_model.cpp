@@ -9,6 +9,8 @@
 #include "embedtool/pipeline/corpus_count.h"
 #include "embedtool/pipeline/corpus_fingerprint.h"
 #include "embedtool/pipeline/init_vectors.h"
+#include "embedtool/pipeline/labelled_corpus_count.h"
+#include "embedtool/pipeline/labelled_text_corpus.h"
 #include "embedtool/pipeline/settings_json.h"
 #include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
@@ -28,6 +30,48 @@ struct CorpusVocabulary {
   std::optional<std::uint64_t> corpus_words;
 };
 
+// What a classifier's training file holds besides its words.
+struct CorpusLabels {
+  LabelSet labels;
+  std::uint64_t tokens = 0;  // words in all, which size the n-gram buckets
+};
+
+std::string vocabulary_summary(const WordCounter& counter, std::uint64_t lines,
+                               const Vocabulary& vocabulary) {
+  return "corpus: " + std::to_string(lines) + " lines, " + std::to_string(counter.tokens_seen()) +
+         " words, " + std::to_string(counter.distinct_words()) + " distinct; vocabulary keeps " +
+         std::to_string(vocabulary.word_count()) + " words (input_dim " +
+         std::to_string(vocabulary.input_dim()) + ")";
+}
+
+// Counts a classifier's file: its labels always (a resumed run counts them again from the same
+// file, which the fingerprint vouches for), its words unless the vocabulary comes from elsewhere.
+CorpusLabels count_classifier_corpus(const TrainJob& job, const std::string& corpus_name,
+                                     const Tokenizer& tokenizer, CorpusVocabulary* vocabulary,
+                                     const InfoCallback& on_info,
+                                     const InfoCallback& on_warning) {
+  const LabelledCorpusCount counted =
+      count_labelled_file(job.corpus_path, corpus_name, tokenizer, job.label_prefix);
+  if (counted.labels.tokens_seen() == 0)
+    throw Error(corpus_name + " has no labelled line: a classifier learns from lines with labels, "
+                "tokens that start with \"" + job.label_prefix +
+                "\" (--label-prefix sets another prefix)");
+  CorpusLabels result{label_set_of(counted.labels), counted.words.tokens_seen()};
+  if (vocabulary && !job.vocabulary_path) {
+    vocabulary->vocabulary = counted.words.build(job.vocabulary);
+    if (on_info) on_info(vocabulary_summary(counted.words, counted.lines, vocabulary->vocabulary));
+  }
+  if (on_info)
+    on_info(std::to_string(result.labels.size()) + " labels; the most frequent: " +
+            result.labels.name(0) + " (" + std::to_string(result.labels.count(0)) + ")");
+  if (counted.unlabelled_lines > 0 && on_warning)
+    on_warning("skipped " + std::to_string(counted.unlabelled_lines) + " of " +
+               std::to_string(counted.lines) + " lines of " + corpus_name +
+               " that have no label (the first is line " +
+               std::to_string(counted.first_unlabelled_line) + ")");
+  return result;
+}
+
 CorpusVocabulary load_or_build_vocabulary(const TrainJob& job, const std::string& corpus_name,
                                           const Tokenizer& tokenizer, const InfoCallback& on_info) {
   if (job.vocabulary_path) {
@@ -36,13 +80,7 @@ CorpusVocabulary load_or_build_vocabulary(const TrainJob& job, const std::string
   }
   const CorpusCount counted = count_text_file(job.corpus_path, corpus_name, tokenizer);
   Vocabulary vocabulary = counted.counter.build(job.vocabulary);
-  if (on_info) {
-    on_info("corpus: " + std::to_string(counted.lines) + " lines, " +
-            std::to_string(counted.counter.tokens_seen()) + " words, " +
-            std::to_string(counted.counter.distinct_words()) + " distinct; vocabulary keeps " +
-            std::to_string(vocabulary.word_count()) + " words (input_dim " +
-            std::to_string(vocabulary.input_dim()) + ")");
-  }
+  if (on_info) on_info(vocabulary_summary(counted.counter, counted.lines, vocabulary));
   const std::uint64_t kept_words = vocabulary.total_count();
   return {std::move(vocabulary), kept_words};
 }
@@ -92,14 +130,15 @@ TrainControl checkpoint_control(const CheckpointPlan& plan, const TrainJob& job,
 
 // Fails before E is allocated when the run will not fit; logs the estimate either way.
 void check_memory(const Vocabulary& vocabulary, const TrainSettings& settings,
-                  std::uint64_t max_memory_bytes, const InfoCallback& on_info) {
+                  std::size_t classes, std::uint64_t max_memory_bytes,
+                  const InfoCallback& on_info) {
   std::uint64_t letters = 0;
   for (WordId id = kFirstWordId; id < static_cast<WordId>(vocabulary.input_dim()); ++id)
     letters += vocabulary.word(id).size();
   const double average_word_bytes =
       static_cast<double>(letters) / static_cast<double>(vocabulary.word_count());
   const MemoryEstimate estimate =
-      estimate_training_memory(vocabulary.word_count(), average_word_bytes, settings);
+      estimate_training_memory(vocabulary.word_count(), average_word_bytes, settings, classes);
   if (on_info) on_info("memory: about " + describe(estimate));
   if (max_memory_bytes > 0) {
     check_memory_limit(estimate, max_memory_bytes,
@@ -115,7 +154,7 @@ void check_memory(const Vocabulary& vocabulary, const TrainSettings& settings,
 
 EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progress,
                            const InfoCallback& on_info, const CheckpointPlan* plan,
-                           ResumePoint* resume) {
+                           ResumePoint* resume, const InfoCallback& on_warning) {
   const Tokenizer tokenizer(job.tokenizer);
   const std::string corpus_name = job.corpus_name.value_or(job.corpus_path);
   TrainSettings settings = job.settings;
@@ -141,10 +180,19 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                 " was made on (its size or content differ)");
   }
 
+  const bool supervised = settings.architecture == Architecture::supervised;
   EmbeddingModel model;
   std::optional<std::uint64_t> corpus_words;
+  CorpusLabels labels;
   if (resume) {
     model.vocabulary = std::move(resume->vocabulary);
+    if (supervised)
+      labels = count_classifier_corpus(job, corpus_name, tokenizer, nullptr, {}, on_warning);
+  } else if (supervised) {
+    CorpusVocabulary counted;
+    if (job.vocabulary_path) counted = load_or_build_vocabulary(job, corpus_name, tokenizer, on_info);
+    labels = count_classifier_corpus(job, corpus_name, tokenizer, &counted, on_info, on_warning);
+    model.vocabulary = std::move(counted.vocabulary);
   } else {
     CorpusVocabulary counted = load_or_build_vocabulary(job, corpus_name, tokenizer, on_info);
     model.vocabulary = std::move(counted.vocabulary);
@@ -155,15 +203,16 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                 " is empty: no word reaches the minimum count (try a smaller --min-count)");
   }
 
+  const std::size_t classes = supervised ? labels.labels.size() : model.vocabulary.word_count();
   const ResolvedSettings resolved_settings =
-      resolve_settings(settings, model.vocabulary.word_count(), init_dim);
+      resolve_settings(settings, classes, init_dim, labels.tokens);
   settings = resolved_settings.settings;
   if (on_info) {
     on_info(std::string(name_of(settings.architecture)) + ", " + resolved_settings.loss_reason + ", " +
             std::to_string(settings.threads) + (settings.threads == 1 ? " thread" : " threads"));
   }
 
-  check_memory(model.vocabulary, settings, job.max_memory_bytes, on_info);
+  check_memory(model.vocabulary, settings, classes, job.max_memory_bytes, on_info);
 
   // What a checkpoint records of the job: every setting resolved, so that a resumed run needs
   // nothing else.
@@ -191,13 +240,25 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
     };
   }
 
-  const TextFileCorpus corpus(job.corpus_path, tokenizer, model.vocabulary, corpus_words,
-                              corpus_name);
-  TrainResult trained =
-      train_embeddings(model.vocabulary, corpus, settings, on_progress, std::move(control));
+  TrainResult trained;
+  if (supervised) {
+    const LabelledTextCorpus corpus(job.corpus_path, corpus_name, tokenizer, model.vocabulary,
+                                    labels.labels, job.label_prefix);
+    trained = train_classifier(model.vocabulary, labels.labels, corpus, settings, on_progress,
+                               std::move(control));
+  } else {
+    const TextFileCorpus corpus(job.corpus_path, tokenizer, model.vocabulary, corpus_words,
+                                corpus_name);
+    trained = train_embeddings(model.vocabulary, corpus, settings, on_progress, std::move(control));
+  }
   if (trained.stopped) throw TrainingStopped(plan->path);
   model.vectors = std::move(trained.vectors);
-  if (job.keep_head) model.head = HeadWeights{settings.loss, std::move(trained.head_weights)};
+  // A classifier is E and its head: predict needs W.
+  if (job.keep_head || supervised)
+    model.head = HeadWeights{settings.loss, std::move(trained.head_weights)};
+  if (trained.bucket_rows.rows() > 0)
+    model.buckets = BucketRows{"word-ngrams", std::move(trained.bucket_rows)};
+  model.labels = std::move(labels.labels);
 
   const TrainSettings& s = settings;
   // The settings in the form a checkpoint holds them (settings_json.h), and what the run found.
@@ -212,6 +273,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       {"final_average_loss", trained.final_average_loss},
   });
   if (job.init_path) model.metadata["init"] = *job.init_path;
+  if (supervised) model.metadata["label_prefix"] = job.label_prefix;
   // Timings stay out of the metadata: the same corpus and settings must give the same bytes.
   if (on_info) {
     on_info("trained " + std::to_string(model.vectors.rows()) + " x " +

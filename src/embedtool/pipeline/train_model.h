@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "embedtool/model.h"
+#include "embedtool/sequences/labelled_line.h"
 #include "embedtool/text/tokenizer.h"
 #include "embedtool/training/train_progress.h"
 #include "embedtool/training/trainer.h"
@@ -31,8 +32,11 @@ struct TrainJob {
   // bytes; 0: the machine's physical memory.
   std::uint64_t max_memory_bytes = 0;
   // Store the head's weights W in the model (an optional .emb section). Word vectors need only
-  // E; W is what scores classes for an h (a classifier needs it), as large as E for ns.
+  // E; W is what scores classes for an h, as large as E for ns. A classifier always keeps it.
   bool keep_head = false;
+  // A classifier (settings.architecture == supervised): its labels are the tokens of the corpus
+  // that start with this (sequences/labelled_line.h).
+  std::string label_prefix = std::string(kDefaultLabelPrefix);
 };
 
 // When and where checkpoints are written (storage/checkpoint_file.h), and when to stop.
@@ -63,13 +67,19 @@ struct ResumePoint;  // train_checkpoint.h
 // Messages for the user (vocabulary size, ...); the CLI sends them to its log.
 using InfoCallback = std::function<void(const std::string&)>;
 
-// Throws Error / UsageError on bad input (no words, unreadable files, divergence, ...).
+// Trains a word model, or a classifier when job.settings.architecture is supervised (its model
+// has labels, the head's W and, with word n-grams, their bucket rows).
+// Throws Error / UsageError on bad input (no words, no labelled line, unreadable files,
+// divergence, ...).
 // With a plan, writes checkpoints as it says. With `resume` (from read_checkpoint), continues
 // that run instead of starting one: `job` must be resume->job with corpus_path pointing at the
 // corpus to read, which must be the one the checkpoint was made on (Error otherwise); the
 // weights are moved out of `resume`.
+// `on_warning`: what the user should know went wrong but did not stop the run (a classifier's
+// lines without labels, skipped).
 EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progress = {},
                            const InfoCallback& on_info = {},
-                           const CheckpointPlan* plan = nullptr, ResumePoint* resume = nullptr);
+                           const CheckpointPlan* plan = nullptr, ResumePoint* resume = nullptr,
+                           const InfoCallback& on_warning = {});
 
 }  // namespace embedtool

@@ -20,14 +20,11 @@
 #include <span>
 
 #include "embedtool/model.h"
+#include "embedtool/training/class_id.h"
 #include "embedtool/training/hot_rows.h"
 #include "embedtool/training/random.h"
 
 namespace embedtool {
-
-// A class the head predicts: an index in [0, classes()). In the word models, word id
-// − kFirstWordId; in a classifier, a label's index.
-using ClassId = std::int64_t;
 
 class Head {
  public:

@@ -21,11 +21,14 @@ void mean_of_rows(const Matrix& input, std::span<const InputRow> inputs, std::sp
 
 double input_step(Matrix& input, std::span<const InputRow> inputs,
                   std::span<const ClassId> targets, Head& head, float learning_rate,
-                  std::span<float> h, std::span<float> grad_h) {
+                  std::span<float> h, std::span<float> grad_h, InputUpdate update) {
   mean_of_rows(input, inputs, h);
   const double loss = head.train_step(h, targets, learning_rate, grad_h);
+  const float step = update == InputUpdate::mean_gradient
+                         ? learning_rate / static_cast<float>(inputs.size())
+                         : learning_rate;
   for (const InputRow row : inputs)
-    kernels::axpy(-learning_rate, grad_h.data(), input.row(row).data(), h.size());
+    kernels::axpy(-step, grad_h.data(), input.row(row).data(), h.size());
   return loss;
 }
 

@@ -16,6 +16,12 @@ namespace embedtool {
 // taken while it costs about what the approximation does: up to 100 words.
 inline constexpr std::size_t kAutoSoftmaxMaxWords = 100;
 
+// A classifier's labels: its line has some 10 to 100 input rows, so a softmax over up to 100
+// labels costs about what the inputs do; beyond, hierarchical softmax (log2 of the labels per
+// step, and fastText's advice for many labels). Negative sampling is never chosen for labels:
+// its probabilities are not a distribution to rank by.
+inline constexpr std::size_t kAutoSoftmaxMaxLabels = 100;
+
 struct LossChoice {
   std::string loss;  // a registered head
   std::string reason;  // one sentence for the log: what was chosen and why
@@ -24,5 +30,9 @@ struct LossChoice {
 // `requested` unless it is "auto"; then softmax for vocabularies of at most
 // kAutoSoftmaxMaxWords words, negative sampling beyond.
 LossChoice choose_loss(const std::string& requested, std::size_t vocabulary_words);
+
+// `requested` unless it is "auto"; then softmax for at most kAutoSoftmaxMaxLabels labels, hs
+// beyond.
+LossChoice choose_classifier_loss(const std::string& requested, std::size_t labels);
 
 }  // namespace embedtool

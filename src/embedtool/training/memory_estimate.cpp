@@ -36,15 +36,17 @@ std::uint64_t MemoryEstimate::total() const {
 }
 
 MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average_word_bytes,
-                                        const TrainSettings& settings) {
-  const std::uint64_t rows = word_count + kReservedIds;
+                                        const TrainSettings& settings,
+                                        std::optional<std::uint64_t> classes) {
+  const bool buckets = settings.architecture == Architecture::supervised && settings.word_ngrams > 1;
+  const std::uint64_t rows = word_count + kReservedIds + (buckets ? settings.buckets.value_or(0) : 0);
   const std::uint64_t dim = settings.output_dim.value();
   MemoryEstimate estimate;
   estimate.embedding_bytes = float_matrix_bytes(rows, dim);
   const HeadKind* head = find_head_kind(settings.loss);
   if (head == nullptr) throw std::logic_error("estimate_training_memory needs a resolved loss");
   const auto threads = settings.threads > 0 ? settings.threads : 1;
-  const HeadShape shape = head->shape(word_count, threads);
+  const HeadShape shape = head->shape(classes.value_or(word_count), threads);
   estimate.head_bytes = float_matrix_bytes(shape.weight_rows, dim);
   const double heap_letters = average_word_bytes > kInlineWordBytes ? average_word_bytes : 0;
   estimate.vocabulary_bytes =

@@ -4,6 +4,7 @@
 // large is allocated, so that a run the machine cannot hold fails at once with the figures (as
 // gensim's estimate_memory reports them) instead of being killed by the OS hours later.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "embedtool/training/train_settings.h"
@@ -20,9 +21,11 @@ struct MemoryEstimate {
 };
 
 // `average_word_bytes`: the mean length of the vocabulary's words (long words live on the heap).
-// settings.loss must be resolved (not automatic).
+// settings.loss must be resolved (not automatic). `classes`: what the head predicts, a
+// classifier's labels; the words when unset. A classifier's word n-gram buckets count in E.
 MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average_word_bytes,
-                                        const TrainSettings& settings);
+                                        const TrainSettings& settings,
+                                        std::optional<std::uint64_t> classes = std::nullopt);
 
 // "1.2 GB (E 400 MB, head 400 MB, vocabulary 20 MB, threads 2 MB)"
 std::string describe(const MemoryEstimate& estimate);

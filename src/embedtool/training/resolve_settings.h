@@ -4,6 +4,7 @@
 // model's metadata and checkpoints all take the result, so none of them picks again (and a
 // resumed run reads the choice back instead of making it anew for a vocabulary that may differ).
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -17,10 +18,22 @@ struct ResolvedSettings {
 };
 
 // `asked` must have passed validate(). `classes`: how many classes the head predicts (the
-// vocabulary's words). `init_dim`: the size of the vectors E starts from (--init), which an
-// unset output_dim takes; kDefaultOutputDim without them.
+// vocabulary's words, or a classifier's labels). `init_dim`: the size of the vectors E starts
+// from (--init), which an unset output_dim takes; kDefaultOutputDim without them.
+// `corpus_tokens`: a classifier's training tokens, which size its unset buckets
+// (classifier_buckets).
 ResolvedSettings resolve_settings(const TrainSettings& asked, std::size_t classes,
-                                  std::optional<std::size_t> init_dim = std::nullopt);
+                                  std::optional<std::size_t> init_dim = std::nullopt,
+                                  std::uint64_t corpus_tokens = 0);
+
+// The word n-gram buckets of a classifier whose --buckets is unset: one per n-gram occurrence
+// in the training file (tokens · (word_ngrams − 1), which bounds the distinct n-grams), rounded
+// up to a power of two, at least kMinAutoBuckets and at most kMaxAutoBuckets (fastText's fixed
+// 2,000,000, 800 MB at dim 100, whatever the data). Small files get small tables instead of
+// hundreds of megabytes of rows that no n-gram reaches.
+inline constexpr std::uint64_t kMinAutoBuckets = 1024;
+inline constexpr std::uint64_t kMaxAutoBuckets = 2'097'152;
+std::uint64_t classifier_buckets(std::uint64_t corpus_tokens, int word_ngrams);
 
 // True when `settings` came from resolve_settings (or a checkpoint that stored them so).
 bool is_resolved(const TrainSettings& settings);

@@ -13,6 +13,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/sequences/padding.h"
+#include "embedtool/training/class_id.h"
 
 namespace embedtool {
 
@@ -37,6 +38,9 @@ class SentenceSource {
   virtual void rewind() = 0;
   // Reads the next sentence into `ids`. Returns false at the end of the corpus.
   virtual bool next(Sequence& ids) = 0;
+  // The labels of the sentence next() returned last, as classes: a classifier's training lines
+  // (train --supervised) carry them; plain text has none.
+  virtual std::span<const ClassId> labels() const { return {}; }
   // Where the next call to next() would read from (valid between calls to next()).
   virtual SourcePosition position() const = 0;
   // Continues from a position this source (or one of the same part of the same corpus) gave.

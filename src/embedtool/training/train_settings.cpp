@@ -47,7 +47,10 @@ void validate(const TrainSettings& settings) {
   require_at_least("--epochs", settings.epochs, 1);
   require_at_least("--threads", settings.threads, 1);
   require_at_least("--word-ngrams", settings.word_ngrams, 1);
-  if (settings.buckets) require_at_least("--buckets", static_cast<long long>(*settings.buckets), 1);
+  // fastText's limit too: its bucket ids are 32-bit.
+  if (settings.buckets && (*settings.buckets < 1 || *settings.buckets > 2147483647))
+    throw UsageError("--buckets must be between 1 and 2147483647 (got " +
+                     std::to_string(*settings.buckets) + ")");
   if (!(settings.sample >= 0) || !std::isfinite(settings.sample))
     throw UsageError("--sample must be 0 (off) or a positive number (got " +
                      message_number(settings.sample) + ")");

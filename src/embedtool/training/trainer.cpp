@@ -161,21 +161,24 @@ class CheckpointTaker {
   bool stopped_ = false;
 };
 
-}  // namespace
-
-TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
-                             const TrainSettings& settings, const ProgressCallback& on_progress,
-                             TrainControl control) {
+// Both kinds of model: the classes and their counts are the vocabulary's words or the labels.
+TrainResult train_model_weights(const Vocabulary& vocabulary,
+                                std::span<const std::uint64_t> class_counts,
+                                const Corpus& corpus, const TrainSettings& settings,
+                                const ProgressCallback& on_progress, TrainControl control) {
   const HeadKind& head_kind = resolved_head(settings);
   const std::size_t input_dim = vocabulary.input_dim();
+  const bool supervised = settings.architecture == Architecture::supervised;
+  const LineInputShape line_shape{input_dim, supervised ? settings.word_ngrams : 1,
+                                  supervised ? settings.buckets.value_or(0) : 0};
+  const auto table_rows = static_cast<std::size_t>(line_shape.table_rows());
   const std::size_t dim = settings.output_dim.value();
   const auto threads = static_cast<std::size_t>(settings.threads);
   const float start_rate = *settings.learning_rate;
-  const std::vector<std::uint64_t> class_counts = word_class_counts(vocabulary);
   const std::unique_ptr<HeadFamily> heads =
       head_kind.make_family({class_counts, settings.negatives, settings.threads});
   const std::size_t head_rows = heads->shape().weight_rows;
-  if (control.resume) check_resumable(*control.resume, input_dim, dim, head_rows, settings);
+  if (control.resume) check_resumable(*control.resume, table_rows, dim, head_rows, settings);
 
   ScheduleState schedule;
   schedule.epochs = settings.epochs;
@@ -201,7 +204,7 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
     control.resume.reset();
   } else {
     Random seeds(settings.seed);
-    weights.input = initial_vectors(input_dim, dim, seeds);
+    weights.input = initial_vectors(table_rows, dim, seeds);
     if (control.initialize) control.initialize(weights.input);
     weights.output = Matrix::Zero(static_cast<Eigen::Index>(head_rows),
                                   static_cast<Eigen::Index>(dim));
@@ -212,7 +215,8 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
 
   std::atomic<bool> stop{false};
   PauseGate gate(threads);
-  SharedRun run{settings, subsampler, *heads, learning_rate, weights, schedule, stop, gate};
+  SharedRun run{settings,   subsampler, *heads, line_shape, supervised && !head_kind.predicts_distribution,
+                learning_rate, weights,  schedule, stop,       gate};
   std::vector<std::unique_ptr<SentenceSource>> parts;
   std::vector<std::unique_ptr<TrainingWorker>> workers;
   std::vector<const WorkerTotals*> totals;
@@ -270,9 +274,36 @@ TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
   }
   result.final_average_loss = result.epoch_average_losses.back();
   result.seconds = monitor.elapsed_seconds();
+  if (table_rows > input_dim) {
+    const auto words = static_cast<Eigen::Index>(input_dim);
+    result.bucket_rows = weights.input.bottomRows(weights.input.rows() - words);
+    weights.input.conservativeResize(words, Eigen::NoChange);
+  }
   result.vectors = std::move(weights.input);
   result.head_weights = std::move(weights.output);
   return result;
+}
+
+}  // namespace
+
+TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
+                             const TrainSettings& settings, const ProgressCallback& on_progress,
+                             TrainControl control) {
+  if (settings.architecture == Architecture::supervised)
+    throw std::logic_error("train_embeddings trains word models; a classifier needs its labels");
+  const std::vector<std::uint64_t> class_counts = word_class_counts(vocabulary);
+  return train_model_weights(vocabulary, class_counts, corpus, settings, on_progress,
+                             std::move(control));
+}
+
+TrainResult train_classifier(const Vocabulary& vocabulary, const LabelSet& labels,
+                             const Corpus& corpus, const TrainSettings& settings,
+                             const ProgressCallback& on_progress, TrainControl control) {
+  if (settings.architecture != Architecture::supervised)
+    throw std::logic_error("train_classifier needs settings.architecture == supervised");
+  if (labels.empty()) throw Error("there are no labels to train a classifier on");
+  return train_model_weights(vocabulary, labels.counts(), corpus, settings, on_progress,
+                             std::move(control));
 }
 
 }  // namespace embedtool

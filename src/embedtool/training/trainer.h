@@ -11,11 +11,13 @@
 #include "embedtool/training/train_control.h"
 #include "embedtool/training/train_progress.h"
 #include "embedtool/training/train_settings.h"
+#include "embedtool/vocabulary/label_set.h"
 
 namespace embedtool {
 
 struct TrainResult {
   Matrix vectors;        // E: vocabulary.input_dim() x settings.output_dim
+  Matrix bucket_rows;    // a classifier's word n-gram rows (line_input_rows.h); empty otherwise
   Matrix head_weights;   // the head's W, as head_kinds() says its rows are laid out
   std::string loss;      // the head used (settings.loss)
   double final_average_loss = 0;             // mean loss per prediction over the last epoch
@@ -37,6 +39,15 @@ struct TrainResult {
 // not fit the vocabulary, the settings or the thread count is an Error.
 TrainResult train_embeddings(const Vocabulary& vocabulary, const Corpus& corpus,
                              const TrainSettings& settings,
+                             const ProgressCallback& on_progress = {}, TrainControl control = {});
+
+// A classifier (settings.architecture == supervised): each sentence of the corpus is a line
+// whose labels() are classes of `labels`; one step per line, h the mean of its input rows
+// (line_input_rows.h: its words, and with settings.word_ngrams > 1 its hashed n-grams in
+// *settings.buckets rows below E's), the head over the labels. Lines without labels or without a
+// vocabulary word train nothing. The same rules as above otherwise.
+TrainResult train_classifier(const Vocabulary& vocabulary, const LabelSet& labels,
+                             const Corpus& corpus, const TrainSettings& settings,
                              const ProgressCallback& on_progress = {}, TrainControl control = {});
 
 }  // namespace embedtool

@@ -64,9 +64,13 @@ void TrainingWorker::start_epoch(int epoch) {
 }
 
 void TrainingWorker::train_sentence(const Sequence& sentence, std::uint64_t sentence_number) {
+  if (run_.settings.architecture == Architecture::supervised) {
+    train_line(sentence, corpus_.labels(), sentence_number);
+    return;
+  }
   // Padding and unknown ids have no vector to learn and are dropped before windows are formed,
   // as word2vec drops out-of-vocabulary words; so are the words subsampling discards.
-  const auto input_dim = static_cast<std::uint64_t>(run_.weights.input.rows());
+  const auto input_dim = static_cast<std::uint64_t>(run_.line_shape.input_dim);
   std::uint64_t vocabulary_words = 0;
   words_.clear();
   for (const WordId id : sentence) {
@@ -74,12 +78,43 @@ void TrainingWorker::train_sentence(const Sequence& sentence, std::uint64_t sent
     ++vocabulary_words;
     if (run_.subsampler.keep(id, state_.random)) words_.push_back(id);
   }
+  finish_sentence(vocabulary_words, train_positions(current_rate()));
+}
 
-  // The rate is read once per sentence from the words all threads have done (a sentence is at
-  // most 10,000 words, word2vec's interval between updates of its rate).
-  const float rate =
-      run_.learning_rate.at(run_.schedule.words_done.load(std::memory_order_relaxed));
-  const bool finite = train_positions(rate);
+void TrainingWorker::train_line(const Sequence& line, std::span<const ClassId> labels,
+                                std::uint64_t line_number) {
+  // No subsampling: a line is one example, and its rare and frequent words alike make its h.
+  std::uint64_t vocabulary_words = 0;
+  for (const WordId id : line)
+    if (is_trained_word(id, run_.line_shape.input_dim, line_number)) ++vocabulary_words;
+  inputs_.clear();
+  targets_.clear();
+  append_line_input_rows(line, run_.line_shape, inputs_);
+  if (run_.all_labels_per_step)
+    targets_.assign(labels.begin(), labels.end());
+  else if (!labels.empty())
+    targets_.push_back(labels[state_.random.next_below(labels.size())]);
+  bool finite = true;
+  if (!inputs_.empty() && !targets_.empty()) {
+    const double loss =
+        input_step(run_.weights.input, inputs_, targets_, *head_, current_rate(), h_, grad_h_,
+                   InputUpdate::mean_gradient);
+    finite = check_finite(loss);
+    if (finite) {
+      state_.loss_total += loss;
+      state_.predictions_total += targets_.size();
+    }
+  }
+  finish_sentence(vocabulary_words, finite);
+}
+
+// The rate is read once per sentence from the words all threads have done (a sentence is at
+// most 10,000 words, word2vec's interval between updates of its rate).
+float TrainingWorker::current_rate() const {
+  return run_.learning_rate.at(run_.schedule.words_done.load(std::memory_order_relaxed));
+}
+
+void TrainingWorker::finish_sentence(std::uint64_t vocabulary_words, bool finite) {
   run_.schedule.words_done.fetch_add(vocabulary_words, std::memory_order_relaxed);
   if (!finite) run_.stop.store(true, std::memory_order_relaxed);
 }

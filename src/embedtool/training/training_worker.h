@@ -11,6 +11,7 @@
 #include "embedtool/training/head.h"
 #include "embedtool/training/input_step.h"
 #include "embedtool/training/learning_rate.h"
+#include "embedtool/training/line_input_rows.h"
 #include "embedtool/training/pause_gate.h"
 #include "embedtool/training/sentence_source.h"
 #include "embedtool/training/subsampling.h"
@@ -25,6 +26,13 @@ struct SharedRun {
   const TrainSettings& settings;
   const Subsampler& subsampler;
   const HeadFamily& heads;
+  // The vocabulary's input_dim (word ids are below it) and, for a classifier, the word n-gram
+  // buckets below E's rows in the input table (line_input_rows.h).
+  const LineInputShape& line_shape;
+  // A classifier's step predicts every label of its line (heads with an independent probability
+  // per class), or one drawn at random per step (heads whose classes share one distribution,
+  // which cannot put all its mass on two labels at once: fastText draws one too).
+  bool all_labels_per_step;
   const LinearDecay& learning_rate;
   ModelWeights& weights;
   ScheduleState& schedule;
@@ -65,6 +73,12 @@ class TrainingWorker {
   // Rewinds the part for a new epoch, or seeks to the state's position in the epoch it resumes.
   void start_epoch(int epoch);
   void train_sentence(const Sequence& sentence, std::uint64_t sentence_number);
+  // A classifier's line: one step, its input rows (line_input_rows.h) predicting its labels.
+  void train_line(const Sequence& line, std::span<const ClassId> labels,
+                  std::uint64_t line_number);
+  // Counts the line's vocabulary words into the run's schedule, and stops the run on divergence.
+  void finish_sentence(std::uint64_t vocabulary_words, bool finite);
+  float current_rate() const;
   // One step per position of words_: return false on divergence.
   bool train_positions(float learning_rate);
   // Draws the window around words_[centre] and makes the position's step: skip-gram's inputs
