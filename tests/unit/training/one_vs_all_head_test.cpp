@@ -91,7 +91,8 @@ TEST_CASE("ova: predict is log σ(w_c·h), and a one-target step's loss is exact
       if (c != t) expected -= std::log1p(-std::exp(static_cast<double>(log_p[c])));
     const ClassId target = static_cast<ClassId>(t);
     CAPTURE(t);
-    CHECK(head.train_step(h, {&target, 1}, 0.0f, grad_h) == doctest::Approx(expected).epsilon(1e-5));
+    const double loss = head.train_step(h, {&target, 1}, 0.0f, grad_h);
+    CHECK(loss == doctest::Approx(expected).epsilon(1e-5));
   }
 }
 

@@ -15,7 +15,8 @@ OneVsAllHead::OneVsAllHead(Matrix& weights, bool private_copy)
 
 // One binary logistic decision per class c, with label y_c = 1 if c ∈ T, else 0:
 //   loss = Σ_c −log P(y_c) = Σ_{c∈T} −log σ(s_c) + Σ_{c∉T} −log(1 − σ(s_c)),   s_c = w_c·h
-//   d loss / ds_c = σ(s_c) − y_c,  d loss / dh = Σ_c (σ(s_c) − y_c) w_c,  d loss / dw_c = (σ(s_c) − y_c) h
+//   d loss / ds_c = σ(s_c) − y_c
+//   d loss / dh   = Σ_c (σ(s_c) − y_c) w_c,   d loss / dw_c = (σ(s_c) − y_c) h
 // which is BinaryLogisticStep with one slot per class.
 double OneVsAllHead::train_step(std::span<const float> h, std::span<const ClassId> targets,
                                 float learning_rate, std::span<float> grad_h) {
