@@ -2,8 +2,8 @@
 // What sits on top of the input vector h in every model embedtool trains (inputs → h → head):
 // a head turns h into a loss over the classes to predict (context words, or labels), learns its
 // own weights W as it goes, and scores every class for an h (predict). The training loop only
-// talks to this interface, so the full softmax, negative sampling and hierarchical softmax can be
-// swapped without touching the loop (fastText's loss.h has the same shape).
+// talks to this interface, so the full softmax, negative sampling, hierarchical softmax and
+// one-vs-all can be swapped without touching the loop (fastText's loss.h has the same shape).
 //
 // A head comes in two parts:
 //   HeadFamily - what every thread of a run shares, built once from the class counts: the
@@ -30,23 +30,30 @@ class Head {
  public:
   virtual ~Head() = default;
 
-  // One SGD step for one input vector. `targets` are classes, repeats allowed; the loss is the
-  // sum of the per-target losses, all taken against the same h. The head updates its own weights
-  // with `learning_rate` and writes d(loss)/dh, unscaled and taken before that update, into
-  // `grad_h` (overwritten, same size as h): the caller owns h and decides how to apply it. (The
-  // sampled heads update row by row as they accumulate d(loss)/dh, as word2vec does pair by
-  // pair: a row named twice in one step is read the second time after its first update. With
-  // learning_rate 0 the gradient is exact.)
-  // Returns the summed loss (not divided by the number of targets); NaN or infinite when the
-  // weights have diverged.
+  // One SGD step for one input vector. `targets` are classes, repeats allowed, all taken against
+  // the same h; how they make up the loss is the head's:
+  //   softmax, ns, hs: a list of predictions; the loss is the sum of one loss per target, so a
+  //                    target named twice counts twice;
+  //   ova:             a set of positive classes; the loss has one term per class, positive or
+  //                    not (one_vs_all_head.h), so a target named twice counts once.
+  // With no targets every head does nothing: loss 0, grad_h zero, W unchanged (for ova too,
+  // though an empty set of positives could be read as "every class a negative").
+  // The head updates its own weights with `learning_rate` and writes d(loss)/dh, unscaled and
+  // taken before that update, into `grad_h` (overwritten, same size as h): the caller owns h and
+  // decides how to apply it. (The sampled heads update row by row as they accumulate
+  // d(loss)/dh, as word2vec does pair by pair: a row named twice in one step is read the second
+  // time after its first update. With learning_rate 0 the gradient is exact.)
+  // Returns the step's whole loss (not divided by the number of targets); NaN or infinite when
+  // the weights have diverged.
   virtual double train_step(std::span<const float> h, std::span<const ClassId> targets,
                             float learning_rate, std::span<float> grad_h) = 0;
 
   // log P(class | h) for every class, into `log_probabilities` (classes() values), as the head
   // models it: one distribution over the classes for softmax and hs (the values exp() to 1), an
-  // independent yes/no probability per class for the sampled heads (ns). The loss of a step with
-  // one target t is −log_probabilities[t], plus, for the sampled heads, the terms of the classes
-  // it was told apart from. Reads the shared weights as this thread last saw them.
+  // independent yes/no probability per class for ns and ova. The loss of a step with one target
+  // t is −log_probabilities[t], plus, for ns and ova, the terms of the classes it was told apart
+  // from (ns: the noise classes drawn; ova: every other class, −log(1 − P(c | h)) each). Reads
+  // the shared weights as this thread last saw them.
   virtual void predict(std::span<const float> h, std::span<float> log_probabilities) = 0;
 
   // Makes this thread's updates that are not yet in the shared weights visible there (heads that

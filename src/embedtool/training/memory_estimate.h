@@ -13,7 +13,7 @@ namespace embedtool {
 
 struct MemoryEstimate {
   std::uint64_t embedding_bytes = 0;   // E: input_dim x D floats
-  std::uint64_t head_bytes = 0;        // a row per word (softmax, ns) or per Huffman node (hs)
+  std::uint64_t head_bytes = 0;        // a row per word (softmax, ns, ova) or per Huffman node (hs)
   std::uint64_t vocabulary_bytes = 0;  // the vocabulary and the trainer's per-word tables
   std::uint64_t thread_bytes = 0;      // each thread's buffers, all threads together
 

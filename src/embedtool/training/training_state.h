@@ -18,7 +18,7 @@ namespace embedtool {
 
 struct ModelWeights {
   Matrix input;   // E: input_dim x D; rows 0 and 1 (reserved ids) stay zero
-  Matrix output;  // the head's: a row per word (softmax, ns) or per Huffman inner node (hs)
+  Matrix output;  // the head's: a row per word (softmax, ns, ova) or per Huffman inner node (hs)
 };
 
 struct ScheduleState {

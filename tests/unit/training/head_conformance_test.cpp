@@ -4,7 +4,8 @@
 //   - on several threads, with private copies of the hot rows, no update is lost: after publish,
 //     the shared W holds every thread's change;
 //   - predict agrees with the loss: for a head that predicts a distribution, the loss of target t
-//     is −log_probabilities[t] exactly; for the others it is at least that (plus noise terms);
+//     is −log_probabilities[t] exactly; for the others it is at least that (plus the terms of
+//     the classes it was told apart from: ns's noise classes, every other class for ova);
 //   - a few steps towards a target make predict rank it first.
 #include <doctest/doctest.h>
 
@@ -26,7 +27,8 @@ constexpr std::size_t kClasses = 9;
 constexpr std::size_t kDim = 5;
 // Falling counts, as a vocabulary's words have them (the hot rows of ns are the first ones).
 const std::vector<std::uint64_t> kCounts{90, 70, 50, 40, 30, 20, 10, 5, 2};
-const std::vector<ClassId> kTargets{1, 4, 4, 8};  // a repeated target counts twice
+// A repeated target: twice for the heads that sum one loss per target, once for ova (a set).
+const std::vector<ClassId> kTargets{1, 4, 4, 8};
 
 // Float losses, so a wider step than the double-precision head tests use: the rounding of the
 // loss (about 1e-6 of it) divided by the step stays well below the tolerance.

@@ -142,6 +142,13 @@ TEST_CASE("--loss auto: the exact softmax for small vocabularies, negative sampl
   CHECK(choose_loss("auto", kAutoSoftmaxMaxWords + 1).loss ==
         "ns");
   CHECK(choose_loss("hs", 5).loss == "hs");
+  CHECK(choose_loss("ova", 5).loss == "ova");
+  // ova is for multi-label classifiers: auto never takes it, at any vocabulary size.
+  for (const std::size_t words : {std::size_t{0}, std::size_t{1}, kAutoSoftmaxMaxWords,
+                                  kAutoSoftmaxMaxWords + 1, std::size_t{1} << 30}) {
+    CAPTURE(words);
+    CHECK(choose_loss("auto", words).loss != "ova");
+  }
   CHECK(choose_loss("auto", 20).reason.find("softmax") != std::string::npos);
   const TwoTopicCorpus corpus(30);  // 20 words
   CHECK(train(corpus, small_settings()).loss == "softmax");

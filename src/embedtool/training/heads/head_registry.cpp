@@ -4,6 +4,7 @@
 
 #include "embedtool/training/heads/hierarchical_softmax_head.h"
 #include "embedtool/training/heads/negative_sampling_head.h"
+#include "embedtool/training/heads/one_vs_all_head.h"
 #include "embedtool/training/heads/softmax_head.h"
 
 namespace embedtool {
@@ -14,6 +15,7 @@ std::span<const HeadKind> head_kinds() {
       kSoftmaxHeadKind,
       kNegativeSamplingHeadKind,
       kHierarchicalSoftmaxHeadKind,
+      kOneVsAllHeadKind,
   };
   return kinds;
 }
