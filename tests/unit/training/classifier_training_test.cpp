@@ -62,7 +62,8 @@ struct Task {
   Vocabulary vocabulary;
   LabelSet labels;
   Task() {
-    for (int i = 2; i < 10; ++i) vocabulary.add("w" + std::to_string(i), 10);
+    for (const char* word : {"w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9"})
+      vocabulary.add(word, 10);
     labels.add("__label__a", 10);
     labels.add("__label__b", 10);
   }
