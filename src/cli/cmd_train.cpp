@@ -21,6 +21,7 @@
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/training/heads/head_registry.h"
 #include "embedtool/training/loss_choice.h"
+#include "embedtool/training/resolve_settings.h"
 #include "embedtool/training/memory_estimate.h"
 #include "exit_status.h"
 #include "progress_line.h"
@@ -288,13 +289,16 @@ void add_train_command(CLI::App& parent) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str()
       ->option_text("T");
-  command->add_option("--epochs", settings.epochs, "Passes over the corpus")
-      ->check(CLI::Range(1, 100000))
-      ->capture_default_str();
+  command
+      ->add_option("--epochs", settings.epochs,
+                   "Passes over the corpus (default: " + std::to_string(kDefaultEpochs) +
+                       "; with --supervised about " + std::to_string(kClassifierLineVisits) +
+                       " / the labelled lines, from 5 to 50)")
+      ->check(CLI::Range(1, 100000));
   command
       ->add_option("--lr", settings.learning_rate,
                    "Initial learning rate, decaying linearly to lr/10000 over the run "
-                   "(default: 0.025 for skipgram, 0.05 for cbow)")
+                   "(default: 0.025 for skipgram, 0.05 for cbow, 0.25 with --supervised)")
       ->check(CLI::Range(1e-9f, 100.0f));
   command
       ->add_option("--threads", options->threads,
@@ -353,9 +357,8 @@ void add_train_command(CLI::App& parent) {
   command
       ->add_option("--word-ngrams", settings.word_ngrams,
                    "With --supervised: also learn a row for every run of 2..N words, hashed into "
-                   "--buckets rows")
+                   "--buckets rows (default: " + std::to_string(kClassifierWordNgrams) + ")")
       ->check(CLI::Range(1, 100))
-      ->capture_default_str()
       ->option_text("N");
   command
       ->add_option("--buckets", settings.buckets,

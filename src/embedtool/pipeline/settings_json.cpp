@@ -40,11 +40,11 @@ json settings_to_json(const TrainSettings& s) {
           {"window", s.window},
           {"negatives", s.negatives},
           {"sample", s.sample},
-          {"epochs", s.epochs},
+          {"epochs", s.epochs.value()},
           {"learning_rate", s.learning_rate.value()},
           {"threads", s.threads},
           {"seed", s.seed},
-          {"word_ngrams", s.word_ngrams}};
+          {"word_ngrams", s.word_ngrams.value()}};
   if (s.buckets) j["buckets"] = *s.buckets;
   return j;
 }
@@ -63,7 +63,7 @@ TrainSettings settings_from_json(const json& j, const JsonReader& r) {
   s.threads = r.get<int>(j, "threads");
   s.seed = r.get<std::uint64_t>(j, "seed");
   // Written since the supervised models (format 4); older files are word models without them.
-  s.word_ngrams = r.get_or(j, "word_ngrams", s.word_ngrams);
+  s.word_ngrams = r.get_or(j, "word_ngrams", 1);
   if (j.contains("buckets")) s.buckets = r.get<std::uint64_t>(j, "buckets");
   try {
     validate(s);

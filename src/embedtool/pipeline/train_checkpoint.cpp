@@ -138,7 +138,7 @@ ResumePoint read_checkpoint(const std::string& path) {
       workers.size() != static_cast<std::size_t>(point.job.settings.threads))
     r.fail("it does not hold one position per thread");
   for (const json& worker : workers)
-    position.workers.push_back(worker_from_json(worker, r, point.job.settings.epochs));
+    position.workers.push_back(worker_from_json(worker, r, *point.job.settings.epochs));
 
   point.vocabulary = std::move(file.vocabulary);
   point.checkpoint.weights.input = std::move(file.input);

@@ -34,6 +34,7 @@ struct CorpusVocabulary {
 struct CorpusLabels {
   LabelSet labels;
   std::uint64_t tokens = 0;  // words in all, which size the n-gram buckets
+  std::uint64_t labelled_lines = 0;  // the examples, which set the default epochs
 };
 
 std::string vocabulary_summary(const WordCounter& counter, std::uint64_t lines,
@@ -56,7 +57,8 @@ CorpusLabels count_classifier_corpus(const TrainJob& job, const std::string& cor
     throw Error(corpus_name + " has no labelled line: a classifier learns from lines with labels, "
                 "tokens that start with \"" + job.label_prefix +
                 "\" (--label-prefix sets another prefix)");
-  CorpusLabels result{label_set_of(counted.labels), counted.words.tokens_seen()};
+  CorpusLabels result{label_set_of(counted.labels), counted.words.tokens_seen(),
+                      counted.lines - counted.unlabelled_lines};
   if (vocabulary && !job.vocabulary_path) {
     vocabulary->vocabulary = counted.words.build(job.vocabulary);
     if (on_info) on_info(vocabulary_summary(counted.words, counted.lines, vocabulary->vocabulary));
@@ -123,7 +125,7 @@ TrainControl checkpoint_control(const CheckpointPlan& plan, const TrainJob& job,
     save_checkpoint_file(plan.path, checkpoint_state(job, corpus, position), vocabulary,
                          weights.input, weights.output);
     if (plan.on_written) plan.on_written();
-    if (on_info) on_info("checkpoint written to " + plan.path + " (" + percent_done(position, job.settings.epochs) + ")");
+    if (on_info) on_info("checkpoint written to " + plan.path + " (" + percent_done(position, *job.settings.epochs) + ")");
   };
   return control;
 }
@@ -204,8 +206,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   }
 
   const std::size_t classes = supervised ? labels.labels.size() : model.vocabulary.word_count();
-  const ResolvedSettings resolved_settings =
-      resolve_settings(settings, classes, init_dim, labels.tokens);
+  const ResolvedSettings resolved_settings = resolve_settings(
+      settings, {classes, init_dim, labels.tokens, labels.labelled_lines});
   settings = resolved_settings.settings;
   if (on_info) {
     on_info(std::string(name_of(settings.architecture)) + ", " + resolved_settings.loss_reason + ", " +
@@ -225,7 +227,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
     control.resume = std::move(resume->checkpoint);
     if (on_info)
       on_info("resuming from " + resume->checkpoint_path + " (" +
-              percent_done(control.resume->position, settings.epochs) + ")");
+              percent_done(control.resume->position, *settings.epochs) + ")");
   }
   if (pretrained) {
     control.initialize = [&](Matrix& input) {

@@ -17,12 +17,12 @@ LossChoice choose_loss(const std::string& requested, std::size_t vocabulary_word
 
 LossChoice choose_classifier_loss(const std::string& requested, std::size_t labels) {
   const std::string counted = std::to_string(labels) + (labels == 1 ? " label" : " labels");
-  const std::string limit = std::to_string(kAutoSoftmaxMaxLabels);
+  const std::string limit = std::to_string(kAutoAllLabelsMax);
   if (requested != "auto") return {requested, "loss " + requested + " (as asked)"};
-  if (labels <= kAutoSoftmaxMaxLabels)
-    return {"softmax", "loss auto: softmax (exact; " + counted + ", at most " + limit + ")"};
+  if (labels <= kAutoAllLabelsMax)
+    return {"ova", "loss auto: ova (" + counted + ", at most " + limit + ")"};
   return {"hs", "loss auto: hs (" + counted + ", more than " + limit +
-                    " for the exact softmax to be cheap)"};
+                    " for scoring every label to be cheap)"};
 }
 
 }  // namespace embedtool

@@ -16,11 +16,13 @@ namespace embedtool {
 // taken while it costs about what the approximation does: up to 100 words.
 inline constexpr std::size_t kAutoSoftmaxMaxWords = 100;
 
-// A classifier's labels: its line has some 10 to 100 input rows, so a softmax over up to 100
-// labels costs about what the inputs do; beyond, hierarchical softmax (log2 of the labels per
-// step, and fastText's advice for many labels). Negative sampling is never chosen for labels:
-// its probabilities are not a distribution to rank by.
-inline constexpr std::size_t kAutoSoftmaxMaxLabels = 100;
+// A classifier's labels: one-vs-all (an independent yes/no per label) while scoring every label
+// is cheap. Measured with the classifier's other defaults, mean test accuracy of three seeds
+// (README, "Classifying text"): TREC-6 0.924 with ova, 0.914 softmax, 0.895 hs; TREC-50 0.806,
+// 0.801, 0.765; MR 0.781, 0.773, 0.774. A line has some 10 to 100 input rows, so scoring up to
+// 100 labels costs about what the inputs do; beyond, hierarchical softmax (log2 of the labels
+// per step, fastText's advice for many labels). Negative sampling is never chosen for labels.
+inline constexpr std::size_t kAutoAllLabelsMax = 100;
 
 struct LossChoice {
   std::string loss;  // a registered head
@@ -31,8 +33,7 @@ struct LossChoice {
 // kAutoSoftmaxMaxWords words, negative sampling beyond.
 LossChoice choose_loss(const std::string& requested, std::size_t vocabulary_words);
 
-// `requested` unless it is "auto"; then softmax for at most kAutoSoftmaxMaxLabels labels, hs
-// beyond.
+// `requested` unless it is "auto"; then ova for at most kAutoAllLabelsMax labels, hs beyond.
 LossChoice choose_classifier_loss(const std::string& requested, std::size_t labels);
 
 }  // namespace embedtool

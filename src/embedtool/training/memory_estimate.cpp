@@ -38,7 +38,8 @@ std::uint64_t MemoryEstimate::total() const {
 MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average_word_bytes,
                                         const TrainSettings& settings,
                                         std::optional<std::uint64_t> classes) {
-  const bool buckets = settings.architecture == Architecture::supervised && settings.word_ngrams > 1;
+  const bool buckets =
+      settings.architecture == Architecture::supervised && settings.word_ngrams.value_or(1) > 1;
   const std::uint64_t rows = word_count + kReservedIds + (buckets ? settings.buckets.value_or(0) : 0);
   const std::uint64_t dim = settings.output_dim.value();
   MemoryEstimate estimate;

@@ -17,25 +17,35 @@ std::uint64_t classifier_buckets(std::uint64_t corpus_tokens, int word_ngrams) {
   return buckets;
 }
 
-ResolvedSettings resolve_settings(const TrainSettings& asked, std::size_t classes,
-                                  std::optional<std::size_t> init_dim,
-                                  std::uint64_t corpus_tokens) {
+int classifier_epochs(std::uint64_t labelled_lines) {
+  const std::uint64_t lines = std::max<std::uint64_t>(labelled_lines, 1);
+  const std::uint64_t epochs = (kClassifierLineVisits + lines / 2) / lines;
+  return static_cast<int>(std::clamp<std::uint64_t>(epochs, 5, 50));
+}
+
+ResolvedSettings resolve_settings(const TrainSettings& asked, const RunFacts& facts) {
   ResolvedSettings resolved{asked, {}};
   const bool supervised = asked.architecture == Architecture::supervised;
-  LossChoice loss = supervised ? choose_classifier_loss(asked.loss, classes)
-                               : choose_loss(asked.loss, classes);
+  LossChoice loss = supervised ? choose_classifier_loss(asked.loss, facts.classes)
+                               : choose_loss(asked.loss, facts.classes);
   resolved.settings.loss = std::move(loss.loss);
   resolved.loss_reason = std::move(loss.reason);
   resolved.settings.learning_rate = learning_rate_of(asked);
-  resolved.settings.output_dim = asked.output_dim.value_or(init_dim.value_or(kDefaultOutputDim));
-  if (supervised && asked.word_ngrams > 1 && !asked.buckets)
-    resolved.settings.buckets = classifier_buckets(corpus_tokens, asked.word_ngrams);
+  resolved.settings.output_dim =
+      asked.output_dim.value_or(facts.init_dim.value_or(kDefaultOutputDim));
+  resolved.settings.epochs = asked.epochs.value_or(
+      supervised ? classifier_epochs(facts.labelled_lines) : kDefaultEpochs);
+  resolved.settings.word_ngrams = asked.word_ngrams.value_or(supervised ? kClassifierWordNgrams : 1);
+  if (supervised && *resolved.settings.word_ngrams > 1 && !asked.buckets)
+    resolved.settings.buckets =
+        classifier_buckets(facts.corpus_tokens, *resolved.settings.word_ngrams);
   return resolved;
 }
 
 bool is_resolved(const TrainSettings& settings) {
   return find_head_kind(settings.loss) != nullptr && settings.learning_rate.has_value() &&
-         settings.output_dim.has_value();
+         settings.output_dim.has_value() && settings.epochs.has_value() &&
+         settings.word_ngrams.has_value();
 }
 
 }  // namespace embedtool

@@ -13,7 +13,7 @@ float default_learning_rate(Architecture architecture) {
   switch (architecture) {
     case Architecture::skipgram: return 0.025f;
     case Architecture::cbow: return 0.05f;
-    case Architecture::supervised: return 0.1f;  // fastText's supervised default
+    case Architecture::supervised: return 0.25f;
   }
   return 0.025f;
 }
@@ -44,9 +44,9 @@ void validate(const TrainSettings& settings) {
     require_at_least("--output-dim", static_cast<long long>(*settings.output_dim), 1);
   require_at_least("--window", settings.window, 1);
   require_at_least("--neg", settings.negatives, 1);
-  require_at_least("--epochs", settings.epochs, 1);
+  if (settings.epochs) require_at_least("--epochs", *settings.epochs, 1);
   require_at_least("--threads", settings.threads, 1);
-  require_at_least("--word-ngrams", settings.word_ngrams, 1);
+  if (settings.word_ngrams) require_at_least("--word-ngrams", *settings.word_ngrams, 1);
   // fastText's limit too: its bucket ids are 32-bit.
   if (settings.buckets && (*settings.buckets < 1 || *settings.buckets > 2147483647))
     throw UsageError("--buckets must be between 1 and 2147483647 (got " +

@@ -105,10 +105,10 @@ void check_resumable(const TrainingCheckpoint& checkpoint, std::size_t input_dim
     throw Error("the checkpoint was made with " + std::to_string(position.workers.size()) +
                 " threads, not " + std::to_string(settings.threads));
   for (const WorkerState& worker : position.workers) {
-    if (worker.epoch < 0 || worker.epoch > settings.epochs ||
-        worker.epoch_losses.size() > static_cast<std::size_t>(settings.epochs) ||
+    if (worker.epoch < 0 || worker.epoch > *settings.epochs ||
+        worker.epoch_losses.size() > static_cast<std::size_t>(*settings.epochs) ||
         worker.epoch_losses.size() != worker.epoch_predictions.size())
-      throw Error("the checkpoint's epochs do not fit --epochs " + std::to_string(settings.epochs));
+      throw Error("the checkpoint's epochs do not fit --epochs " + std::to_string(*settings.epochs));
   }
   if (position.words_per_epoch == 0)
     throw Error("the checkpoint says the corpus has no words in the vocabulary");
@@ -169,7 +169,7 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   const HeadKind& head_kind = resolved_head(settings);
   const std::size_t input_dim = vocabulary.input_dim();
   const bool supervised = settings.architecture == Architecture::supervised;
-  const LineInputShape line_shape{input_dim, supervised ? settings.word_ngrams : 1,
+  const LineInputShape line_shape{input_dim, supervised ? *settings.word_ngrams : 1,
                                   supervised ? settings.buckets.value_or(0) : 0};
   const auto table_rows = static_cast<std::size_t>(line_shape.table_rows());
   const std::size_t dim = settings.output_dim.value();
@@ -181,7 +181,7 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   if (control.resume) check_resumable(*control.resume, table_rows, dim, head_rows, settings);
 
   ScheduleState schedule;
-  schedule.epochs = settings.epochs;
+  schedule.epochs = *settings.epochs;
   if (control.resume)
     schedule.words_per_epoch = control.resume->position.words_per_epoch;
   else
@@ -262,7 +262,7 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   }
   monitor.report(totals);
 
-  for (std::size_t epoch = 0; epoch < static_cast<std::size_t>(settings.epochs); ++epoch) {
+  for (std::size_t epoch = 0; epoch < static_cast<std::size_t>(*settings.epochs); ++epoch) {
     double epoch_loss = 0;
     std::uint64_t epoch_predictions = 0;
     for (const auto& worker : workers) {

@@ -27,7 +27,7 @@ TrainingWorker::TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerSta
 
 void TrainingWorker::train() {
   const auto epochs_done = static_cast<int>(state_.epoch_losses.size());
-  for (int epoch = epochs_done + 1; epoch <= run_.settings.epochs; ++epoch) {
+  for (int epoch = epochs_done + 1; epoch <= *run_.settings.epochs; ++epoch) {
     start_epoch(epoch);
     for (;;) {
       if (run_.gate.requested()) {

@@ -19,6 +19,7 @@ TrainSettings some_settings() {
   s.learning_rate = 0.0375f;
   s.threads = 3;
   s.seed = 1234567890123ull;
+  s.word_ngrams = 1;
   return s;
 }
 const JsonReader kReader("test.json: ");
@@ -37,6 +38,22 @@ TEST_CASE("settings survive the trip to JSON and back, every field") {
   CHECK(back.learning_rate == s.learning_rate);
   CHECK(back.threads == s.threads);
   CHECK(back.seed == s.seed);
+  CHECK(back.word_ngrams == s.word_ngrams);
+  CHECK_FALSE(back.buckets.has_value());
+}
+
+TEST_CASE("a classifier's settings: word n-grams and buckets; older files read as words alone") {
+  TrainSettings s = some_settings();
+  s.architecture = Architecture::supervised;
+  s.word_ngrams = 3;
+  s.buckets = 4096;
+  const TrainSettings back = settings_from_json(settings_to_json(s), kReader);
+  CHECK(back.architecture == Architecture::supervised);
+  CHECK(back.word_ngrams == 3);
+  CHECK(back.buckets == 4096u);
+  nlohmann::json old = settings_to_json(some_settings());
+  old.erase("word_ngrams");
+  CHECK(settings_from_json(old, kReader).word_ngrams == 1);
 }
 
 TEST_CASE("settings JSON: a missing key, a wrong type, an unknown head or a bad value is named") {

@@ -77,6 +77,7 @@ TrainSettings classifier_settings(const std::string& loss = "auto") {
   settings.epochs = 20;
   settings.learning_rate = 0.5f;
   settings.seed = 3;
+  settings.word_ngrams = 1;
   return settings;
 }
 
@@ -86,7 +87,7 @@ ClassId predicted(const TrainResult& result, const TrainSettings& settings, cons
   Matrix table(result.vectors.rows() + result.bucket_rows.rows(), result.vectors.cols());
   table.topRows(result.vectors.rows()) = result.vectors;
   if (result.bucket_rows.rows() > 0) table.bottomRows(result.bucket_rows.rows()) = result.bucket_rows;
-  const LineInputShape shape{static_cast<std::size_t>(result.vectors.rows()), settings.word_ngrams,
+  const LineInputShape shape{static_cast<std::size_t>(result.vectors.rows()), *settings.word_ngrams,
                              static_cast<std::uint64_t>(result.bucket_rows.rows())};
   std::vector<InputRow> rows;
   append_line_input_rows(words, shape, rows);
@@ -108,7 +109,7 @@ TEST_CASE("a classifier learns which words mark which label") {
     lines.push_back({{2, 4, 5}, {0}});  // w2 marks a
     lines.push_back({{3, 5, 4}, {1}});  // w3 marks b
   }
-  for (const std::string loss : {"softmax", "hs"}) {
+  for (const std::string loss : {"softmax", "hs", "ova"}) {
     CAPTURE(loss);
     const TrainSettings settings = resolved(classifier_settings(loss), task.labels.size());
     const TrainResult result =

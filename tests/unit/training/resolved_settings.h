@@ -8,7 +8,7 @@ namespace embedtool {
 
 inline TrainSettings resolved(const TrainSettings& asked, std::size_t classes) {
   validate(asked);
-  return resolve_settings(asked, classes).settings;
+  return resolve_settings(asked, {classes}).settings;
 }
 
 }  // namespace embedtool
