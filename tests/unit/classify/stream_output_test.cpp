@@ -9,6 +9,7 @@
 #include "embedtool/classify/predict_lines.h"
 #include "embedtool/classify/prediction_output.h"
 #include "embedtool/classify/sentence_lines.h"
+#include "embedtool/classify/test_lines.h"
 #include "hand_built_classifier.h"
 #include "support/temp_text_file.h"
 
@@ -94,5 +95,36 @@ TEST_CASE("sentence vectors in lookup's formats, a zero row for a line without k
     CHECK(npy.starts_with("\x93NUMPY"));
     CHECK(npy.find("'shape': (3, 2)") != std::string::npos);
     CHECK(npy.size() % 64 == 3 * 2 * 4 % 64);
+  }
+}
+
+TEST_CASE("test: every labelled line is an example; unlabelled lines are counted, not scored") {
+  Classifier classifier(softmax_classifier(), "clf.emb");
+  TestMetrics metrics(classifier.labels());
+  std::istringstream in(
+      "__label__pos good\n"
+      "no label here\n"
+      "__label__neg bad movie\n"        // h = (-0.5, 0.5): neg (tied with neu, neg first)
+      "__label__pos __label__neu movie\n"
+      "__label__new good\n"             // a label the model never saw
+      "__label__neg zzz\n");            // nothing to predict from
+  LineReader lines(in, "test.txt");
+  test_lines(classifier, lines, {1, 0}, metrics);
+  CHECK(metrics.examples() == 5);
+  CHECK(metrics.unlabelled_lines() == 1);
+  CHECK(metrics.examples_without_prediction() == 1);
+  // Predicted: pos, neg, neu, pos; correct: pos, neg, neu. Gold: 1 + 1 + 2 + 1 + 1.
+  CHECK(metrics.total().predicted == 4);
+  CHECK(metrics.total().correct == 3);
+  CHECK(metrics.total().gold == 6);
+  CHECK(metrics.accuracy() == doctest::Approx(3.0 / 5));
+  CHECK(metrics.label_name(3) == "__label__new");
+  SUBCASE("with k = 2 the second label counts too") {
+    TestMetrics two(classifier.labels());
+    std::istringstream again("__label__pos __label__neu good movie\n");
+    LineReader more(again, "test.txt");
+    test_lines(classifier, more, {2, 0}, two);
+    CHECK(two.total().correct == 2);
+    CHECK(two.total().recall() == 1);
   }
 }
