@@ -1,6 +1,6 @@
 // `embedtool lookup`: rows of E by word or id (lookup_vectors), Y = E[X] for padded id sequences
 // (lookup_batch), nearest neighbours and analogies (lookup_nearest), cosine similarities
-// (lookup_similarity), each wiring the library's query/ and formats/ pieces. This file declares
+// (lookup_similarity), sentence vectors (lookup_sentence), each wiring the library's query/ and formats/ pieces. This file declares
 // the options and picks the one that was asked for.
 #include <map>
 #include <memory>
@@ -11,6 +11,7 @@
 #include "lookup_batch.h"
 #include "lookup_nearest.h"
 #include "lookup_options.h"
+#include "lookup_sentence.h"
 #include "lookup_similarity.h"
 #include "lookup_vectors.h"
 #include "settings_file.h"
@@ -25,6 +26,10 @@ void check_combinations(const LookupOptions& options) {
   const bool ranks = options.nearest || options.similarity;
   if (options.nearest && options.similarity) {
     throw UsageError("--nearest and --similarity are different questions: give one");
+  }
+  if (options.sentence && (ranks || options.by_id || options.batch)) {
+    throw UsageError("--sentence reads lines of text; it takes neither --ids, --batch, --nearest "
+                     "nor --similarity");
   }
   if (options.batch && (ranks || options.by_id)) {
     throw UsageError("--batch already reads ids; it takes neither --ids, --nearest nor --similarity");
@@ -48,7 +53,9 @@ void check_combinations(const LookupOptions& options) {
 
 void run_lookup(const LookupOptions& options) {
   check_combinations(options);
-  if (options.batch) {
+  if (options.sentence) {
+    run_sentence_lookup(options);
+  } else if (options.batch) {
     run_batch_lookup(options);
   } else if (options.nearest) {
     run_nearest_lookup(options);
@@ -110,6 +117,11 @@ void add_query_options(CLI::App& command, LookupOptions& options) {
       ->transform(CLI::CheckedTransformer(policies))
       ->option_text("error|skip|zero|unk")
       ->default_str("error");
+  command.add_flag("--sentence", options.sentence,
+                   "Each line of the files given (or of standard input) is a sentence: print "
+                   "one vector per line, the mean of its words' rows (and, for a classifier, "
+                   "of its word n-grams' rows: the h it predicts from); zero when it has no "
+                   "known word");
   command.add_option("--nearest", options.nearest,
                      "Print the K nearest words of each query, or of an expression such as "
                      "`king - man + woman`, instead of vectors")
@@ -128,10 +140,12 @@ void add_lookup_command(CLI::App& parent) {
       "lookup",
       "Print rows of E for words or ids (text, tsv, json or npy), Y = E[X] for padded id "
       "sequences (--batch), nearest neighbours and analogies (--nearest), or cosine similarities "
-      "(--similarity). Queries come from the arguments, or from standard input when there are "
+      "(--similarity), or sentence vectors (--sentence). Queries come from the arguments, or from standard input when there are "
       "none; each line is answered as soon as it is read.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
-  command->add_option("queries", options->queries, "Words (or ids with --ids)");
+  command->add_option("queries", options->queries,
+                      "Words (or ids with --ids; files of sentences with --sentence, - for "
+                      "standard input)");
   command->add_option("-m,--model", options->model_path,
                       "Model file: .emb, or vectors in any format `convert` reads")
       ->capture_default_str()

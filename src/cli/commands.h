@@ -13,5 +13,7 @@ void add_convert_command(CLI::App& parent);
 void add_verify_command(CLI::App& parent);
 void add_info_command(CLI::App& parent);
 void add_eval_command(CLI::App& parent);
+void add_predict_command(CLI::App& parent);
+void add_test_command(CLI::App& parent);
 
 }  // namespace embedtool::cli

@@ -23,6 +23,7 @@ struct LookupOptions {
   bool batch = false;
   std::optional<std::size_t> nearest;
   bool similarity = false;
+  bool sentence = false;  // queries are files of sentences: one vector per line
   LookupStyle style;  // --format, --precision, --header
   bool normalize = false;
   OovPolicy oov = OovPolicy::error;

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   embedtool::cli::add_verify_command(app);
   embedtool::cli::add_info_command(app);
   embedtool::cli::add_eval_command(app);
+  embedtool::cli::add_predict_command(app);
+  embedtool::cli::add_test_command(app);
 
   try {
     app.parse(argc, argv);

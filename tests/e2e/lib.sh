@@ -64,3 +64,23 @@ train_demo_model() {
   "$EMBEDTOOL" train "$PROJECT/data/corpus.txt" -o "$WORK/demo.emb" --output-dim 50 \
     --epochs 5 --window 3 --quiet || fail "training on data/corpus.txt failed"
 }
+
+# make_labelled_lines N SEED: N lines of fastText's format over three labels told apart by their
+# words (pos: good..., neg: bad..., neu: neither), with filler words around them.
+make_labelled_lines() {
+  awk -v n="$1" -v seed="$2" 'BEGIN {
+    srand(seed)
+    split("good great fine lovely nice superb", pos); split("bad awful poor terrible nasty ugly", neg)
+    split("the a movie film plot actor it was is", filler)
+    split("pos neg neu", labels)
+    for (i = 0; i < n; i++) {
+      label = labels[int(rand() * 3) + 1]; line = "__label__" label
+      for (j = 0; j < 4; j++) line = line " " filler[int(rand() * 9) + 1]
+      for (j = 0; j < 2; j++) {
+        if (label == "pos") line = line " " pos[int(rand() * 6) + 1]
+        if (label == "neg") line = line " " neg[int(rand() * 6) + 1]
+      }
+      print line
+    }
+  }'
+}

@@ -1,0 +1,36 @@
+#pragma once
+// How a model turns a line of text into input rows, read from what the model stores: the
+// tokenizer its corpus was split with, the prefix that marks a classifier's labels, and the word
+// n-grams whose bucket rows sit below E. Predict, test and sentence vectors all read them here,
+// so that they split a line exactly as training did.
+#include <optional>
+#include <string>
+
+#include "embedtool/model.h"
+#include "embedtool/text/tokenizer.h"
+#include "embedtool/training/line_input_rows.h"
+
+namespace embedtool {
+
+// The BucketRows::kind of a classifier's hashed word n-grams (training/line_input_rows.h).
+inline constexpr std::string_view kWordNgramBuckets = "word-ngrams";
+
+struct LineSettings {
+  // The metadata's "tokenizer"; Keras' defaults for a model that stores none (vectors read from
+  // other formats), as `pad --vocab` does.
+  TokenizerOptions tokenizer;
+  // A classifier's "label_prefix" (kDefaultLabelPrefix when not stored): label tokens are taken
+  // out of a line before its text is tokenized, as training did. Unset for word models, whose
+  // lines have no labels.
+  std::optional<std::string> label_prefix;
+  // input_dim = E's rows; word_ngrams from the metadata (1 when not stored); buckets = the
+  // model's bucket rows (0 without them).
+  LineInputShape shape;
+};
+
+// Throws Error naming `source` when the stored settings are unusable: a tokenizer or prefix of
+// the wrong type, bucket rows of an unknown kind or of another width than E, a bucket count
+// that differs from the metadata's "buckets", or word_ngrams > 1 without any bucket rows.
+LineSettings line_settings_of(const EmbeddingModel& model, const std::string& source);
+
+}  // namespace embedtool

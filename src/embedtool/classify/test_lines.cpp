@@ -1,0 +1,37 @@
+#include "embedtool/classify/test_lines.h"
+
+#include <string>
+#include <vector>
+
+namespace embedtool {
+
+void test_lines(Classifier& classifier, LineReader& lines, const TopLabelsOptions& options,
+                TestMetrics& metrics) {
+  // The single best label, for accuracy and the confusion matrix, whatever k and threshold say.
+  const TopLabelsOptions best_only{1, 0.0};
+  std::string line;
+  std::vector<std::string_view> gold;
+  std::vector<float> h(classifier.dims());
+  std::vector<float> log_probabilities(classifier.labels().size());
+  std::vector<LabelScore> predicted;
+  std::vector<LabelScore> best;
+  while (lines.next(line)) {
+    const TextLocation where{lines.source_name(), lines.line_number(), lines.line_offset()};
+    const bool has_vector = classifier.sentences().encode(line, where, gold, h);
+    if (gold.empty()) {
+      metrics.add_unlabelled_line();
+      continue;
+    }
+    predicted.clear();
+    best.clear();
+    if (has_vector) {
+      classifier.log_probabilities(h, log_probabilities);
+      top_labels(log_probabilities, options, predicted);
+      top_labels(log_probabilities, best_only, best);
+    }
+    metrics.add_example(gold, predicted,
+                        best.empty() ? std::nullopt : std::optional(best.front().label));
+  }
+}
+
+}  // namespace embedtool
