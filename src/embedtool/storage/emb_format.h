@@ -22,7 +22,7 @@ struct EmbWriteOptions {
 
 // The whole file as bytes, model.head included if set (its weights are always written as
 // float32, whatever options.dtype says). Deterministic: the same model and options give the
-// same bytes. Throws Error for a model that cannot be saved (see check_head_savable too).
+// same bytes. Throws Error for a model that cannot be saved (see check_rows_savable too).
 std::vector<std::byte> serialize_model(const EmbeddingModel& model,
                                        const EmbWriteOptions& options = {});
 

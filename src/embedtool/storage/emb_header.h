@@ -25,23 +25,35 @@ inline constexpr std::uint64_t kEmbVocabularyAlignment = 8;  // the u64 tables c
 inline constexpr std::uint32_t kEmbReservedRows = 2;         // <pad>, <unk>
 inline constexpr std::uint64_t kEmbHashIndexAlignment = 8;   // u64 slots, mapped in place
 inline constexpr std::uint64_t kEmbHashIndexSlotBytes = 8;
-inline constexpr std::uint64_t kEmbHeadAlignment = 64;      // the head's f32 rows, mapped in place
-inline constexpr std::size_t kEmbHeadKindMaxBytes = 24;      // the header's fixed kind field
+// The head's f32 rows, mapped in place.
+inline constexpr std::uint64_t kEmbRowsSectionAlignment = 64;
+inline constexpr std::size_t kEmbKindMaxBytes = 24;  // the header's fixed kind fields
 
 struct EmbSection {
   std::uint64_t offset = 0;
   std::uint64_t size = 0;
 };
 
-// Version 3: what the header says about the optional head section, which follows the matrix.
-// An empty kind means the file has no head, and then every other field is 0.
-struct EmbHeadFields {
-  std::string kind;  // 1 to kEmbHeadKindMaxBytes visible ASCII bytes, or empty
+// What the header says about an optional section of f32 rows named by a kind, after the matrix:
+// the head (version 3). Each such section has a 64-byte block of header fields of the same
+// layout. An empty kind means the file has no such section, and then every other field is 0.
+struct EmbRowsFields {
+  std::string kind;  // 1 to kEmbKindMaxBytes visible ASCII bytes, or empty
   std::uint64_t rows = 0;
   std::uint64_t dims = 0;  // equal to the header's dims
-  EmbSection section;      // rows x dims f32, at a multiple of kEmbHeadAlignment
+  EmbSection section;      // rows x dims f32, at a multiple of kEmbRowsSectionAlignment
   std::uint32_t crc32 = 0;
+
+  bool present() const { return !kind.empty(); }
 };
+
+// How messages name a section of rows: "the head section", "the softmax head's weights have 2
+// columns".
+struct EmbRowsSectionNames {
+  const char* section;  // "head"
+  const char* values;   // "head's weights"
+};
+inline constexpr EmbRowsSectionNames kEmbHeadNames = {"head", "head's weights"};
 
 struct EmbHeader {
   std::uint32_t version = kEmbFormatVersion;
@@ -61,10 +73,10 @@ struct EmbHeader {
   // Size 0 (and offset and checksum 0) means the file has none; version 1 files never do.
   EmbSection hash_index;
   std::uint32_t hash_index_crc32 = 0;
-  EmbHeadFields head;  // version 3
+  EmbRowsFields head;  // version 3
 
   bool has_hash_index() const { return hash_index.size != 0; }
-  bool has_head() const { return !head.kind.empty(); }
+  bool has_head() const { return head.present(); }
   // Where the metadata section may start: emb_header_size(version).
   std::size_t size() const;
   // Checked by decode_emb_header to be a known code.

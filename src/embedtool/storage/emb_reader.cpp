@@ -2,10 +2,10 @@
 #include "embedtool/errors.h"
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/storage/emb_hash_index.h"
-#include "embedtool/storage/emb_head_section.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
 #include "embedtool/storage/emb_vocabulary_view.h"
@@ -31,9 +31,11 @@ EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& 
       checksummed_section(bytes, header.matrix, header.matrix_crc32, "matrix", source_name),
       header.rows, header.dims, header.value_type());
   if (header.has_head()) {
-    model.head = decode_head_section(
-        checksummed_section(bytes, header.head.section, header.head.crc32, "head", source_name),
-        header.head);
+    model.head = HeadWeights{
+        header.head.kind,
+        decode_rows_section(checksummed_section(bytes, header.head.section, header.head.crc32,
+                                                kEmbHeadNames.section, source_name),
+                            header.head)};
   }
   return model;
 }

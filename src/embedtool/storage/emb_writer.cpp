@@ -8,10 +8,10 @@
 #include "embedtool/storage/checksum.h"
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/storage/emb_hash_index.h"
-#include "embedtool/storage/emb_head_section.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
 #include "embedtool/storage/message_format.h"
 
@@ -29,7 +29,7 @@ void check_model_shape(const EmbeddingModel& model, const std::string& destinati
   }
 }
 
-// Of the matrix or the head: both are encoded the same way.
+// Of the matrix or a rows section: all are encoded the same way.
 std::uint32_t matrix_crc32(const Matrix& matrix, Dtype dtype) {
   std::uint32_t crc = 0;
   for_each_encoded_matrix_chunk(matrix, dtype, [&](std::span<const std::byte> chunk) {
@@ -38,15 +38,15 @@ std::uint32_t matrix_crc32(const Matrix& matrix, Dtype dtype) {
   return crc;
 }
 
-// The header fields of the head section after a matrix ending at `matrix_end`.
-EmbHeadFields head_fields(const HeadWeights& head, std::uint64_t matrix_end) {
-  EmbHeadFields fields;
-  fields.kind = head.kind;
-  fields.rows = static_cast<std::uint64_t>(head.weights.rows());
-  fields.dims = static_cast<std::uint64_t>(head.weights.cols());
-  fields.section = {align_up(matrix_end, kEmbHeadAlignment),
+// The header fields of a rows section placed after a section ending at `previous_end`.
+EmbRowsFields rows_fields(const std::string& kind, const Matrix& rows, std::uint64_t previous_end) {
+  EmbRowsFields fields;
+  fields.kind = kind;
+  fields.rows = static_cast<std::uint64_t>(rows.rows());
+  fields.dims = static_cast<std::uint64_t>(rows.cols());
+  fields.section = {align_up(previous_end, kEmbRowsSectionAlignment),
                     fields.rows * fields.dims * bytes_per_value(Dtype::float32)};
-  fields.crc32 = matrix_crc32(head.weights, Dtype::float32);
+  fields.crc32 = matrix_crc32(rows, Dtype::float32);
   return fields;
 }
 
@@ -77,7 +77,7 @@ EncodedStart encode_all_before_matrix(const EmbeddingModel& model, Dtype dtype,
                    header.rows * header.dims * bytes_per_value(dtype)};
   header.file_size = header.matrix.offset + header.matrix.size;
   if (model.head) {
-    header.head = head_fields(*model.head, header.file_size);
+    header.head = rows_fields(model.head->kind, model.head->weights, header.file_size);
     header.file_size = header.head.section.offset + header.head.section.size;
   }
   header.metadata_crc32 = crc32_of(metadata_bytes);
@@ -99,7 +99,10 @@ void check_savable(const EmbeddingModel& model, const EmbWriteOptions& options,
                    const std::string& destination) {
   check_model_shape(model, destination);
   check_matrix_fits_dtype(model.vectors, options.dtype, destination);
-  check_head_savable(model, destination);
+  const auto output_dim = static_cast<std::uint64_t>(model.vectors.cols());
+  if (model.head) {
+    check_rows_savable(model.head->kind, model.head->weights, output_dim, kEmbHeadNames, destination);
+  }
 }
 
 void write_model(const EmbeddingModel& model, const EmbWriteOptions& options,

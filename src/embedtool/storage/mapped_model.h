@@ -53,7 +53,7 @@ class MappedModel final : public VectorTable {
   bool has_hash_index() const { return header_.has_hash_index(); }
   bool has_head() const { return header_.has_head(); }
   // The head's kind and shape from the header (kind "" and all 0 if the file has none).
-  const EmbHeadFields& head() const { return header_.head; }
+  const EmbRowsFields& head() const { return header_.head; }
   const nlohmann::json& metadata() const { return metadata_; }
   const std::string& display_name() const { return file_.display_name(); }
 
