@@ -55,15 +55,25 @@ static_assert(kRowsBlockSize == 64);
 // Version 3 fields, after the 128 bytes of version 2: the head section.
 constexpr std::size_t kHeadBlockAt = 128;
 static_assert(kHeadBlockAt + kRowsBlockSize == kEmbHeaderSizeV3);
+// Version 4 fields, after the 192 bytes of version 3: the bucket section, then the labels section.
+constexpr std::size_t kBucketBlockAt = 192;
+constexpr std::size_t kLabelsCrcAt = 256;
+constexpr std::size_t kLabelsReservedAt = 260;  // 4 bytes, zero: keeps the u64 fields aligned
+constexpr std::size_t kLabelsOffsetAt = 264;
+constexpr std::size_t kLabelsSizeAt = 272;
+constexpr std::size_t kLabelsCountAt = 280;
+static_assert(kBucketBlockAt + kRowsBlockSize == kLabelsCrcAt);
+static_assert(kLabelsCountAt + 8 == kEmbHeaderSizeV4);
 
 constexpr std::uint32_t kOldestVersion = 1;
 constexpr std::uint32_t kFirstVersionWithHead = 3;
+constexpr std::uint32_t kFirstVersionWithLabels = 4;  // and bucket rows
 // Enough for any dtype's values to be aligned when the file is mapped at a page boundary.
 constexpr std::uint32_t kSmallestAlignment = 4;
 
-// The checksum covers every header byte (128 or 192) with its own field read as zero.
+// The checksum covers every header byte (128, 192 or 288) with its own field read as zero.
 std::uint32_t header_crc32(std::span<const std::byte> header_bytes) {
-  std::array<std::byte, kEmbHeaderSizeV3> copy{};
+  std::array<std::byte, kEmbHeaderSizeV4> copy{};
   std::copy(header_bytes.begin(), header_bytes.end(), copy.begin());
   le::store_u32(copy.data() + kHeaderCrcAt, 0);
   return crc32_of(std::span(copy).first(header_bytes.size()));
@@ -147,7 +157,23 @@ EmbHeader read_fields(const std::byte* h) {
   header.hash_index_crc32 = le::load_u32(h + kHashIndexCrcAt);
   header.hash_index = {le::load_u64(h + kHashIndexOffsetAt), le::load_u64(h + kHashIndexSizeAt)};
   if (header.version >= kFirstVersionWithHead) header.head = read_rows_fields(h + kHeadBlockAt);
+  if (header.version < kFirstVersionWithLabels) return header;
+  header.buckets = read_rows_fields(h + kBucketBlockAt);
+  header.labels.crc32 = le::load_u32(h + kLabelsCrcAt);
+  header.labels.section = {le::load_u64(h + kLabelsOffsetAt), le::load_u64(h + kLabelsSizeAt)};
+  header.labels.count = le::load_u64(h + kLabelsCountAt);
   return header;
+}
+
+// Reserved bytes are zero, so that a later version can give them a meaning.
+void check_reserved_bytes(std::span<const std::byte> file, std::size_t from, std::size_t to,
+                          std::uint32_t version, const std::string& source) {
+  for (std::size_t i = from; i < to; ++i) {
+    if (file[i] != std::byte{0}) {
+      throw Error(source + ": reserved header byte " + decimal(i) + " is " +
+                  hex_bytes(file.subspan(i, 1)) + ", expected 00 in format version " + decimal(version));
+    }
+  }
 }
 
 void check_header_checksum(std::span<const std::byte> file, const std::string& source) {
@@ -158,13 +184,12 @@ void check_header_checksum(std::span<const std::byte> file, const std::string& s
     throw Error(source + " has a corrupt header (checksum mismatch: header says " + hex32(stored) +
                 ", computed " + hex32(computed) + ")");
   }
-  // Only version 1 reserves these bytes; version 2 keeps the hash index fields there.
-  if (le::load_u32(file.data() + kVersionAt) != kOldestVersion) return;
-  for (std::size_t i = kVersion1ReservedAt; i < kEmbHeaderSize; ++i) {
-    if (file[i] != std::byte{0}) {
-      throw Error(source + ": reserved header byte " + decimal(i) + " is " +
-                  hex_bytes(file.subspan(i, 1)) + ", expected 00 in format version 1");
-    }
+  // Version 1 reserves its last 20 bytes (version 2 keeps the hash index fields there), version
+  // 4 four bytes among the labels fields.
+  const std::uint32_t version = le::load_u32(file.data() + kVersionAt);
+  if (version == kOldestVersion) check_reserved_bytes(file, kVersion1ReservedAt, kEmbHeaderSize, version, source);
+  if (version >= kFirstVersionWithLabels) {
+    check_reserved_bytes(file, kLabelsReservedAt, kLabelsOffsetAt, version, source);
   }
 }
 
@@ -197,6 +222,7 @@ void check_kind_field(std::span<const std::byte> file, std::size_t block_at,
 void check_kind_fields(std::span<const std::byte> file, const std::string& source) {
   const std::uint32_t version = le::load_u32(file.data() + kVersionAt);
   if (version >= kFirstVersionWithHead) check_kind_field(file, kHeadBlockAt, kEmbHeadNames, source);
+  if (version >= kFirstVersionWithLabels) check_kind_field(file, kBucketBlockAt, kEmbBucketNames, source);
 }
 
 void check_file_size(const EmbHeader& header, std::uint64_t real_size, const std::string& source) {
@@ -248,8 +274,9 @@ void check_absent_hash_index(const EmbHeader& header, const std::string& source)
   }
 }
 
-void check_absent_rows(const EmbRowsFields& fields, const EmbRowsSectionNames& names,
-                       const std::string& source) {
+void check_absent_rows(const EmbRowsSectionRef& rows, const std::string& source) {
+  const EmbRowsFields& fields = rows.fields;
+  const EmbRowsSectionNames& names = rows.names;
   if (fields.present()) return;
   if (fields.section.offset != 0 || fields.section.size != 0 || fields.rows != 0 ||
       fields.dims != 0 || fields.crc32 != 0) {
@@ -258,6 +285,16 @@ void check_absent_rows(const EmbRowsFields& fields, const EmbRowsSectionNames& n
                 decimal(fields.section.offset) + ", size " + decimal(fields.section.size) +
                 ", rows " + decimal(fields.rows) + ", dims " + decimal(fields.dims) +
                 " and checksum " + hex32(fields.crc32) + ", expected all 0");
+  }
+}
+
+void check_absent_labels(const EmbHeader& header, const std::string& source) {
+  if (header.has_labels()) return;
+  const EmbLabelsFields& labels = header.labels;
+  if (labels.section.offset != 0 || labels.section.size != 0 || labels.crc32 != 0) {
+    throw Error(source + ": the labels count is 0 (no labels) but the labels section has offset " +
+                decimal(labels.section.offset) + ", size " + decimal(labels.section.size) +
+                " and checksum " + hex32(labels.crc32) + ", expected all 0");
   }
 }
 
@@ -281,8 +318,10 @@ void check_values_size(const EmbSection& section, const std::string& name, const
 }
 
 // A present rows section is as wide as the matrix and exactly rows x dims f32 values.
-void check_rows_shape(const EmbHeader& header, const EmbRowsFields& fields,
-                      const EmbRowsSectionNames& names, const std::string& source) {
+void check_rows_shape(const EmbHeader& header, const EmbRowsSectionRef& rows,
+                      const std::string& source) {
+  const EmbRowsFields& fields = rows.fields;
+  const EmbRowsSectionNames& names = rows.names;
   if (!fields.present()) return;
   if (fields.dims != header.dims) {
     throw Error(source + ": the " + fields.kind + " " + names.section + " has " + decimal(fields.dims) +
@@ -307,9 +346,12 @@ std::vector<PlacedSection> sections_in_file_order(const EmbHeader& header) {
   if (header.has_hash_index()) {
     sections.push_back({"hash index", header.hash_index, kEmbHashIndexAlignment});
   }
+  if (header.has_labels()) sections.push_back({"labels", header.labels.section, kEmbLabelsAlignment});
   sections.push_back({"matrix", header.matrix, header.alignment, "the alignment "});
-  if (header.has_head()) {
-    sections.push_back({kEmbHeadNames.section, header.head.section, kEmbRowsSectionAlignment});
+  for (const EmbRowsSectionRef& rows : header.rows_sections()) {
+    if (rows.fields.present()) {
+      sections.push_back({rows.names.section, rows.fields.section, kEmbRowsSectionAlignment});
+    }
   }
   return sections;
 }
@@ -318,7 +360,8 @@ std::vector<PlacedSection> sections_in_file_order(const EmbHeader& header) {
 // byte has one meaning), each starts aligned, and each has the size its shape gives.
 void check_sections(const EmbHeader& header, const std::string& source) {
   check_absent_hash_index(header, source);
-  check_absent_rows(header.head, kEmbHeadNames, source);
+  for (const EmbRowsSectionRef& rows : header.rows_sections()) check_absent_rows(rows, source);
+  check_absent_labels(header, source);
   const std::vector<PlacedSection> sections = sections_in_file_order(header);
   for (const PlacedSection& placed : sections) {
     check_section_inside(placed.section, placed.name, header.file_size, source);
@@ -350,12 +393,13 @@ void check_sections(const EmbHeader& header, const std::string& source) {
   }
   check_values_size(header.matrix, "matrix", "", header.rows, header.dims,
                     bytes_per_value(header.value_type()), source);
-  check_rows_shape(header, header.head, kEmbHeadNames, source);
+  for (const EmbRowsSectionRef& rows : header.rows_sections()) check_rows_shape(header, rows, source);
 }
 
 }  // namespace
 
 std::size_t emb_header_size(std::uint32_t version) {
+  if (version >= kFirstVersionWithLabels) return kEmbHeaderSizeV4;
   return version >= kFirstVersionWithHead ? kEmbHeaderSizeV3 : kEmbHeaderSize;
 }
 
@@ -385,6 +429,13 @@ std::vector<std::byte> encode_emb_header(const EmbHeader& header) {
   le::store_u64(h + kHashIndexOffsetAt, header.hash_index.offset);
   le::store_u64(h + kHashIndexSizeAt, header.hash_index.size);
   if (header.version >= kFirstVersionWithHead) write_rows_fields(h + kHeadBlockAt, header.head, kEmbHeadNames);
+  if (header.version >= kFirstVersionWithLabels) {
+    write_rows_fields(h + kBucketBlockAt, header.buckets, kEmbBucketNames);
+    le::store_u32(h + kLabelsCrcAt, header.labels.crc32);
+    le::store_u64(h + kLabelsOffsetAt, header.labels.section.offset);
+    le::store_u64(h + kLabelsSizeAt, header.labels.section.size);
+    le::store_u64(h + kLabelsCountAt, header.labels.count);
+  }
   le::store_u32(h + kHeaderCrcAt, header_crc32(bytes));
   return bytes;
 }

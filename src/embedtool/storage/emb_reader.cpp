@@ -3,6 +3,7 @@
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/storage/emb_hash_index.h"
 #include "embedtool/storage/emb_header.h"
+#include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
 #include "embedtool/storage/emb_rows_section.h"
@@ -27,15 +28,21 @@ EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& 
                                                      "hash index", source_name));
     check_hash_index(index, EmbVocabularyView(vocabulary_bytes, header.rows, source_name));
   }
+  if (header.has_labels()) {
+    model.labels = decode_labels_section(
+        checksummed_section(bytes, header.labels.section, header.labels.crc32, "labels", source_name),
+        header.labels.count, source_name);
+  }
   model.vectors = decode_matrix_section(
       checksummed_section(bytes, header.matrix, header.matrix_crc32, "matrix", source_name),
       header.rows, header.dims, header.value_type());
   if (header.has_head()) {
-    model.head = HeadWeights{
-        header.head.kind,
-        decode_rows_section(checksummed_section(bytes, header.head.section, header.head.crc32,
-                                                kEmbHeadNames.section, source_name),
-                            header.head)};
+    model.head = HeadWeights{header.head.kind,
+                             read_rows_section(bytes, header.head, kEmbHeadNames, source_name)};
+  }
+  if (header.has_buckets()) {
+    model.buckets = BucketRows{header.buckets.kind,
+                               read_rows_section(bytes, header.buckets, kEmbBucketNames, source_name)};
   }
   return model;
 }

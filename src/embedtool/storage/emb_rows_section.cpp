@@ -2,6 +2,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/storage/emb_matrix_section.h"
+#include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/message_format.h"
 
 namespace embedtool {
@@ -37,8 +38,11 @@ void check_rows_savable(const std::string& kind, const Matrix& rows, std::uint64
   }
 }
 
-Matrix decode_rows_section(std::span<const std::byte> section, const EmbRowsFields& fields) {
-  return decode_matrix_section(section, fields.rows, fields.dims, Dtype::float32);
+Matrix read_rows_section(std::span<const std::byte> file, const EmbRowsFields& fields,
+                         const EmbRowsSectionNames& names, const std::string& source_name) {
+  return decode_matrix_section(
+      checksummed_section(file, fields.section, fields.crc32, names.section, source_name),
+      fields.rows, fields.dims, Dtype::float32);
 }
 
 }  // namespace embedtool

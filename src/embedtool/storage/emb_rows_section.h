@@ -29,8 +29,10 @@ std::string rows_kind_problem(std::string_view kind);
 void check_rows_savable(const std::string& kind, const Matrix& rows, std::uint64_t output_dim,
                         const EmbRowsSectionNames& names, const std::string& destination);
 
-// `section` holds exactly fields.rows x fields.dims f32 values (decode_emb_header has checked
-// this, and the caller the checksum).
-Matrix decode_rows_section(std::span<const std::byte> section, const EmbRowsFields& fields);
+// The rows of the section `fields` locates in `file`, once its checksum matches (otherwise
+// throws Error "<source> has a corrupt <section> section ..."). decode_emb_header has checked
+// that the section lies inside the file and holds exactly fields.rows x fields.dims f32 values.
+Matrix read_rows_section(std::span<const std::byte> file, const EmbRowsFields& fields,
+                         const EmbRowsSectionNames& names, const std::string& source_name);
 
 }  // namespace embedtool

@@ -41,7 +41,7 @@ TEST_CASE("a mapped model gives the same words and rows as a full load") {
     CHECK(mapped.rows() == 6);
     CHECK(mapped.dims() == 3);
     CHECK(mapped.dtype() == dtype);
-    CHECK(mapped.format_version() == 3);
+    CHECK(mapped.format_version() == 4);
     CHECK(mapped.has_hash_index());
     CHECK(mapped.metadata() == model.metadata);
     for (WordId id = 0; id < 6; ++id) {
