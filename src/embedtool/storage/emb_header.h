@@ -37,8 +37,9 @@ struct EmbSection {
 };
 
 // What the header says about an optional section of f32 rows named by a kind, after the matrix:
-// the head (version 3) and the bucket rows (version 4). Each such section has a 64-byte block of header fields of the same
-// layout. An empty kind means the file has no such section, and then every other field is 0.
+// the head (version 3) and the bucket rows (version 4). Each such section has a 64-byte block of
+// header fields of the same layout. An empty kind means the file has no such section, and then
+// every other field is 0.
 struct EmbRowsFields {
   std::string kind;  // 1 to kEmbKindMaxBytes visible ASCII bytes, or empty
   std::uint64_t rows = 0;

@@ -1,9 +1,11 @@
 #pragma once
 // Sections of f32 rows named by a kind, after the matrix: the head (format version 3), the
-// weights W of the model's output layer. rows x dims f32, little-endian, row-major, 64-byte
-// aligned. Always f32, whatever the matrix's dtype: the head turns h into scores that a
+// weights W of the model's output layer, and the bucket rows (version 4), a classifier's input
+// rows that belong to no word (hashed n-grams). rows x dims f32, little-endian, row-major,
+// 64-byte aligned. Always f32, whatever the matrix's dtype: the head turns h into scores that a
 // classifier ranks and compares, where float16's 11 bits would change its answers, and a head
-// with one row per class is small next to E anyway.
+// with one row per class is small next to E anyway; bucket rows are summed into h with the word
+// rows, and one element type known in advance lets them be mapped in place.
 // The header fields that locate each section (kind, rows, dims, offset, size, crc) are in
 // emb_header.h, one block of the same layout per section.
 #include <cstddef>
