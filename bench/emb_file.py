@@ -1,6 +1,7 @@
-"""Reads embedtool's .emb model files (format versions 1 to 3) and writes version 1 files (which
+"""Reads embedtool's .emb model files (format versions 1 to 4) and writes version 1 files (which
 embedtool reads too: version 2 only adds an optional hash index, version 3 a longer header and
-an optional head section), from docs/FORMAT.md alone.
+an optional head section, version 4 a longer header still and optional labels and bucket
+sections), from docs/FORMAT.md alone.
 
 Used by the benchmark scripts to hand peers' vectors to `embedtool eval` and to give gensim the
 vectors of an embedtool model. Written from the specification rather than from the C++ reader,
@@ -14,10 +15,11 @@ import numpy as np
 
 MAGIC = b"\x89EMB"
 VERSION = 1  # what write_emb writes
-READABLE_VERSIONS = (1, 2, 3)
+READABLE_VERSIONS = (1, 2, 3, 4)
 DTYPES = {0: "<f4", 1: "<f2"}  # f32, f16
 HEADER_SIZE = 128  # versions 1 and 2
 HEADER_SIZE_V3 = 192  # version 3: the head section's fields follow
+HEADER_SIZE_V4 = 288  # version 4: the bucket and labels sections' fields follow
 ALIGNMENT = 64
 RESERVED_WORDS = ("<pad>", "<unk>")
 # magic, version, header_crc32, dtype, alignment, reserved_rows, rows, dims, file_size,
@@ -28,6 +30,10 @@ assert HEADER.size == HEADER_SIZE
 # Version 3, bytes 128..191: head_crc32, head_kind_size, head offset/size, head rows/dims, kind.
 HEAD_FIELDS = struct.Struct("<IIQQQQ24s")
 assert HEADER_SIZE + HEAD_FIELDS.size == HEADER_SIZE_V3
+# Version 4, bytes 192..255: the bucket section's fields, laid out as the head's; bytes 256..287:
+# labels_crc32, 4 reserved bytes, labels offset/size, labels count.
+LABELS_FIELDS = struct.Struct("<I4sQQQ")
+assert HEADER_SIZE_V3 + HEAD_FIELDS.size + LABELS_FIELDS.size == HEADER_SIZE_V4
 
 
 class EmbFormatError(Exception):
@@ -52,8 +58,11 @@ def read_emb(path):
      metadata_size, vocabulary_offset, vocabulary_size, matrix_offset, matrix_size,
      metadata_crc, vocabulary_crc, matrix_crc, _) = HEADER.unpack_from(data)
     if version not in READABLE_VERSIONS:
-        raise EmbFormatError(f"{path}: format version {version}; this reader knows 1 to 3")
-    header = bytearray(data[:HEADER_SIZE_V3 if version >= 3 else HEADER_SIZE])
+        raise EmbFormatError(f"{path}: format version {version}; this reader knows 1 to 4")
+    header_size = {3: HEADER_SIZE_V3, 4: HEADER_SIZE_V4}.get(version, HEADER_SIZE)
+    if len(data) < header_size:
+        raise EmbFormatError(f"{path}: truncated header")
+    header = bytearray(data[:header_size])
     header[8:12] = b"\0\0\0\0"
     if _crc(bytes(header)) != header_crc or file_size != len(data):
         raise EmbFormatError(f"{path}: damaged header or truncated file")
@@ -67,11 +76,21 @@ def read_emb(path):
     if (_crc(metadata_bytes), _crc(vocabulary), _crc(matrix_bytes)) != (
             metadata_crc, vocabulary_crc, matrix_crc):
         raise EmbFormatError(f"{path}: a section checksum does not match")
+    # The head (the output layer's weights), the bucket rows and the labels are not returned, but
+    # checked like the rest. Absent sections have offset, size and checksum 0, which also match.
+    extra_sections = []
     if version >= 3:
-        # The head (the output layer's weights) is not returned, but checked like the rest.
         head_crc, _, head_offset, head_size, _, _, _ = HEAD_FIELDS.unpack_from(data, HEADER_SIZE)
-        if _crc(data[head_offset:head_offset + head_size]) != head_crc:
-            raise EmbFormatError(f"{path}: the head section checksum does not match")
+        extra_sections.append(("head", head_crc, head_offset, head_size))
+    if version >= 4:
+        bucket_crc, _, bucket_offset, bucket_size, _, _, _ = HEAD_FIELDS.unpack_from(data, HEADER_SIZE_V3)
+        labels_crc, _, labels_offset, labels_size, _ = LABELS_FIELDS.unpack_from(
+            data, HEADER_SIZE_V3 + HEAD_FIELDS.size)
+        extra_sections += [("bucket", bucket_crc, bucket_offset, bucket_size),
+                           ("labels", labels_crc, labels_offset, labels_size)]
+    for name, crc, offset, size in extra_sections:
+        if _crc(data[offset:offset + size]) != crc:
+            raise EmbFormatError(f"{path}: the {name} section checksum does not match")
     ends = np.frombuffer(vocabulary, dtype="<u8", count=rows + 1)
     counts = np.frombuffer(vocabulary, dtype="<u8", count=rows, offset=8 * (rows + 1))
     blob = vocabulary[16 * rows + 8:]

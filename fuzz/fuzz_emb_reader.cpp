@@ -2,7 +2,7 @@
 // crash, read out of bounds or allocate without checking sizes first.
 //
 // Random mutations almost never keep the CRC32s right, so half of the inputs get their checksums
-// recomputed first (header layout of versions 1 to 3 from docs/FORMAT.md); otherwise the fuzzer
+// recomputed first (header layout of versions 1 to 4 from docs/FORMAT.md); otherwise the fuzzer
 // would only ever exercise the checksum test and never the section parsers behind it.
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::size_t kHeaderSize = 128;    // versions 1 and 2
 constexpr std::size_t kHeaderSizeV3 = 192;  // version 3
+constexpr std::size_t kHeaderSizeV4 = 288;  // version 4
 constexpr std::size_t kVersionAt = 4;
 constexpr std::size_t kHeaderCrcAt = 8;
 constexpr std::size_t kFirstSectionAt = 48;  // (offset, size) u64 pairs: metadata, vocab, matrix
@@ -25,6 +26,10 @@ constexpr std::size_t kHashIndexCrcAt = 108;     // version 2: u32 crc, then u64
 constexpr std::size_t kHashIndexOffsetAt = 112;
 constexpr std::size_t kHeadCrcAt = 128;          // version 3: u32 crc, u32 kind size, u64 offset, u64 size
 constexpr std::size_t kHeadOffsetAt = 136;
+constexpr std::size_t kBucketCrcAt = 192;        // version 4: the head's layout, 64 bytes on
+constexpr std::size_t kBucketOffsetAt = 200;
+constexpr std::size_t kLabelsCrcAt = 256;        // version 4: u32 crc, u32 reserved, u64 offset, u64 size
+constexpr std::size_t kLabelsOffsetAt = 264;
 
 std::uint32_t read_u32(const std::vector<std::byte>& bytes, std::size_t at) {
   std::uint32_t value = 0;
@@ -42,29 +47,32 @@ void write_u32(std::vector<std::byte>& bytes, std::size_t at, std::uint32_t valu
   for (std::size_t i = 0; i < 4; ++i) bytes[at + i] = std::byte((value >> (8 * i)) & 0xFF);
 }
 
+// The checksum at `crc_at` of the section whose u64 offset and size are at `offset_at`, if the
+// section lies inside the input.
+void repair_section(std::vector<std::byte>& bytes, std::size_t crc_at, std::size_t offset_at) {
+  const std::uint64_t offset = read_u64(bytes, offset_at);
+  const std::uint64_t size = read_u64(bytes, offset_at + 8);
+  if (offset > bytes.size() || size > bytes.size() - offset) return;
+  write_u32(bytes, crc_at, embedtool::crc32_of(std::span(bytes).subspan(offset, size)));
+}
+
 void repair_checksums(std::vector<std::byte>& bytes) {
   if (bytes.size() < kHeaderSize) return;
   for (std::size_t section = 0; section < 3; ++section) {
-    const std::uint64_t offset = read_u64(bytes, kFirstSectionAt + 16 * section);
-    const std::uint64_t size = read_u64(bytes, kFirstSectionAt + 16 * section + 8);
-    if (offset > bytes.size() || size > bytes.size() - offset) continue;
-    write_u32(bytes, kFirstSectionCrcAt + 4 * section,
-              embedtool::crc32_of(std::span(bytes).subspan(offset, size)));
+    repair_section(bytes, kFirstSectionCrcAt + 4 * section, kFirstSectionAt + 16 * section);
   }
-  const std::uint64_t index_offset = read_u64(bytes, kHashIndexOffsetAt);
-  const std::uint64_t index_size = read_u64(bytes, kHashIndexOffsetAt + 8);
-  if (index_offset != 0 && index_offset <= bytes.size() && index_size <= bytes.size() - index_offset) {
-    write_u32(bytes, kHashIndexCrcAt,
-              embedtool::crc32_of(std::span(bytes).subspan(index_offset, index_size)));
-  }
+  // An absent index has offset 0 and must keep checksum 0.
+  if (read_u64(bytes, kHashIndexOffsetAt) != 0) repair_section(bytes, kHashIndexCrcAt, kHashIndexOffsetAt);
   std::size_t header_size = kHeaderSize;
-  if (read_u32(bytes, kVersionAt) >= 3 && bytes.size() >= kHeaderSizeV3) {
+  const std::uint32_t version = read_u32(bytes, kVersionAt);
+  if (version >= 3 && bytes.size() >= kHeaderSizeV3) {
     header_size = kHeaderSizeV3;
-    const std::uint64_t head_offset = read_u64(bytes, kHeadOffsetAt);
-    const std::uint64_t head_size = read_u64(bytes, kHeadOffsetAt + 8);
-    if (head_offset <= bytes.size() && head_size <= bytes.size() - head_offset) {
-      write_u32(bytes, kHeadCrcAt, embedtool::crc32_of(std::span(bytes).subspan(head_offset, head_size)));
-    }
+    repair_section(bytes, kHeadCrcAt, kHeadOffsetAt);
+  }
+  if (version >= 4 && bytes.size() >= kHeaderSizeV4) {
+    header_size = kHeaderSizeV4;
+    repair_section(bytes, kBucketCrcAt, kBucketOffsetAt);
+    repair_section(bytes, kLabelsCrcAt, kLabelsOffsetAt);
   }
   write_u32(bytes, kHeaderCrcAt, 0);
   write_u32(bytes, kHeaderCrcAt, embedtool::crc32_of(std::span(bytes).first(header_size)));

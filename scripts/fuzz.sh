@@ -29,6 +29,10 @@ rm -rf "$seeds"
 mkdir -p "$seeds"/{fuzz_emb_reader,fuzz_vector_formats,fuzz_vocabulary_file,fuzz_tokenizer,fuzz_id_sequence,fuzz_settings_json}
 printf 'the cat sat on the mat\nthe dog sat\n' >"$seeds/corpus.txt"
 build-fuzz/embedtool train "$seeds/corpus.txt" --output-dim 3 --epochs 1 --quiet -o "$seeds/fuzz_emb_reader/tiny.emb"
+# A classifier (head, labels, bucket rows: format version 4's sections), made from docs/FORMAT.md
+# since nothing trains one yet.
+python3 scripts/emb_add_classifier.py "$seeds/fuzz_emb_reader/tiny.emb" "$seeds/fuzz_emb_reader/classifier.emb" \
+  --head softmax 3 --buckets word-ngrams 4
 # The vector-format target takes a selector byte first: 0 word2vec text, 1 GloVe, 2 binary, 3 npy.
 selector=0
 for format in word2vec-text glove word2vec-binary npy; do

@@ -23,6 +23,12 @@ void run_convert(const ConvertOptions& options) {
   // Usage problems with the output first, before a large input is read for nothing.
   check_can_save(options.output, options.save);
   const EmbeddingModel model = load_vectors(options.input, options.load);
+  const VectorFormat format = format_to_write(options.output, options.save);
+  const std::string lost = parts_not_saved(model, format);
+  if (!lost.empty()) {
+    spdlog::info("{} holds word vectors only: {} of {} are not written", format_name(format), lost,
+                 options.input);
+  }
   save_vectors(model, options.output, options.save);
   spdlog::info("wrote {} words x {} dims to {}", model.vocabulary.word_count(), model.vectors.cols(),
                options.output);

@@ -1,5 +1,5 @@
-# The .emb head section (format version 3) through the real binary: `train` does not write a head
-# yet, so one is added here from docs/FORMAT.md alone (Python, not the library), then info,
+# The .emb head section (format version 3 on) through the real binary: a head is added here from
+# docs/FORMAT.md alone (Python, not the library), then info,
 # verify, lookup and convert must see it, and damage to it must be reported.
 source "$(dirname "$0")/lib.sh"
 
@@ -9,10 +9,10 @@ awk 'BEGIN { srand(2); print "300 16";
                for (j = 0; j < 16; j++) printf " %.7g", rand() * 2 - 1; print "" } }' >source.vec
 "$EMBEDTOOL" convert source.vec plain.emb --quiet || fail "convert source.vec plain.emb failed"
 
-# A model without a head: version 3, "head none", JSON null.
+# A model without a head: version 4, "head none", JSON null.
 run_embedtool info plain.emb
 [ "$status" -eq 0 ] || fail "info plain.emb exited $status: $(cat err)"
-grep -qE '^format +emb \(version 3\)$' out || fail "info should say version 3: $(cat out)"
+grep -qE '^format +emb \(version 4\)$' out || fail "info should say version 4: $(cat out)"
 grep -qE '^head +none$' out || fail "info should say 'head none' for a model without one: $(cat out)"
 run_embedtool info plain.emb --format json
 python3 -c 'import json, sys; assert json.load(open("out"))["head"] is None' ||
@@ -22,7 +22,7 @@ python3 -c 'import json, sys; assert json.load(open("out"))["head"] is None' ||
 python3 - <<'PY' || fail "could not add a head to plain.emb"
 import struct, zlib
 data = bytearray(open("plain.emb", "rb").read())
-assert struct.unpack_from("<I", data, 4)[0] == 3 and len(data) >= 192
+assert struct.unpack_from("<I", data, 4)[0] == 4 and len(data) >= 288
 dims = struct.unpack_from("<Q", data, 32)[0]
 matrix_offset, matrix_size = struct.unpack_from("<QQ", data, 80)
 assert matrix_offset + matrix_size == len(data)
@@ -36,7 +36,7 @@ struct.pack_into("<IIQQQQ", data, 128, zlib.crc32(head), len(kind), head_offset,
 data[168:192] = kind + bytes(24 - len(kind))
 struct.pack_into("<Q", data, 40, len(data))
 struct.pack_into("<I", data, 8, 0)
-struct.pack_into("<I", data, 8, zlib.crc32(bytes(data[:192])))
+struct.pack_into("<I", data, 8, zlib.crc32(bytes(data[:288])))
 open("head.emb", "wb").write(data)
 PY
 
@@ -47,7 +47,7 @@ run_embedtool info head.emb --format json
 python3 -c 'import json; h = json.load(open("out"))["head"]
 assert h == {"kind": "softmax", "rows": 3, "dims": 16}, h' || fail "info --format json head: $(cat out)"
 run_embedtool verify head.emb
-[ "$status" -eq 0 ] && grep -q "head.emb: ok (emb version 3" out || fail "verify head.emb: $(cat out) $(cat err)"
+[ "$status" -eq 0 ] && grep -q "head.emb: ok (emb version 4" out || fail "verify head.emb: $(cat out) $(cat err)"
 
 # Lookups are unchanged by the head.
 "$EMBEDTOOL" lookup -m plain.emb w7 w299 >plain.out || fail "lookup -m plain.emb failed"

@@ -56,7 +56,7 @@ run_embedtool lookup -m source.vec --limit 5 w3 w5
 # info: text and JSON.
 run_embedtool info model.emb
 [ "$status" -eq 0 ] || fail "info exited $status"
-grep -qE '^format +emb \(version 3\)$' out && grep -qE '^input_dim +302 rows: 300 words' out &&
+grep -qE '^format +emb \(version 4\)$' out && grep -qE '^input_dim +302 rows: 300 words' out &&
   grep -qE '^output_dim +16$' out && grep -qE '^dtype +float32$' out || fail "info text: $(cat out)"
 run_embedtool info --format json half.emb
 grep -q '"dtype": "float16"' out && grep -q '"output_dim": 16' out && grep -q '"words": 300' out ||

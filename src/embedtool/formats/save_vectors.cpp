@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <vector>
 
 #include "embedtool/errors.h"
 #include "embedtool/formats/npy_vectors.h"
@@ -76,6 +77,28 @@ void check_can_save(const std::string& path, const SaveOptions& options) {
     }
   }
   AtomicFileWriter::check_writable(probe);
+}
+
+std::string parts_not_saved(const EmbeddingModel& model, VectorFormat format) {
+  if (format == VectorFormat::emb) return "";
+  auto shape = [](const Matrix& rows) {
+    std::string text = "(";  // not "(" + ...: GCC 12 warns falsely (-Wrestrict) about that
+    text += decimal(static_cast<std::uint64_t>(rows.rows())) + " x " +
+            decimal(static_cast<std::uint64_t>(rows.cols())) + ")";
+    return text;
+  };
+  std::vector<std::string> parts;
+  if (model.head) parts.push_back("the " + model.head->kind + " head " + shape(model.head->weights));
+  if (!model.labels.empty()) {
+    parts.push_back(decimal(model.labels.size()) + (model.labels.size() == 1 ? " label" : " labels"));
+  }
+  if (model.buckets) parts.push_back("the " + model.buckets->kind + " bucket rows " + shape(model.buckets->rows));
+  std::string phrase;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) phrase += i + 1 == parts.size() ? " and " : ", ";
+    phrase += parts[i];
+  }
+  return phrase;
 }
 
 void save_vectors(const EmbeddingModel& model, const std::string& path, const SaveOptions& options) {

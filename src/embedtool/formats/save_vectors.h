@@ -27,6 +27,13 @@ VectorFormat format_to_write(const std::string& path, const SaveOptions& options
 // before an input is read. Throws UsageError or Error.
 void check_can_save(const std::string& path, const SaveOptions& options);
 
+// What a file of `format` cannot hold of `model`, beyond the words and their vectors: the head,
+// the labels and the bucket rows, which only .emb stores. A phrase for a one-line notice ("the
+// softmax head (4 x 100), 3 labels and the word-ngrams bucket rows (5 x 100)"), or "" if
+// nothing is lost. (Counts and metadata, which most formats drop too, are not named: every
+// conversion to them loses those, as docs/FORMAT.md says.)
+std::string parts_not_saved(const EmbeddingModel& model, VectorFormat format);
+
 // "-" writes to standard output (emb, word2vec-binary, word2vec-text, glove). Throws Error if a
 // word cannot be written in the format (word_rules.h) or a value does not fit the dtype; the
 // target is then left as it was.

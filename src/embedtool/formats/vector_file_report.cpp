@@ -1,5 +1,6 @@
 #include "embedtool/formats/vector_file_report.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iomanip>
 #include <sstream>
@@ -21,6 +22,42 @@ std::uint64_t file_size_of(const std::string& path, VectorFormat format) {
   std::error_code error;
   const auto size = std::filesystem::file_size(file, error);
   return error ? 0 : static_cast<std::uint64_t>(size);
+}
+
+// {"kind", "rows", "dims"} of a rows section, or null if the file has none.
+nlohmann::json rows_description(const EmbRowsFields& fields) {
+  if (!fields.present()) return nullptr;
+  return {{"kind", fields.kind}, {"rows", fields.rows}, {"dims", fields.dims}};
+}
+
+nlohmann::json labels_description(const MappedModel& model) {
+  if (model.label_count() == 0) return nullptr;
+  const LabelSet labels = model.labels();
+  nlohmann::json first = nlohmann::json::array();
+  for (std::size_t i = 0; i < std::min(labels.size(), kInfoLabelsShown); ++i) {
+    first.push_back({{"name", labels.name(i)}, {"count", labels.count(i)}});
+  }
+  return {{"count", labels.size()}, {"first", first}};
+}
+
+// "none", or "softmax, 3 x 16".
+std::string rows_text(const nlohmann::json& rows) {
+  if (rows.is_null()) return "none";
+  return rows.at("kind").get<std::string>() + ", " + rows.at("rows").dump() + " x " + rows.at("dims").dump();
+}
+
+// "none", or "7: __label__a (5), __label__b (2), ... and 2 more".
+std::string labels_text(const nlohmann::json& labels) {
+  if (labels.is_null()) return "none";
+  const auto count = labels.at("count").get<std::uint64_t>();
+  const nlohmann::json& first = labels.at("first");
+  std::string text = decimal(count) + ":";
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    text += (i == 0 ? " " : ", ") + first[i].at("name").get<std::string>() + " (" +
+            first[i].at("count").dump() + ")";
+  }
+  if (count > first.size()) text += ", and " + decimal(count - first.size()) + " more";
+  return text;
 }
 
 std::string with_unit(std::uint64_t bytes) {
@@ -51,10 +88,9 @@ nlohmann::json describe_vector_file(const std::string& path, const LoadOptions& 
     info["words"] = model.rows() - kReservedIds;
     info["output_dim"] = model.dims();
     info["hash_index"] = model.has_hash_index();
-    info["head"] = nullptr;
-    if (model.has_head()) {
-      info["head"] = {{"kind", model.head().kind}, {"rows", model.head().rows}, {"dims", model.head().dims}};
-    }
+    info["head"] = rows_description(model.head());
+    info["labels"] = labels_description(model);
+    info["buckets"] = rows_description(model.buckets());
     info["metadata"] = model.metadata();
     return info;
   }
@@ -83,12 +119,9 @@ std::string describe_as_text(const nlohmann::json& info) {
                         " words, <pad> and <unk>");
   line("output_dim", info.at("output_dim").dump());
   if (info.contains("hash_index")) line("hash index", info.at("hash_index").get<bool>() ? "yes" : "no");
-  if (info.contains("head")) {
-    const nlohmann::json& head = info.at("head");
-    line("head", head.is_null() ? "none"
-                                : head.at("kind").get<std::string>() + ", " + head.at("rows").dump() +
-                                      " x " + head.at("dims").dump());
-  }
+  if (info.contains("head")) line("head", rows_text(info.at("head")));
+  if (info.contains("labels")) line("labels", labels_text(info.at("labels")));
+  if (info.contains("buckets")) line("buckets", rows_text(info.at("buckets")));
   const nlohmann::json& metadata = info.at("metadata");
   if (metadata.empty()) {
     line("metadata", "none");

@@ -12,9 +12,12 @@ namespace embedtool {
 // Dimensions, dtype, vocabulary size, metadata (training settings) and file size, as a JSON
 // object: {"file", "format", "format_version" (emb only), "file_size", "dtype", "input_dim",
 // "words", "output_dim", "hash_index" (emb only), "head" (emb only: {"kind", "rows", "dims"} or
-// null), "metadata"}. An .emb file is only mapped
+// null), "labels" (emb only: {"count", "first": the first kInfoLabelsShown labels as {"name",
+// "count"}} or null), "buckets" (emb only: {"kind", "rows", "dims"} or null), "metadata"}. An .emb file is only mapped
 // (header and metadata are read); other formats are read completely. Throws Error like
 // load_vectors.
+inline constexpr std::size_t kInfoLabelsShown = 5;
+
 nlohmann::json describe_vector_file(const std::string& path, const LoadOptions& options);
 
 // The same as aligned "name  value" lines for people, the metadata as indented JSON.

@@ -1,7 +1,8 @@
 #pragma once
-// Reading and writing the .emb model file (layout in docs/FORMAT.md). Writers produce version 3;
-// readers accept versions 1 to 3 (version 1 is version 2 without the hash index section, and
-// version 2 is version 3 without the head section and its header fields).
+// Reading and writing the .emb model file (layout in docs/FORMAT.md). Writers produce version 4;
+// readers accept versions 1 to 4 (version 1 is version 2 without the hash index section,
+// version 2 is version 3 without the head section and its header fields, and version 3 is
+// version 4 without the labels and bucket sections and their header fields).
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -13,16 +14,17 @@
 
 namespace embedtool {
 
-inline constexpr std::uint32_t kEmbFormatVersion = 3;
+inline constexpr std::uint32_t kEmbFormatVersion = 4;
 
 struct EmbWriteOptions {
   // float16 halves the matrix; a finite value beyond ±65504 cannot be stored and is an Error.
   Dtype dtype = Dtype::float32;
 };
 
-// The whole file as bytes, model.head included if set (its weights are always written as
-// float32, whatever options.dtype says). Deterministic: the same model and options give the
-// same bytes. Throws Error for a model that cannot be saved (see check_head_savable too).
+// The whole file as bytes, model.head, model.labels and model.buckets included if set (the
+// head's weights and the bucket rows are always written as float32, whatever options.dtype
+// says). Deterministic: the same model and options give the
+// same bytes. Throws Error for a model that cannot be saved (see check_rows_savable too).
 std::vector<std::byte> serialize_model(const EmbeddingModel& model,
                                        const EmbWriteOptions& options = {});
 

@@ -7,7 +7,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/storage/checked_math.h"
 #include "embedtool/storage/checksum.h"
-#include "embedtool/storage/emb_head_section.h"
+#include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/little_endian.h"
 #include "embedtool/storage/message_format.h"
 
@@ -41,24 +41,39 @@ constexpr std::size_t kHashIndexOffsetAt = 112;
 constexpr std::size_t kHashIndexSizeAt = 120;
 constexpr std::size_t kVersion1ReservedAt = 108;
 static_assert(kHashIndexSizeAt + 8 == kEmbHeaderSize);
+// A block of fields locating a rows section (emb_rows_section.h), at the same positions
+// relative to its start in each block.
+constexpr std::size_t kRowsCrcAt = 0;
+constexpr std::size_t kRowsKindSizeAt = 4;
+constexpr std::size_t kRowsOffsetAt = 8;
+constexpr std::size_t kRowsSizeAt = 16;
+constexpr std::size_t kRowsRowsAt = 24;
+constexpr std::size_t kRowsDimsAt = 32;
+constexpr std::size_t kRowsKindAt = 40;  // kEmbKindMaxBytes bytes, zero after the kind
+constexpr std::size_t kRowsBlockSize = kRowsKindAt + kEmbKindMaxBytes;
+static_assert(kRowsBlockSize == 64);
 // Version 3 fields, after the 128 bytes of version 2: the head section.
-constexpr std::size_t kHeadCrcAt = 128;
-constexpr std::size_t kHeadKindSizeAt = 132;
-constexpr std::size_t kHeadOffsetAt = 136;
-constexpr std::size_t kHeadSizeAt = 144;
-constexpr std::size_t kHeadRowsAt = 152;
-constexpr std::size_t kHeadDimsAt = 160;
-constexpr std::size_t kHeadKindAt = 168;  // kEmbHeadKindMaxBytes bytes, zero after the kind
-static_assert(kHeadKindAt + kEmbHeadKindMaxBytes == kEmbHeaderSizeV3);
+constexpr std::size_t kHeadBlockAt = 128;
+static_assert(kHeadBlockAt + kRowsBlockSize == kEmbHeaderSizeV3);
+// Version 4 fields, after the 192 bytes of version 3: the bucket section, then the labels section.
+constexpr std::size_t kBucketBlockAt = 192;
+constexpr std::size_t kLabelsCrcAt = 256;
+constexpr std::size_t kLabelsReservedAt = 260;  // 4 bytes, zero: keeps the u64 fields aligned
+constexpr std::size_t kLabelsOffsetAt = 264;
+constexpr std::size_t kLabelsSizeAt = 272;
+constexpr std::size_t kLabelsCountAt = 280;
+static_assert(kBucketBlockAt + kRowsBlockSize == kLabelsCrcAt);
+static_assert(kLabelsCountAt + 8 == kEmbHeaderSizeV4);
 
 constexpr std::uint32_t kOldestVersion = 1;
 constexpr std::uint32_t kFirstVersionWithHead = 3;
+constexpr std::uint32_t kFirstVersionWithLabels = 4;  // and bucket rows
 // Enough for any dtype's values to be aligned when the file is mapped at a page boundary.
 constexpr std::uint32_t kSmallestAlignment = 4;
 
-// The checksum covers every header byte (128 or 192) with its own field read as zero.
+// The checksum covers every header byte (128, 192 or 288) with its own field read as zero.
 std::uint32_t header_crc32(std::span<const std::byte> header_bytes) {
-  std::array<std::byte, kEmbHeaderSizeV3> copy{};
+  std::array<std::byte, kEmbHeaderSizeV4> copy{};
   std::copy(header_bytes.begin(), header_bytes.end(), copy.begin());
   le::store_u32(copy.data() + kHeaderCrcAt, 0);
   return crc32_of(std::span(copy).first(header_bytes.size()));
@@ -95,6 +110,35 @@ void check_magic_and_version(std::span<const std::byte> file, const std::string&
   }
 }
 
+// check_kind_field has made sure the kind fits its field.
+EmbRowsFields read_rows_fields(const std::byte* block) {
+  EmbRowsFields fields;
+  fields.kind.assign(reinterpret_cast<const char*>(block + kRowsKindAt),
+                     le::load_u32(block + kRowsKindSizeAt));
+  fields.rows = le::load_u64(block + kRowsRowsAt);
+  fields.dims = le::load_u64(block + kRowsDimsAt);
+  fields.section = {le::load_u64(block + kRowsOffsetAt), le::load_u64(block + kRowsSizeAt)};
+  fields.crc32 = le::load_u32(block + kRowsCrcAt);
+  return fields;
+}
+
+void write_rows_fields(std::byte* block, const EmbRowsFields& fields, const EmbRowsSectionNames& names) {
+  le::store_u32(block + kRowsCrcAt, fields.crc32);
+  le::store_u32(block + kRowsKindSizeAt, static_cast<std::uint32_t>(fields.kind.size()));
+  le::store_u64(block + kRowsOffsetAt, fields.section.offset);
+  le::store_u64(block + kRowsSizeAt, fields.section.size);
+  le::store_u64(block + kRowsRowsAt, fields.rows);
+  le::store_u64(block + kRowsDimsAt, fields.dims);
+  // The writer has checked the kind (check_rows_savable); this keeps a caller that did not from
+  // writing past the field.
+  if (fields.kind.size() > kEmbKindMaxBytes) {
+    throw Error(std::string("the ") + names.section + " kind " + embedtool::quoted(fields.kind) +
+                " " + rows_kind_problem(fields.kind));
+  }
+  std::transform(fields.kind.begin(), fields.kind.end(), block + kRowsKindAt,
+                 [](char c) { return std::byte(static_cast<unsigned char>(c)); });
+}
+
 EmbHeader read_fields(const std::byte* h) {
   EmbHeader header;
   header.version = le::load_u32(h + kVersionAt);
@@ -112,14 +156,24 @@ EmbHeader read_fields(const std::byte* h) {
   header.matrix_crc32 = le::load_u32(h + kMatrixCrcAt);
   header.hash_index_crc32 = le::load_u32(h + kHashIndexCrcAt);
   header.hash_index = {le::load_u64(h + kHashIndexOffsetAt), le::load_u64(h + kHashIndexSizeAt)};
-  if (header.version < kFirstVersionWithHead) return header;
-  // check_head_kind_field has made sure the kind fits its field.
-  header.head.kind.assign(reinterpret_cast<const char*>(h + kHeadKindAt), le::load_u32(h + kHeadKindSizeAt));
-  header.head.rows = le::load_u64(h + kHeadRowsAt);
-  header.head.dims = le::load_u64(h + kHeadDimsAt);
-  header.head.section = {le::load_u64(h + kHeadOffsetAt), le::load_u64(h + kHeadSizeAt)};
-  header.head.crc32 = le::load_u32(h + kHeadCrcAt);
+  if (header.version >= kFirstVersionWithHead) header.head = read_rows_fields(h + kHeadBlockAt);
+  if (header.version < kFirstVersionWithLabels) return header;
+  header.buckets = read_rows_fields(h + kBucketBlockAt);
+  header.labels.crc32 = le::load_u32(h + kLabelsCrcAt);
+  header.labels.section = {le::load_u64(h + kLabelsOffsetAt), le::load_u64(h + kLabelsSizeAt)};
+  header.labels.count = le::load_u64(h + kLabelsCountAt);
   return header;
+}
+
+// Reserved bytes are zero, so that a later version can give them a meaning.
+void check_reserved_bytes(std::span<const std::byte> file, std::size_t from, std::size_t to,
+                          std::uint32_t version, const std::string& source) {
+  for (std::size_t i = from; i < to; ++i) {
+    if (file[i] != std::byte{0}) {
+      throw Error(source + ": reserved header byte " + decimal(i) + " is " +
+                  hex_bytes(file.subspan(i, 1)) + ", expected 00 in format version " + decimal(version));
+    }
+  }
 }
 
 void check_header_checksum(std::span<const std::byte> file, const std::string& source) {
@@ -130,38 +184,45 @@ void check_header_checksum(std::span<const std::byte> file, const std::string& s
     throw Error(source + " has a corrupt header (checksum mismatch: header says " + hex32(stored) +
                 ", computed " + hex32(computed) + ")");
   }
-  // Only version 1 reserves these bytes; version 2 keeps the hash index fields there.
-  if (le::load_u32(file.data() + kVersionAt) != kOldestVersion) return;
-  for (std::size_t i = kVersion1ReservedAt; i < kEmbHeaderSize; ++i) {
-    if (file[i] != std::byte{0}) {
-      throw Error(source + ": reserved header byte " + decimal(i) + " is " +
-                  hex_bytes(file.subspan(i, 1)) + ", expected 00 in format version 1");
-    }
+  // Version 1 reserves its last 20 bytes (version 2 keeps the hash index fields there), version
+  // 4 four bytes among the labels fields.
+  const std::uint32_t version = le::load_u32(file.data() + kVersionAt);
+  if (version == kOldestVersion) check_reserved_bytes(file, kVersion1ReservedAt, kEmbHeaderSize, version, source);
+  if (version >= kFirstVersionWithLabels) {
+    check_reserved_bytes(file, kLabelsReservedAt, kLabelsOffsetAt, version, source);
   }
 }
 
-// The kind is kind_size bytes of the fixed field, the rest of the field zero (so that a head has
-// one encoding), and visible ASCII. Checked before read_fields copies it out.
-void check_head_kind_field(std::span<const std::byte> file, const std::string& source) {
-  if (le::load_u32(file.data() + kVersionAt) < kFirstVersionWithHead) return;
-  const std::uint32_t kind_size = le::load_u32(file.data() + kHeadKindSizeAt);
-  if (kind_size > kEmbHeadKindMaxBytes) {
-    throw Error(source + ": the head kind has " + decimal(kind_size) + " bytes, expected at most " +
-                decimal(kEmbHeadKindMaxBytes));
+// The kind is kind_size bytes of the fixed field, the rest of the field zero (so that a section
+// has one encoding), and visible ASCII. Checked before read_fields copies it out.
+void check_kind_field(std::span<const std::byte> file, std::size_t block_at,
+                      const EmbRowsSectionNames& names, const std::string& source) {
+  const std::size_t kind_at = block_at + kRowsKindAt;
+  const std::uint32_t kind_size = le::load_u32(file.data() + block_at + kRowsKindSizeAt);
+  if (kind_size > kEmbKindMaxBytes) {
+    throw Error(source + ": the " + names.section + " kind has " + decimal(kind_size) +
+                " bytes, expected at most " + decimal(kEmbKindMaxBytes));
   }
-  for (std::size_t i = kHeadKindAt + kind_size; i < kEmbHeaderSizeV3; ++i) {
+  for (std::size_t i = kind_at + kind_size; i < kind_at + kEmbKindMaxBytes; ++i) {
     if (file[i] != std::byte{0}) {
       throw Error(source + ": header byte " + decimal(i) + ", after the " + decimal(kind_size) +
-                  "-byte head kind, is " + hex_bytes(file.subspan(i, 1)) + ", expected 00");
+                  "-byte " + names.section + " kind, is " + hex_bytes(file.subspan(i, 1)) +
+                  ", expected 00");
     }
   }
-  if (kind_size == 0) return;  // no head: check_head_fields wants the rest zero too
-  const std::string_view kind(reinterpret_cast<const char*>(file.data() + kHeadKindAt), kind_size);
-  const std::string problem = head_kind_problem(kind);
+  if (kind_size == 0) return;  // no section: check_rows_fields wants the rest zero too
+  const std::string_view kind(reinterpret_cast<const char*>(file.data() + kind_at), kind_size);
+  const std::string problem = rows_kind_problem(kind);
   if (!problem.empty()) {
     // Qualified: std::quoted, found through the argument's type, would be a better match.
-    throw Error(source + ": the head kind " + embedtool::quoted(kind) + " " + problem);
+    throw Error(source + ": the " + names.section + " kind " + embedtool::quoted(kind) + " " + problem);
   }
+}
+
+void check_kind_fields(std::span<const std::byte> file, const std::string& source) {
+  const std::uint32_t version = le::load_u32(file.data() + kVersionAt);
+  if (version >= kFirstVersionWithHead) check_kind_field(file, kHeadBlockAt, kEmbHeadNames, source);
+  if (version >= kFirstVersionWithLabels) check_kind_field(file, kBucketBlockAt, kEmbBucketNames, source);
 }
 
 void check_file_size(const EmbHeader& header, std::uint64_t real_size, const std::string& source) {
@@ -203,42 +264,44 @@ void check_section_inside(const EmbSection& section, const char* name, std::uint
   }
 }
 
-// Sections come in a fixed order and never overlap, so each byte has one meaning.
-void check_section_follows(const EmbSection& section, const char* name, std::uint64_t previous_end,
-                           const char* previous_name, const std::string& source) {
-  if (section.offset < previous_end) {
-    throw Error(source + ": the " + name + " section starts at byte " + decimal(section.offset) +
-                ", before the end of the " + previous_name + " at byte " + decimal(previous_end) +
-                " (sections must follow in order without overlapping)");
+// Absent is all zeros.
+void check_absent_hash_index(const EmbHeader& header, const std::string& source) {
+  if (header.has_hash_index()) return;
+  if (header.hash_index.offset != 0 || header.hash_index_crc32 != 0) {
+    throw Error(source + ": the hash index section has size 0 (no index) but offset " +
+                decimal(header.hash_index.offset) + " and checksum " +
+                hex32(header.hash_index_crc32) + ", expected both 0");
   }
 }
 
-// Absent is all zeros; present is a power-of-two number of 8-byte slots at a multiple of 8.
-void check_hash_index_fields(const EmbHeader& header, const std::string& source) {
-  const EmbSection& index = header.hash_index;
-  if (!header.has_hash_index()) {
-    if (index.offset != 0 || header.hash_index_crc32 != 0) {
-      throw Error(source + ": the hash index section has size 0 (no index) but offset " +
-                  decimal(index.offset) + " and checksum " + hex32(header.hash_index_crc32) +
-                  ", expected both 0");
-    }
-    return;
-  }
-  check_section_inside(index, "hash index", header.file_size, source);
-  if (index.offset % kEmbHashIndexAlignment != 0) {
-    throw Error(source + ": the hash index section starts at byte " + decimal(index.offset) +
-                ", expected a multiple of " + decimal(kEmbHashIndexAlignment));
-  }
-  if (index.size % kEmbHashIndexSlotBytes != 0 ||
-      !std::has_single_bit(index.size / kEmbHashIndexSlotBytes)) {
-    throw Error(source + ": the hash index section has " + decimal(index.size) +
-                " bytes, expected a power of two number of 8-byte slots");
+void check_absent_rows(const EmbRowsSectionRef& rows, const std::string& source) {
+  const EmbRowsFields& fields = rows.fields;
+  const EmbRowsSectionNames& names = rows.names;
+  if (fields.present()) return;
+  if (fields.section.offset != 0 || fields.section.size != 0 || fields.rows != 0 ||
+      fields.dims != 0 || fields.crc32 != 0) {
+    throw Error(source + ": the " + names.section + " kind is empty (no " + names.section +
+                ") but the " + names.section + " section has offset " +
+                decimal(fields.section.offset) + ", size " + decimal(fields.section.size) +
+                ", rows " + decimal(fields.rows) + ", dims " + decimal(fields.dims) +
+                " and checksum " + hex32(fields.crc32) + ", expected all 0");
   }
 }
 
-// The matrix and the head hold rows x dims values of `value_bytes` each, no more and no less; the
-// product is computed without overflow. `owner` ("" or "the head has ") says whose shape it is.
-void check_values_size(const EmbSection& section, const char* name, const char* owner,
+void check_absent_labels(const EmbHeader& header, const std::string& source) {
+  if (header.has_labels()) return;
+  const EmbLabelsFields& labels = header.labels;
+  if (labels.section.offset != 0 || labels.section.size != 0 || labels.crc32 != 0) {
+    throw Error(source + ": the labels count is 0 (no labels) but the labels section has offset " +
+                decimal(labels.section.offset) + ", size " + decimal(labels.section.size) +
+                " and checksum " + hex32(labels.crc32) + ", expected all 0");
+  }
+}
+
+// The matrix and the rows sections hold rows x dims values of `value_bytes` each, no more and no
+// less; the product is computed without overflow. `owner` ("" or "the head has ") says whose
+// shape it is.
+void check_values_size(const EmbSection& section, const std::string& name, const std::string& owner,
                        std::uint64_t rows, std::uint64_t dims, std::uint64_t value_bytes,
                        const std::string& source) {
   auto cells = checked_mul(rows, dims);
@@ -254,71 +317,89 @@ void check_values_size(const EmbSection& section, const char* name, const char* 
   }
 }
 
-// Absent is all zeros. Present: after the matrix, aligned, as wide as the matrix, and exactly
-// rows x dims f32 values.
-void check_head_fields(const EmbHeader& header, const std::string& source) {
-  const EmbHeadFields& head = header.head;
-  if (!header.has_head()) {
-    if (head.section.offset != 0 || head.section.size != 0 || head.rows != 0 || head.dims != 0 ||
-        head.crc32 != 0) {
-      throw Error(source + ": the head kind is empty (no head) but the head section has offset " +
-                  decimal(head.section.offset) + ", size " + decimal(head.section.size) + ", rows " +
-                  decimal(head.rows) + ", dims " + decimal(head.dims) + " and checksum " +
-                  hex32(head.crc32) + ", expected all 0");
-    }
-    return;
-  }
-  check_section_inside(head.section, "head", header.file_size, source);
-  // check_sections has found the matrix inside the file, so its end cannot overflow.
-  check_section_follows(head.section, "head", header.matrix.offset + header.matrix.size,
-                        "matrix section", source);
-  if (head.section.offset % kEmbHeadAlignment != 0) {
-    throw Error(source + ": the head section starts at byte " + decimal(head.section.offset) +
-                ", expected a multiple of " + decimal(kEmbHeadAlignment));
-  }
-  if (head.dims != header.dims) {
-    throw Error(source + ": the " + head.kind + " head has " + decimal(head.dims) +
+// A present rows section is as wide as the matrix and exactly rows x dims f32 values.
+void check_rows_shape(const EmbHeader& header, const EmbRowsSectionRef& rows,
+                      const std::string& source) {
+  const EmbRowsFields& fields = rows.fields;
+  const EmbRowsSectionNames& names = rows.names;
+  if (!fields.present()) return;
+  if (fields.dims != header.dims) {
+    throw Error(source + ": the " + fields.kind + " " + names.section + " has " + decimal(fields.dims) +
                 " dims, expected the matrix's " + decimal(header.dims) + " (output_dim)");
   }
-  check_values_size(head.section, "head", "the head has ", head.rows, head.dims,
-                    bytes_per_value(Dtype::float32), source);
+  check_values_size(fields.section, names.section, std::string("the ") + names.section + " has ",
+                    fields.rows, fields.dims, bytes_per_value(Dtype::float32), source);
 }
 
-void check_sections(const EmbHeader& header, const std::string& source) {
-  check_section_inside(header.metadata, "metadata", header.file_size, source);
-  check_section_inside(header.vocabulary, "vocabulary", header.file_size, source);
-  check_section_inside(header.matrix, "matrix", header.file_size, source);
-  check_hash_index_fields(header, source);
-  // Inside the file, so these ends cannot overflow.
-  check_section_follows(header.metadata, "metadata", header.size(), "header", source);
-  check_section_follows(header.vocabulary, "vocabulary",
-                        header.metadata.offset + header.metadata.size, "metadata section", source);
-  const std::uint64_t vocabulary_end = header.vocabulary.offset + header.vocabulary.size;
+// A section the file has, with what its place must satisfy.
+struct PlacedSection {
+  const char* name;
+  EmbSection section;
+  std::uint64_t alignment;
+  const char* alignment_name = "";  // "the alignment " when it is the header's field
+};
+
+// The sections the file has, in the order they must follow each other (docs/FORMAT.md).
+std::vector<PlacedSection> sections_in_file_order(const EmbHeader& header) {
+  std::vector<PlacedSection> sections = {{"metadata", header.metadata, 1},
+                                         {"vocabulary", header.vocabulary, kEmbVocabularyAlignment}};
   if (header.has_hash_index()) {
-    check_section_follows(header.hash_index, "hash index", vocabulary_end, "vocabulary section",
-                          source);
-    check_section_follows(header.matrix, "matrix",
-                          header.hash_index.offset + header.hash_index.size, "hash index section",
-                          source);
-  } else {
-    check_section_follows(header.matrix, "matrix", vocabulary_end, "vocabulary section", source);
+    sections.push_back({"hash index", header.hash_index, kEmbHashIndexAlignment});
   }
-  if (header.vocabulary.offset % kEmbVocabularyAlignment != 0) {
-    throw Error(source + ": the vocabulary section starts at byte " + decimal(header.vocabulary.offset) +
-                ", expected a multiple of " + decimal(kEmbVocabularyAlignment));
+  if (header.has_labels()) sections.push_back({"labels", header.labels.section, kEmbLabelsAlignment});
+  sections.push_back({"matrix", header.matrix, header.alignment, "the alignment "});
+  for (const EmbRowsSectionRef& rows : header.rows_sections()) {
+    if (rows.fields.present()) {
+      sections.push_back({rows.names.section, rows.fields.section, kEmbRowsSectionAlignment});
+    }
   }
-  if (header.matrix.offset % header.alignment != 0) {
-    throw Error(source + ": the matrix section starts at byte " + decimal(header.matrix.offset) +
-                ", expected a multiple of the alignment " + decimal(header.alignment));
+  return sections;
+}
+
+// Every section lies inside the file, they come in a fixed order without overlapping (so each
+// byte has one meaning), each starts aligned, and each has the size its shape gives.
+void check_sections(const EmbHeader& header, const std::string& source) {
+  check_absent_hash_index(header, source);
+  for (const EmbRowsSectionRef& rows : header.rows_sections()) check_absent_rows(rows, source);
+  check_absent_labels(header, source);
+  const std::vector<PlacedSection> sections = sections_in_file_order(header);
+  for (const PlacedSection& placed : sections) {
+    check_section_inside(placed.section, placed.name, header.file_size, source);
+  }
+  // Inside the file, so these ends cannot overflow.
+  std::uint64_t previous_end = header.size();
+  std::string previous_name = "header";
+  for (const PlacedSection& placed : sections) {
+    const EmbSection& section = placed.section;
+    if (section.offset < previous_end) {
+      throw Error(source + ": the " + placed.name + " section starts at byte " +
+                  decimal(section.offset) + ", before the end of the " + previous_name +
+                  " at byte " + decimal(previous_end) +
+                  " (sections must follow in order without overlapping)");
+    }
+    if (section.offset % placed.alignment != 0) {
+      throw Error(source + ": the " + placed.name + " section starts at byte " +
+                  decimal(section.offset) + ", expected a multiple of " + placed.alignment_name +
+                  decimal(placed.alignment));
+    }
+    previous_end = section.offset + section.size;
+    previous_name = std::string(placed.name) + " section";
+  }
+  const EmbSection& index = header.hash_index;
+  if (header.has_hash_index() && (index.size % kEmbHashIndexSlotBytes != 0 ||
+                                  !std::has_single_bit(index.size / kEmbHashIndexSlotBytes))) {
+    throw Error(source + ": the hash index section has " + decimal(index.size) +
+                " bytes, expected a power of two number of 8-byte slots");
   }
   check_values_size(header.matrix, "matrix", "", header.rows, header.dims,
                     bytes_per_value(header.value_type()), source);
-  check_head_fields(header, source);
+  for (const EmbRowsSectionRef& rows : header.rows_sections()) check_rows_shape(header, rows, source);
 }
 
 }  // namespace
 
 std::size_t emb_header_size(std::uint32_t version) {
+  if (version >= kFirstVersionWithLabels) return kEmbHeaderSizeV4;
   return version >= kFirstVersionWithHead ? kEmbHeaderSizeV3 : kEmbHeaderSize;
 }
 
@@ -347,21 +428,13 @@ std::vector<std::byte> encode_emb_header(const EmbHeader& header) {
   le::store_u32(h + kHashIndexCrcAt, header.hash_index_crc32);
   le::store_u64(h + kHashIndexOffsetAt, header.hash_index.offset);
   le::store_u64(h + kHashIndexSizeAt, header.hash_index.size);
-  if (header.version >= kFirstVersionWithHead) {
-    le::store_u32(h + kHeadCrcAt, header.head.crc32);
-    le::store_u32(h + kHeadKindSizeAt, static_cast<std::uint32_t>(header.head.kind.size()));
-    le::store_u64(h + kHeadOffsetAt, header.head.section.offset);
-    le::store_u64(h + kHeadSizeAt, header.head.section.size);
-    le::store_u64(h + kHeadRowsAt, header.head.rows);
-    le::store_u64(h + kHeadDimsAt, header.head.dims);
-    // The writer has checked the kind (check_head_savable); this keeps a caller that did not
-    // from writing past the field.
-    if (header.head.kind.size() > kEmbHeadKindMaxBytes) {
-      throw Error("the head kind " + embedtool::quoted(header.head.kind) + " " +
-                  head_kind_problem(header.head.kind));
-    }
-    std::transform(header.head.kind.begin(), header.head.kind.end(), h + kHeadKindAt,
-                   [](char c) { return std::byte(static_cast<unsigned char>(c)); });
+  if (header.version >= kFirstVersionWithHead) write_rows_fields(h + kHeadBlockAt, header.head, kEmbHeadNames);
+  if (header.version >= kFirstVersionWithLabels) {
+    write_rows_fields(h + kBucketBlockAt, header.buckets, kEmbBucketNames);
+    le::store_u32(h + kLabelsCrcAt, header.labels.crc32);
+    le::store_u64(h + kLabelsOffsetAt, header.labels.section.offset);
+    le::store_u64(h + kLabelsSizeAt, header.labels.section.size);
+    le::store_u64(h + kLabelsCountAt, header.labels.count);
   }
   le::store_u32(h + kHeaderCrcAt, header_crc32(bytes));
   return bytes;
@@ -371,7 +444,7 @@ EmbHeader decode_emb_header(std::span<const std::byte> file, const std::string& 
   check_magic_and_version(file, source_name);
   // The checksum first: a flipped bit should read as corruption, not as some odd size below.
   check_header_checksum(file, source_name);
-  check_head_kind_field(file, source_name);
+  check_kind_fields(file, source_name);
   EmbHeader header = read_fields(file.data());
   check_file_size(header, file.size(), source_name);
   check_scalar_fields(header, source_name);

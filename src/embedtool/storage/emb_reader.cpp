@@ -2,10 +2,11 @@
 #include "embedtool/errors.h"
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/storage/emb_hash_index.h"
-#include "embedtool/storage/emb_head_section.h"
 #include "embedtool/storage/emb_header.h"
+#include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
 #include "embedtool/storage/emb_vocabulary_view.h"
@@ -27,13 +28,21 @@ EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& 
                                                      "hash index", source_name));
     check_hash_index(index, EmbVocabularyView(vocabulary_bytes, header.rows, source_name));
   }
+  if (header.has_labels()) {
+    model.labels = decode_labels_section(
+        checksummed_section(bytes, header.labels.section, header.labels.crc32, "labels", source_name),
+        header.labels.count, source_name);
+  }
   model.vectors = decode_matrix_section(
       checksummed_section(bytes, header.matrix, header.matrix_crc32, "matrix", source_name),
       header.rows, header.dims, header.value_type());
   if (header.has_head()) {
-    model.head = decode_head_section(
-        checksummed_section(bytes, header.head.section, header.head.crc32, "head", source_name),
-        header.head);
+    model.head = HeadWeights{header.head.kind,
+                             read_rows_section(bytes, header.head, kEmbHeadNames, source_name)};
+  }
+  if (header.has_buckets()) {
+    model.buckets = BucketRows{header.buckets.kind,
+                               read_rows_section(bytes, header.buckets, kEmbBucketNames, source_name)};
   }
   return model;
 }

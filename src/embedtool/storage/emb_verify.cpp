@@ -6,6 +6,7 @@
 #include "embedtool/errors.h"
 #include "embedtool/storage/emb_hash_index.h"
 #include "embedtool/storage/emb_header.h"
+#include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
 #include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
@@ -56,14 +57,24 @@ std::vector<std::string> find_emb_problems(std::span<const std::byte> file,
     });
   }
 
+  if (header->has_labels()) {
+    passes(problems, [&] {
+      decode_labels_section(checksummed_section(file, header->labels.section, header->labels.crc32,
+                                                "labels", source_name),
+                            header->labels.count, source_name);
+    });
+  }
+
   passes(problems, [&] {
     checksummed_section(file, header->matrix, header->matrix_crc32, "matrix", source_name);
   });
 
-  if (header->has_head()) {
-    // The header has checked its shape; its values, like the matrix's, may be anything.
+  // The header has checked the rows sections' shapes; their values, like the matrix's, may be
+  // anything.
+  for (const EmbRowsSectionRef& rows : header->rows_sections()) {
+    if (!rows.fields.present()) continue;
     passes(problems, [&] {
-      checksummed_section(file, header->head.section, header->head.crc32, "head", source_name);
+      checksummed_section(file, rows.fields.section, rows.fields.crc32, rows.names.section, source_name);
     });
   }
   return problems;

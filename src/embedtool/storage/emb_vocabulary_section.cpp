@@ -4,62 +4,15 @@
 #include <optional>
 #include <string_view>
 
-#include <utf8proc.h>
-
 #include "embedtool/errors.h"
 #include "embedtool/storage/emb_vocabulary_view.h"
-#include "embedtool/storage/little_endian.h"
 #include "embedtool/storage/message_format.h"
 
 namespace embedtool {
 namespace {
 
-namespace le = little_endian;
-
 constexpr std::array<std::string_view, kReservedIds> kReservedTokens = {kPaddingToken,
                                                                         kUnknownToken};
-
-// Byte position of the first invalid UTF-8 sequence (overlong forms, surrogates and code points
-// past U+10FFFF count as invalid), or nullopt.
-std::optional<std::size_t> first_invalid_utf8(std::string_view word) {
-  std::size_t at = 0;
-  while (at < word.size()) {
-    utf8proc_int32_t code_point = 0;
-    utf8proc_ssize_t length =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data() + at),
-                         static_cast<utf8proc_ssize_t>(word.size() - at), &code_point);
-    if (length <= 0) return at;
-    at += static_cast<std::size_t>(length);
-  }
-  return std::nullopt;
-}
-
-void check_offsets(const EmbVocabularyView& view, const std::string& source) {
-  const std::uint64_t blob_size = view.blob().size();
-  std::uint64_t first = view.word_end(0);
-  if (first != 0) {
-    throw Error(source + ": vocabulary offset of row 0 is " + decimal(first) + ", expected 0");
-  }
-  std::uint64_t previous = 0;
-  for (std::uint64_t row = 0; row < view.rows(); ++row) {
-    std::uint64_t end = view.word_end(row + 1);
-    if (end > blob_size) {
-      throw Error(source + ": vocabulary row " + decimal(row) + " ends at byte " + decimal(end) +
-                  " of the word blob, which has " + decimal(blob_size) + " bytes");
-    }
-    // Strictly increasing: no word is empty.
-    if (end <= previous) {
-      throw Error(source + ": vocabulary offsets out of order: row " + decimal(row) +
-                  " starts at byte " + decimal(previous) + " of the word blob and ends at byte " +
-                  decimal(end) + " (offsets must increase, words are never empty)");
-    }
-    previous = end;
-  }
-  if (previous != blob_size) {
-    throw Error(source + ": vocabulary offsets end at byte " + decimal(previous) +
-                " of the word blob, which has " + decimal(blob_size) + " bytes");
-  }
-}
 
 void check_reserved_rows(const EmbVocabularyView& view, const std::string& source) {
   for (std::size_t row = 0; row < kReservedIds; ++row) {
@@ -79,24 +32,10 @@ void check_reserved_rows(const EmbVocabularyView& view, const std::string& sourc
 }  // namespace
 
 std::vector<std::byte> encode_vocabulary_section(const Vocabulary& vocabulary) {
-  const std::size_t rows = vocabulary.input_dim();
-  std::size_t blob_size = 0;
-  for (std::size_t row = 0; row < rows; ++row) blob_size += vocabulary.word(static_cast<WordId>(row)).size();
-
-  std::vector<std::byte> section(16 * rows + 8 + blob_size);
-  std::byte* offsets = section.data();
-  std::byte* counts = offsets + 8 * (rows + 1);
-  std::byte* blob = counts + 8 * rows;
-  std::uint64_t end = 0;
-  le::store_u64(offsets, 0);
-  for (std::size_t row = 0; row < rows; ++row) {
-    auto id = static_cast<WordId>(row);
-    std::string_view word = vocabulary.word(id);
-    for (char c : word) blob[end++] = static_cast<std::byte>(c);
-    le::store_u64(offsets + 8 * (row + 1), end);
-    le::store_u64(counts + 8 * row, vocabulary.count(id));
-  }
-  return section;
+  return encode_string_table(
+      vocabulary.input_dim(),
+      [&](std::uint64_t row) { return vocabulary.word(static_cast<WordId>(row)); },
+      [&](std::uint64_t row) { return vocabulary.count(static_cast<WordId>(row)); });
 }
 
 Vocabulary vocabulary_from_view(const EmbVocabularyView& view, std::uint64_t rows) {
@@ -126,7 +65,7 @@ Vocabulary vocabulary_from_view(const EmbVocabularyView& view, std::uint64_t row
 Vocabulary decode_vocabulary_section(std::span<const std::byte> section, std::uint64_t rows,
                                      const std::string& source_name) {
   const EmbVocabularyView view(section, rows, source_name);
-  check_offsets(view, source_name);
+  check_string_table_offsets(view);
   return vocabulary_from_view(view, rows);
 }
 

@@ -1,8 +1,7 @@
 #pragma once
-// The vocabulary section names every row of the matrix, reserved rows included:
-//   rows + 1 u64 offsets into the word blob, rows u64 counts, then the blob of UTF-8 words.
-// Storing offsets rather than separators lets a word hold any byte and lets a reader find word
-// i without scanning the ones before it.
+// The vocabulary section names every row of the matrix, reserved rows included: a string table
+// (emb_string_table.h) of rows + 1 u64 offsets into the word blob, rows u64 counts, then the
+// blob of UTF-8 words.
 #include <cstddef>
 #include <cstdint>
 #include <span>

@@ -8,10 +8,11 @@
 #include "embedtool/storage/checksum.h"
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/storage/emb_hash_index.h"
-#include "embedtool/storage/emb_head_section.h"
 #include "embedtool/storage/emb_header.h"
+#include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
 #include "embedtool/storage/message_format.h"
 
@@ -29,7 +30,7 @@ void check_model_shape(const EmbeddingModel& model, const std::string& destinati
   }
 }
 
-// Of the matrix or the head: both are encoded the same way.
+// Of the matrix or a rows section: all are encoded the same way.
 std::uint32_t matrix_crc32(const Matrix& matrix, Dtype dtype) {
   std::uint32_t crc = 0;
   for_each_encoded_matrix_chunk(matrix, dtype, [&](std::span<const std::byte> chunk) {
@@ -38,15 +39,15 @@ std::uint32_t matrix_crc32(const Matrix& matrix, Dtype dtype) {
   return crc;
 }
 
-// The header fields of the head section after a matrix ending at `matrix_end`.
-EmbHeadFields head_fields(const HeadWeights& head, std::uint64_t matrix_end) {
-  EmbHeadFields fields;
-  fields.kind = head.kind;
-  fields.rows = static_cast<std::uint64_t>(head.weights.rows());
-  fields.dims = static_cast<std::uint64_t>(head.weights.cols());
-  fields.section = {align_up(matrix_end, kEmbHeadAlignment),
+// The header fields of a rows section placed after a section ending at `previous_end`.
+EmbRowsFields rows_fields(const std::string& kind, const Matrix& rows, std::uint64_t previous_end) {
+  EmbRowsFields fields;
+  fields.kind = kind;
+  fields.rows = static_cast<std::uint64_t>(rows.rows());
+  fields.dims = static_cast<std::uint64_t>(rows.cols());
+  fields.section = {align_up(previous_end, kEmbRowsSectionAlignment),
                     fields.rows * fields.dims * bytes_per_value(Dtype::float32)};
-  fields.crc32 = matrix_crc32(head.weights, Dtype::float32);
+  fields.crc32 = matrix_crc32(rows, Dtype::float32);
   return fields;
 }
 
@@ -55,13 +56,15 @@ struct EncodedStart {
   std::vector<std::byte> bytes;  // everything before the matrix
 };
 
-// Header, metadata, vocabulary, hash index and the zero padding up to the matrix: small next to
-// the matrix, so they are built in memory; the matrix and the head are then streamed after them.
+// Header, metadata, vocabulary, hash index, labels and the zero padding up to the matrix: small
+// next to the matrix, so they are built in memory; the matrix, the head and the bucket rows are
+// then streamed after them.
 EncodedStart encode_all_before_matrix(const EmbeddingModel& model, Dtype dtype,
                                       const std::string& destination) {
   const std::string metadata = encode_metadata_section(model.metadata, destination);
   const std::vector<std::byte> vocabulary = encode_vocabulary_section(model.vocabulary);
   const std::vector<std::byte> hash_index = encode_hash_index_section(model.vocabulary);
+  const std::vector<std::byte> labels = encode_labels_section(model.labels);
   const auto metadata_bytes = std::as_bytes(std::span<const char>(metadata.data(), metadata.size()));
 
   EmbHeader header;
@@ -73,12 +76,20 @@ EncodedStart encode_all_before_matrix(const EmbeddingModel& model, Dtype dtype,
                        vocabulary.size()};
   header.hash_index = {align_up(header.vocabulary.offset + header.vocabulary.size, kEmbHashIndexAlignment),
                        hash_index.size()};
-  header.matrix = {align_up(header.hash_index.offset + header.hash_index.size, kEmbMatrixAlignment),
-                   header.rows * header.dims * bytes_per_value(dtype)};
+  std::uint64_t end = header.hash_index.offset + header.hash_index.size;
+  if (!model.labels.empty()) {
+    header.labels = {model.labels.size(), {align_up(end, kEmbLabelsAlignment), labels.size()}, crc32_of(labels)};
+    end = header.labels.section.offset + header.labels.section.size;
+  }
+  header.matrix = {align_up(end, kEmbMatrixAlignment), header.rows * header.dims * bytes_per_value(dtype)};
   header.file_size = header.matrix.offset + header.matrix.size;
   if (model.head) {
-    header.head = head_fields(*model.head, header.file_size);
+    header.head = rows_fields(model.head->kind, model.head->weights, header.file_size);
     header.file_size = header.head.section.offset + header.head.section.size;
+  }
+  if (model.buckets) {
+    header.buckets = rows_fields(model.buckets->kind, model.buckets->rows, header.file_size);
+    header.file_size = header.buckets.section.offset + header.buckets.section.size;
   }
   header.metadata_crc32 = crc32_of(metadata_bytes);
   header.vocabulary_crc32 = crc32_of(vocabulary);
@@ -91,6 +102,7 @@ EncodedStart encode_all_before_matrix(const EmbeddingModel& model, Dtype dtype,
   std::copy(metadata_bytes.begin(), metadata_bytes.end(), bytes.begin() + header.metadata.offset);
   std::copy(vocabulary.begin(), vocabulary.end(), bytes.begin() + header.vocabulary.offset);
   std::copy(hash_index.begin(), hash_index.end(), bytes.begin() + header.hash_index.offset);
+  if (header.has_labels()) std::copy(labels.begin(), labels.end(), bytes.begin() + header.labels.section.offset);
   return {header, std::move(bytes)};
 }
 
@@ -99,7 +111,14 @@ void check_savable(const EmbeddingModel& model, const EmbWriteOptions& options,
                    const std::string& destination) {
   check_model_shape(model, destination);
   check_matrix_fits_dtype(model.vectors, options.dtype, destination);
-  check_head_savable(model, destination);
+  const auto output_dim = static_cast<std::uint64_t>(model.vectors.cols());
+  if (model.head) {
+    check_rows_savable(model.head->kind, model.head->weights, output_dim, kEmbHeadNames, destination);
+  }
+  if (model.buckets) {
+    check_rows_savable(model.buckets->kind, model.buckets->rows, output_dim, kEmbBucketNames, destination);
+  }
+  check_labels_savable(model.labels, destination);
 }
 
 void write_model(const EmbeddingModel& model, const EmbWriteOptions& options,
@@ -107,10 +126,16 @@ void write_model(const EmbeddingModel& model, const EmbWriteOptions& options,
   const EncodedStart start = encode_all_before_matrix(model, options.dtype, destination);
   sink(start.bytes);
   for_each_encoded_matrix_chunk(model.vectors, options.dtype, sink);
-  if (!model.head) return;
   const EmbHeader& header = start.header;
-  sink(std::vector<std::byte>(header.head.section.offset - (header.matrix.offset + header.matrix.size)));
-  for_each_encoded_matrix_chunk(model.head->weights, Dtype::float32, sink);
+  std::uint64_t written = header.matrix.offset + header.matrix.size;
+  // The zero padding up to a rows section, then its f32 rows.
+  auto write_rows = [&](const EmbRowsFields& fields, const Matrix& rows) {
+    sink(std::vector<std::byte>(fields.section.offset - written));
+    for_each_encoded_matrix_chunk(rows, Dtype::float32, sink);
+    written = fields.section.offset + fields.section.size;
+  };
+  if (model.head) write_rows(header.head, model.head->weights);
+  if (model.buckets) write_rows(header.buckets, model.buckets->rows);
 }
 
 }  // namespace

@@ -4,8 +4,10 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/storage/emb_format.h"
+#include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
 #include "embedtool/storage/message_format.h"
@@ -18,6 +20,16 @@ namespace {
 // so a mapped open does it: damage to a small model is caught on every lookup, and large ones
 // stay fast.
 constexpr std::uint64_t kVerifyChecksumsUpTo = std::uint64_t{8} << 20;
+
+// Row `index` of a row-major section of `dims` values of `dtype` starting at `offset`, which
+// decode_emb_header has checked to hold at least index + 1 rows.
+Eigen::RowVectorXf read_row(std::span<const std::byte> file, std::uint64_t offset,
+                            std::uint64_t index, std::uint64_t dims, Dtype dtype) {
+  const std::byte* start = file.data() + offset + index * dims * bytes_per_value(dtype);
+  Eigen::RowVectorXf values(static_cast<Eigen::Index>(dims));
+  decode_values(start, dims, dtype, values.data());
+  return values;
+}
 
 }  // namespace
 
@@ -32,9 +44,13 @@ MappedModel::MappedModel(const std::string& path)
     if (header_.has_hash_index()) {
       checksummed_section(file_.bytes(), header_.hash_index, header_.hash_index_crc32, "hash index", source);
     }
+    if (header_.has_labels()) {
+      checksummed_section(file_.bytes(), header_.labels.section, header_.labels.crc32, "labels", source);
+    }
     checksummed_section(file_.bytes(), header_.matrix, header_.matrix_crc32, "matrix", source);
-    if (header_.has_head()) {
-      checksummed_section(file_.bytes(), header_.head.section, header_.head.crc32, "head", source);
+    for (const EmbRowsSectionRef& rows : header_.rows_sections()) {
+      if (!rows.fields.present()) continue;
+      checksummed_section(file_.bytes(), rows.fields.section, rows.fields.crc32, rows.names.section, source);
     }
   }
   metadata_ = decode_metadata_section(
@@ -83,13 +99,23 @@ std::uint64_t MappedModel::count(WordId id) const {
 
 Eigen::RowVectorXf MappedModel::row(WordId id) const {
   check_row(id);
-  const std::uint64_t value_bytes = bytes_per_value(dtype());
-  // decode_emb_header has checked that rows x dims values fit in the matrix section.
-  const std::byte* start = file_.bytes().data() + header_.matrix.offset +
-                           static_cast<std::uint64_t>(id) * header_.dims * value_bytes;
-  Eigen::RowVectorXf values(static_cast<Eigen::Index>(header_.dims));
-  decode_values(start, header_.dims, dtype(), values.data());
-  return values;
+  return read_row(file_.bytes(), header_.matrix.offset, static_cast<std::uint64_t>(id), header_.dims, dtype());
+}
+
+Eigen::RowVectorXf MappedModel::bucket_row(std::uint64_t bucket) const {
+  if (bucket >= header_.buckets.rows) {
+    throw Error("bucket row " + decimal(bucket) + " is out of range (" + display_name() + " has " +
+                decimal(header_.buckets.rows) + " bucket rows)");
+  }
+  return read_row(file_.bytes(), header_.buckets.section.offset, bucket, header_.buckets.dims,
+                  Dtype::float32);
+}
+
+LabelSet MappedModel::labels() const {
+  if (!header_.has_labels()) return {};
+  return decode_labels_section(checksummed_section(file_.bytes(), header_.labels.section,
+                                                   header_.labels.crc32, "labels", display_name()),
+                               header_.labels.count, display_name());
 }
 
 void MappedModel::limit_words(std::uint64_t words) {
@@ -105,6 +131,11 @@ EmbeddingModel MappedModel::load() const {
   const auto matrix = file_.bytes().subspan(header_.matrix.offset,
                                             rows_ * header_.dims * bytes_per_value(dtype()));
   model.vectors = decode_matrix_section(matrix, rows_, header_.dims, dtype());
+  model.labels = labels();
+  if (header_.has_buckets()) {
+    model.buckets = BucketRows{header_.buckets.kind,
+                               read_rows_section(file_.bytes(), header_.buckets, kEmbBucketNames, display_name())};
+  }
   return model;
 }
 

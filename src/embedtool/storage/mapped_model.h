@@ -9,10 +9,11 @@
 //   most 8 MiB, every section's checksum too (it costs a few milliseconds);
 // - on each access: the offsets of each word read, and each hash index slot followed, so that a
 //   damaged file can give an Error but never a read outside the file;
-// - never, in a larger file: the checksums of the vocabulary, the hash index, the matrix and
-//   the head, which would mean reading all of them. The head's weights are not mapped: lookups
-//   do not use them, and load() reads them. load() and load_model() verify everything; `embedtool verify` reports
-//   every problem.
+// - never, in a larger file: the checksums of the vocabulary, the hash index, the matrix, the
+//   head and the bucket rows, which would mean reading all of them. The head's weights are not
+//   mapped: lookups do not use them, and load() reads them. Bucket rows are read one at a time
+//   like word rows (bucket_row). The labels are read, checksum and all, when labels() is
+//   called. load() and load_model() verify everything; `embedtool verify` reports every problem.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -53,13 +54,23 @@ class MappedModel final : public VectorTable {
   bool has_hash_index() const { return header_.has_hash_index(); }
   bool has_head() const { return header_.has_head(); }
   // The head's kind and shape from the header (kind "" and all 0 if the file has none).
-  const EmbHeadFields& head() const { return header_.head; }
+  const EmbRowsFields& head() const { return header_.head; }
+  bool has_buckets() const { return header_.has_buckets(); }
+  // The bucket rows' kind and shape from the header (kind "" and all 0 if the file has none).
+  const EmbRowsFields& buckets() const { return header_.buckets; }
+  // Bucket row `bucket` (< buckets().rows) read in place; throws Error if out of range.
+  Eigen::RowVectorXf bucket_row(std::uint64_t bucket) const;
+  std::uint64_t label_count() const { return header_.labels.count; }
+  // The classifier's labels (empty if the file has none), read and checked completely, checksum
+  // included, on each call: they are small next to E, and a caller asks once.
+  LabelSet labels() const;
   const nlohmann::json& metadata() const { return metadata_; }
   const std::string& display_name() const { return file_.display_name(); }
 
   // The whole model in memory with every checksum verified, as load_model does; with
   // limit_words, the visible rows only, checked as they are read (the checksums cover whole
   // sections and are not verified then), and no head: its rows may belong to the hidden words.
+  // The labels and the bucket rows belong to no word, so a limited model keeps them whole.
   EmbeddingModel load() const;
 
  private:

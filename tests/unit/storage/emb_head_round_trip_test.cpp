@@ -1,5 +1,5 @@
-// Format version 3: models with and without a head are written and read back exactly, in the
-// layout docs/FORMAT.md gives, and version 2 files still read as before.
+// The head section (format version 3 on): models with and without a head are written and read
+// back exactly, in the layout docs/FORMAT.md gives, and version 2 files still read as before.
 #include <doctest/doctest.h>
 
 #include <limits>
@@ -44,8 +44,8 @@ TEST_CASE("a head survives serialize and parse bit for bit, as f32 in float32 an
     CHECK(find_emb_problems(bytes, "model.emb").empty());
 
     // The header places the head after the matrix, 64-byte aligned, at the end of the file.
-    CHECK(get_u32(bytes, field::kVersion) == 3);
-    CHECK(get_u64(bytes, field::kMetadataOffset) == field::kHeaderSizeV3);
+    CHECK(get_u32(bytes, field::kVersion) == 4);
+    CHECK(get_u64(bytes, field::kMetadataOffset) == field::kHeaderSizeV4);
     const std::uint64_t matrix_end = get_u64(bytes, field::kMatrixOffset) + get_u64(bytes, field::kMatrixSize);
     const std::uint64_t head_offset = get_u64(bytes, field::kHeadOffset);
     CHECK(head_offset % 64 == 0);
@@ -59,9 +59,9 @@ TEST_CASE("a head survives serialize and parse bit for bit, as f32 in float32 an
   }
 }
 
-TEST_CASE("a model without a head is a version 3 file whose head fields are all zero") {
+TEST_CASE("a model without a head is a version 4 file whose head fields are all zero") {
   const auto bytes = serialize_model(sample_model());
-  CHECK(get_u32(bytes, field::kVersion) == 3);
+  CHECK(get_u32(bytes, field::kVersion) == 4);
   for (std::size_t at = field::kHeadCrc; at < field::kHeaderSizeV3; ++at) {
     CAPTURE(at);
     CHECK(bytes[at] == std::byte{0});
@@ -86,9 +86,9 @@ TEST_CASE("edge heads round trip") {
   CHECK(same_bits(back.head->weights, model.head->weights));
 }
 
-TEST_CASE("the writer produces exactly the version 3 layout of docs/FORMAT.md") {
+TEST_CASE("the writer produces exactly the head section layout of docs/FORMAT.md") {
   HandBuiltEmb hand;
-  hand.version = 3;
+  hand.version = 4;
   SUBCASE("without a head") {}
   SUBCASE("with a head") { hand.head_kind = "hs"; }
   SUBCASE("with a head, float16 matrix") {
@@ -113,7 +113,7 @@ TEST_CASE("the writer produces exactly the version 3 layout of docs/FORMAT.md") 
   CHECK(serialize_model(model, {hand.dtype == 1 ? Dtype::float16 : Dtype::float32}) == bytes);
 }
 
-TEST_CASE("a version 2 file still reads as before, and is rewritten as version 3") {
+TEST_CASE("a version 2 file still reads as before, and is rewritten as version 4") {
   const HandBuiltEmb hand;  // version 2, 128-byte header
   const auto bytes = hand.build();
   REQUIRE(get_u32(bytes, field::kVersion) == 2);
@@ -126,9 +126,8 @@ TEST_CASE("a version 2 file still reads as before, and is rewritten as version 3
   CHECK(find_emb_problems(bytes, "v2.emb").empty());
 
   const auto rewritten = serialize_model(model);
-  CHECK(get_u32(rewritten, field::kVersion) == 3);
-  CHECK(rewritten.size() == bytes.size() + (field::kHeaderSizeV3 - field::kHeaderSize));
-  const EmbeddingModel again = parse_model(rewritten, "v3.emb");
+  CHECK(get_u32(rewritten, field::kVersion) == 4);
+  const EmbeddingModel again = parse_model(rewritten, "v4.emb");
   check_same_vocabulary(again.vocabulary, model.vocabulary);
   CHECK(same_bits(again.vectors, model.vectors));
 }

@@ -36,9 +36,10 @@ TEST_CASE("serialization is deterministic") {
 
 TEST_CASE("the writer produces exactly the layout of docs/FORMAT.md") {
   // The hand-built file follows the document; the library must read it and write it back
-  // byte for byte. (emb_head_round_trip_test.cpp does the same with heads.)
+  // byte for byte. (emb_head_round_trip_test.cpp and emb_classifier_round_trip_test.cpp do the same with
+  // heads, labels and bucket rows.)
   HandBuiltEmb hand;
-  hand.version = 3;  // what the writer writes
+  hand.version = 4;  // what the writer writes
   const auto bytes = hand.build();
   const EmbeddingModel model = parse_model(bytes, "hand.emb");
   REQUIRE(model.vocabulary.input_dim() == hand.rows());
@@ -62,8 +63,8 @@ TEST_CASE("header fields describe the written file") {
   CHECK(get_u64(bytes, field::kRows) == model.vocabulary.input_dim());
   CHECK(get_u64(bytes, field::kDims) == 3);
   CHECK(get_u64(bytes, field::kFileSize) == bytes.size());
-  CHECK(get_u32(bytes, field::kVersion) == 3);
-  CHECK(get_u64(bytes, field::kMetadataOffset) == field::kHeaderSizeV3);
+  CHECK(get_u32(bytes, field::kVersion) == 4);
+  CHECK(get_u64(bytes, field::kMetadataOffset) == field::kHeaderSizeV4);
   CHECK(get_u64(bytes, field::kVocabularyOffset) % 8 == 0);
   CHECK(get_u64(bytes, field::kMatrixOffset) % 64 == 0);
   CHECK(get_u64(bytes, field::kMatrixOffset) + get_u64(bytes, field::kMatrixSize) == bytes.size());

@@ -47,6 +47,20 @@ constexpr std::size_t kHeadRows = 152;
 constexpr std::size_t kHeadDims = 160;
 constexpr std::size_t kHeadKind = 168;  // 24 bytes, zero after the kind
 constexpr std::size_t kHeaderSizeV3 = 192;
+// Version 4: the bucket section's fields (the head's layout, 64 bytes on), then the labels'.
+constexpr std::size_t kBucketCrc = 192;
+constexpr std::size_t kBucketKindSize = 196;
+constexpr std::size_t kBucketOffset = 200;
+constexpr std::size_t kBucketSize = 208;
+constexpr std::size_t kBucketRows = 216;
+constexpr std::size_t kBucketDims = 224;
+constexpr std::size_t kBucketKind = 232;  // 24 bytes, zero after the kind
+constexpr std::size_t kLabelsCrc = 256;
+constexpr std::size_t kLabelsReserved = 260;  // 4 bytes, zero
+constexpr std::size_t kLabelsOffset = 264;
+constexpr std::size_t kLabelsSize = 272;
+constexpr std::size_t kLabelsCount = 280;
+constexpr std::size_t kHeaderSizeV4 = 288;
 }  // namespace field
 
 inline void put_u32(std::vector<std::byte>& bytes, std::size_t at, std::uint32_t value) {
@@ -72,7 +86,9 @@ inline std::uint32_t zlib_crc(std::span<const std::byte> bytes) {
 
 // The header's size for the version the file's bytes 4..7 give.
 inline std::size_t header_size_of(std::span<const std::byte> bytes) {
-  return get_u32(bytes, field::kVersion) >= 3 ? field::kHeaderSizeV3 : field::kHeaderSize;
+  const std::uint32_t version = get_u32(bytes, field::kVersion);
+  if (version >= 4) return field::kHeaderSizeV4;
+  return version == 3 ? field::kHeaderSizeV3 : field::kHeaderSize;
 }
 
 // After a test edits header fields: the header checksum again matches, so the edit itself is what
@@ -96,6 +112,12 @@ inline void reseal_all(std::vector<std::byte>& bytes) {
   }
   if (get_u32(bytes, field::kVersion) >= 3 && get_u32(bytes, field::kHeadKindSize) != 0) {
     section_crc(field::kHeadOffset, field::kHeadSize, field::kHeadCrc);
+  }
+  if (get_u32(bytes, field::kVersion) >= 4 && get_u32(bytes, field::kBucketKindSize) != 0) {
+    section_crc(field::kBucketOffset, field::kBucketSize, field::kBucketCrc);
+  }
+  if (get_u32(bytes, field::kVersion) >= 4 && get_u64(bytes, field::kLabelsCount) != 0) {
+    section_crc(field::kLabelsOffset, field::kLabelsSize, field::kLabelsCrc);
   }
   reseal_header(bytes);
 }
@@ -121,6 +143,12 @@ struct HandBuiltEmb {
   // Version 3 only: the head section after the matrix, always f32; an empty kind means none.
   std::string head_kind;
   std::uint64_t head_rows = 4;
+  // Version 4 only: the labels section between the hash index and the matrix (none if empty),
+  // and the bucket rows after the head (or the matrix), always f32 (none if the kind is empty).
+  std::vector<std::string> labels;
+  std::vector<std::uint64_t> label_counts;
+  std::string bucket_kind;
+  std::uint64_t bucket_rows = 3;
 
   std::uint64_t rows() const { return words.size(); }
   float value(std::uint64_t row, std::uint64_t col) const {
@@ -129,6 +157,9 @@ struct HandBuiltEmb {
   // Beyond the float16 range, which the head (always f32) must keep even in a float16 file.
   float head_value(std::uint64_t row, std::uint64_t col) const {
     return -70000.0f - static_cast<float>(row) - static_cast<float>(col) / 4.0f;
+  }
+  float bucket_value(std::uint64_t row, std::uint64_t col) const {
+    return 80000.0f + static_cast<float>(row) * 2.0f + static_cast<float>(col) / 16.0f;
   }
 
   // The hash index section as docs/FORMAT.md describes it: slots = the smallest power of two
@@ -148,7 +179,9 @@ struct HandBuiltEmb {
   }
 
   std::vector<std::byte> build() const {
-    std::vector<std::byte> file(version >= 3 ? field::kHeaderSizeV3 : field::kHeaderSize);
+    std::vector<std::byte> file(version >= 4   ? field::kHeaderSizeV4
+                                : version == 3 ? field::kHeaderSizeV3
+                                               : field::kHeaderSize);
     auto append = [&](std::string_view text) {
       for (char c : text) file.push_back(std::byte(static_cast<unsigned char>(c)));
     };
@@ -159,6 +192,18 @@ struct HandBuiltEmb {
     auto pad_to = [&](std::size_t alignment) {
       while (file.size() % alignment != 0) file.push_back(std::byte{0});
     };
+    auto append_f32 = [&](float value) {
+      file.resize(file.size() + 4);
+      put_u32(file, file.size() - 4, std::bit_cast<std::uint32_t>(value));
+    };
+    // A string table: entries + 1 end offsets, entries counts, the names' bytes.
+    auto append_table = [&](const std::vector<std::string>& names, const std::vector<std::uint64_t>& counts_of) {
+      std::uint64_t end = 0;
+      append_u64(0);
+      for (const auto& name : names) append_u64(end += name.size());
+      for (auto count : counts_of) append_u64(count);
+      for (const auto& name : names) append(name);
+    };
 
     const std::size_t metadata_offset = file.size();
     append(metadata);
@@ -166,11 +211,7 @@ struct HandBuiltEmb {
 
     pad_to(8);
     const std::size_t vocabulary_offset = file.size();
-    std::uint64_t end = 0;
-    append_u64(0);
-    for (const auto& word : words) append_u64(end += word.size());
-    for (auto count : counts) append_u64(count);
-    for (const auto& word : words) append(word);
+    append_table(words, counts);
     const std::size_t vocabulary_size = file.size() - vocabulary_offset;
 
     std::size_t index_offset = 0;
@@ -182,6 +223,15 @@ struct HandBuiltEmb {
       index_size = file.size() - index_offset;
     }
 
+    std::size_t labels_offset = 0;
+    std::size_t labels_size = 0;
+    if (!labels.empty()) {
+      pad_to(8);
+      labels_offset = file.size();
+      append_table(labels, label_counts);
+      labels_size = file.size() - labels_offset;
+    }
+
     pad_to(64);
     const std::size_t matrix_offset = file.size();
     for (std::uint64_t row = 0; row < rows(); ++row) {
@@ -191,8 +241,7 @@ struct HandBuiltEmb {
           file.push_back(std::byte(half & 0xff));
           file.push_back(std::byte(half >> 8));
         } else {
-          file.resize(file.size() + 4);
-          put_u32(file, file.size() - 4, std::bit_cast<std::uint32_t>(value(row, col)));
+          append_f32(value(row, col));
         }
       }
     }
@@ -204,12 +253,20 @@ struct HandBuiltEmb {
       pad_to(64);
       head_offset = file.size();
       for (std::uint64_t row = 0; row < head_rows; ++row) {
-        for (std::uint64_t col = 0; col < dims; ++col) {
-          file.resize(file.size() + 4);
-          put_u32(file, file.size() - 4, std::bit_cast<std::uint32_t>(head_value(row, col)));
-        }
+        for (std::uint64_t col = 0; col < dims; ++col) append_f32(head_value(row, col));
       }
       head_size = file.size() - head_offset;
+    }
+
+    std::size_t bucket_offset = 0;
+    std::size_t bucket_size = 0;
+    if (!bucket_kind.empty()) {
+      pad_to(64);
+      bucket_offset = file.size();
+      for (std::uint64_t row = 0; row < bucket_rows; ++row) {
+        for (std::uint64_t col = 0; col < dims; ++col) append_f32(bucket_value(row, col));
+      }
+      bucket_size = file.size() - bucket_offset;
     }
 
     const char magic[4] = {'\x89', 'E', 'M', 'B'};
@@ -238,6 +295,21 @@ struct HandBuiltEmb {
       for (std::size_t i = 0; i < head_kind.size(); ++i) {
         file[field::kHeadKind + i] = std::byte(static_cast<unsigned char>(head_kind[i]));
       }
+    }
+    if (!bucket_kind.empty()) {
+      put_u32(file, field::kBucketKindSize, static_cast<std::uint32_t>(bucket_kind.size()));
+      put_u64(file, field::kBucketOffset, bucket_offset);
+      put_u64(file, field::kBucketSize, bucket_size);
+      put_u64(file, field::kBucketRows, bucket_rows);
+      put_u64(file, field::kBucketDims, dims);
+      for (std::size_t i = 0; i < bucket_kind.size(); ++i) {
+        file[field::kBucketKind + i] = std::byte(static_cast<unsigned char>(bucket_kind[i]));
+      }
+    }
+    if (!labels.empty()) {
+      put_u64(file, field::kLabelsOffset, labels_offset);
+      put_u64(file, field::kLabelsSize, labels_size);
+      put_u64(file, field::kLabelsCount, labels.size());
     }
     reseal_all(file);
     return file;

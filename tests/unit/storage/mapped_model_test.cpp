@@ -41,7 +41,7 @@ TEST_CASE("a mapped model gives the same words and rows as a full load") {
     CHECK(mapped.rows() == 6);
     CHECK(mapped.dims() == 3);
     CHECK(mapped.dtype() == dtype);
-    CHECK(mapped.format_version() == 3);
+    CHECK(mapped.format_version() == 4);
     CHECK(mapped.has_hash_index());
     CHECK(mapped.metadata() == model.metadata);
     for (WordId id = 0; id < 6; ++id) {
@@ -147,8 +147,8 @@ TEST_CASE("damage met by a mapped lookup is an error, never a read outside the f
     put_u64(bytes, vocabulary_at + 8 * 20, ~std::uint64_t{0});  // row 19's end, row 20's start
     write_bytes(folder.file("bad.emb"), bytes);
     const MappedModel mapped(folder.file("bad.emb"));
-    check_message(error_of([&] { mapped.word(19); }), {"damaged vocabulary: row 19"});
-    check_message(error_of([&] { mapped.word(20); }), {"damaged vocabulary: row 20"});
+    check_message(error_of([&] { mapped.word(19); }), {"damaged vocabulary section: row 19"});
+    check_message(error_of([&] { mapped.word(20); }), {"damaged vocabulary section: row 20"});
     CHECK(mapped.word(21) == "w19");
   }
 }
