@@ -47,7 +47,9 @@ void check_flags_match_checkpoint(const CLI::App& command, const TrainJob& given
                                   std::size_t words) {
   // The flags resolved as a new run would resolve them (the head auto picks for the
   // checkpoint's vocabulary, the default rate), to compare with what the checkpoint resolved.
-  const TrainSettings g = resolve_settings(given.settings, {words}).settings;
+  RunFacts facts;
+  facts.classes = words;
+  const TrainSettings g = resolve_settings(given.settings, facts).settings;
   const TrainSettings& s = saved.settings;
   const std::vector<Comparison> comparisons = {
       {"--vocab", text(given.vocabulary_path), text(saved.vocabulary_path)},

@@ -30,11 +30,13 @@ void append_line_input_rows(std::span<const WordId> words, const LineInputShape&
     if (words[i] == kPaddingId) continue;
     std::uint64_t hash = mix(static_cast<std::uint64_t>(words[i]));
     std::size_t length = 1;
+    bool has_known_word = words[i] >= kFirstWordId;
     for (std::size_t j = i + 1; j < words.size() && length < n; ++j) {
       if (words[j] == kPaddingId) continue;
       hash = hash * kNgramMultiplier + mix(static_cast<std::uint64_t>(words[j]));
       ++length;
-      rows.push_back(first_bucket + static_cast<InputRow>(hash % shape.buckets));
+      has_known_word = has_known_word || words[j] >= kFirstWordId;
+      if (has_known_word) rows.push_back(first_bucket + static_cast<InputRow>(hash % shape.buckets));
     }
   }
 }

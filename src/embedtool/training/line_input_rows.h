@@ -32,7 +32,9 @@ struct LineInputShape {
 // each word with an id >= kFirstWordId in order, then, when shape.word_ngrams > 1 and
 // shape.buckets > 0, the bucket of every n-gram of 2..word_ngrams consecutive ids (fastText's
 // order: all n-grams starting at the first word, then the second, ...). Unknown words (kUnknownId)
-// have no row of their own but take part in n-grams; padding (kPaddingId) is skipped entirely.
+// have no row of their own but take part in n-grams with a known word ("good <unk>"); an n-gram
+// of unknown words alone is left out, since every such n-gram of a length hashes alike and says
+// nothing about the line. Padding (kPaddingId) is skipped entirely.
 // Ids must be below shape.input_dim (the caller checks).
 void append_line_input_rows(std::span<const WordId> words, const LineInputShape& shape,
                             std::vector<InputRow>& rows);

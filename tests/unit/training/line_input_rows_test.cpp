@@ -43,6 +43,9 @@ TEST_CASE("an n-gram's bucket depends on its words and their order") {
   CHECK(rows_of({7, 2, 3}, shape).back() == ab);
   // Unknown words have no row but take part in n-grams; padding is not there at all.
   CHECK(rows_of({2, kUnknownId}, shape).size() == 2);
+  // An n-gram of unknown words alone carries nothing: a line of them has no rows at all.
+  CHECK(rows_of({kUnknownId, kUnknownId, kUnknownId}, shape).empty());
+  CHECK(rows_of({kUnknownId, kUnknownId, 2}, shape).size() == 2);
   CHECK(rows_of({2, kPaddingId, 3}, shape).back() == ab);
 }
 

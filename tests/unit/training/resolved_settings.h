@@ -8,7 +8,9 @@ namespace embedtool {
 
 inline TrainSettings resolved(const TrainSettings& asked, std::size_t classes) {
   validate(asked);
-  return resolve_settings(asked, {classes}).settings;
+  RunFacts facts;
+  facts.classes = classes;
+  return resolve_settings(asked, facts).settings;
 }
 
 }  // namespace embedtool
