@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -275,11 +276,18 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   result.final_average_loss = result.epoch_average_losses.back();
   result.seconds = monitor.elapsed_seconds();
   if (table_rows > input_dim) {
+    // E's rows are copied out and the buckets, usually the larger part, are moved up within
+    // the table, which then shrinks in place: the split costs E's size, not the table's again.
     const auto words = static_cast<Eigen::Index>(input_dim);
-    result.bucket_rows = weights.input.bottomRows(weights.input.rows() - words);
-    weights.input.conservativeResize(words, Eigen::NoChange);
+    const Eigen::Index buckets = weights.input.rows() - words;
+    result.vectors = weights.input.topRows(words);
+    std::memmove(weights.input.data(), weights.input.row(words).data(),
+                 sizeof(float) * static_cast<std::size_t>(buckets * weights.input.cols()));
+    weights.input.conservativeResize(buckets, Eigen::NoChange);
+    result.bucket_rows = std::move(weights.input);
+  } else {
+    result.vectors = std::move(weights.input);
   }
-  result.vectors = std::move(weights.input);
   result.head_weights = std::move(weights.output);
   return result;
 }
