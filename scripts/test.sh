@@ -5,7 +5,8 @@
 #   3. the same suite built with ThreadSanitizer (build-tsan/): every race fails it; the lock-free
 #      (Hogwild) training updates are left uninstrumented by design (CMakeLists.txt lists the
 #      files, docs/ROBUSTNESS.md says why);
-#   4. every libFuzzer target for FUZZ_SECONDS each (default 60; scripts/fuzz.sh).
+#   4. every libFuzzer target for FUZZ_SECONDS each (default 60; scripts/fuzz.sh), one per core at
+#      a time.
 # `scripts/test.sh --quick` runs stage 1 only (a few minutes, for everyday work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
