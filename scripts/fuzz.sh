@@ -18,8 +18,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# A unity build, as build/ (scripts/setup.sh says why).
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DEMBEDTOOL_FUZZ=ON -DBUILD_TESTING=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_UNITY_BUILD=ON >/dev/null
 targets=(fuzz_emb_reader fuzz_vector_formats fuzz_vocabulary_file fuzz_tokenizer fuzz_id_sequence
   fuzz_settings_json)
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}" embedtool >/dev/null
