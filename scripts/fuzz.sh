@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, AddressSanitizer + UBSan) and runs each for a bounded time.
 # Fails on any crash, leak, timeout or sanitizer report; the input that caused it is left in
-# build-fuzz/findings/. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 30)
+# build-fuzz/findings/. Targets run side by side, one per core (FUZZ_JOBS overrides the count).
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -17,8 +18,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# A unity build, as build/ (scripts/setup.sh says why).
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DEMBEDTOOL_FUZZ=ON -DBUILD_TESTING=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_UNITY_BUILD=ON >/dev/null
 targets=(fuzz_emb_reader fuzz_vector_formats fuzz_vocabulary_file fuzz_tokenizer fuzz_id_sequence
   fuzz_settings_json)
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}" embedtool >/dev/null
@@ -46,9 +48,8 @@ printf '3 17 0 -5 +2\t9\r\n' >"$seeds/fuzz_id_sequence/ids.txt"
 cp config.example.json "$seeds/fuzz_settings_json/"
 
 mkdir -p build-fuzz/findings
-status=0
-for target in "${targets[@]}"; do
-  corpus=build-fuzz/corpus/$target
+run_target() {
+  local target=$1 corpus=build-fuzz/corpus/$1 runs
   mkdir -p "$corpus"
   echo "fuzz: $target for ${seconds}s" >&2
   if ! build-fuzz/fuzz/$target "$corpus" "$seeds/$target" -max_total_time="$seconds" \
@@ -56,10 +57,26 @@ for target in "${targets[@]}"; do
       -print_final_stats=1 >"build-fuzz/$target.log" 2>&1; then
     echo "fuzz: $target FAILED; see build-fuzz/$target.log and build-fuzz/findings/" >&2
     tail -30 "build-fuzz/$target.log" >&2
-    status=1
-  else
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$target.log" | grep -o '[0-9]*$')
-    echo "fuzz: $target ok, ${runs:-?} inputs in ${seconds}s, corpus $(ls "$corpus" | wc -l) files" >&2
+    return 1
   fi
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$target.log" | grep -o '[0-9]*$')
+  echo "fuzz: $target ok, ${runs:-?} inputs in ${seconds}s, corpus $(ls "$corpus" | wc -l) files" >&2
+}
+# One target per core at a time (each is one process), so the stage takes about
+# ceil(targets / cores) x SECONDS instead of targets x SECONDS; each target still gets SECONDS.
+slots=${FUZZ_JOBS:-$(nproc)}
+status=0
+running=0
+for target in "${targets[@]}"; do
+  if ((running >= slots)); then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  run_target "$target" &
+  running=$((running + 1))
+done
+while ((running > 0)); do
+  wait -n || status=1
+  running=$((running - 1))
 done
 exit $status

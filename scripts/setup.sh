@@ -26,5 +26,10 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" >/dev/null
+# Unity build: each target's sources are compiled in batches of 8 files (CMake includes them in
+# one file), so the heavy headers (CLI11, Eigen, nlohmann/json, spdlog) are parsed and their
+# inline code compiled once per batch instead of once per file: a cold Release build took 325 s
+# of CPU instead of 840 s. The scripts' other trees use it too (CMakeLists.txt says what it asks
+# of the code). A tree configured by hand without the option builds file by file.
+cmake -S . -B build -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" -DCMAKE_UNITY_BUILD=ON >/dev/null
 cmake --build build -j "$(nproc)"

@@ -5,7 +5,8 @@
 #   3. the same suite built with ThreadSanitizer (build-tsan/): every race fails it; the lock-free
 #      (Hogwild) training updates are left uninstrumented by design (CMakeLists.txt lists the
 #      files, docs/ROBUSTNESS.md says why);
-#   4. every libFuzzer target for FUZZ_SECONDS each (default 60; scripts/fuzz.sh).
+#   4. every libFuzzer target for FUZZ_SECONDS each (default 60; scripts/fuzz.sh), one per core at
+#      a time.
 # `scripts/test.sh --quick` runs stage 1 only (a few minutes, for everyday work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,14 +21,17 @@ if [ "${1:-}" = "--quick" ]; then
 fi
 
 stage "AddressSanitizer + UBSan build"
-cmake -S . -B build-asan -DEMBEDTOOL_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# Unity builds, as build/ (scripts/setup.sh says why).
+cmake -S . -B build-asan -DEMBEDTOOL_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_UNITY_BUILD=ON >/dev/null
 cmake --build build-asan -j "$jobs" >/dev/null
 # Instrumented training runs several times slower, hence the longer per-test timeout.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 1500
 
 stage "ThreadSanitizer build"
-cmake -S . -B build-tsan -DEMBEDTOOL_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build-tsan -DEMBEDTOOL_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_UNITY_BUILD=ON >/dev/null
 cmake --build build-tsan -j "$jobs" >/dev/null
 # Any race is fatal (the process stops with status 66). Reports go to files rather than to
 # standard error, so that one from a run whose status a test does not look at (a run it kills on

@@ -59,6 +59,13 @@ expect_error() {
     fail "embedtool $*: stderr '$(cat "$WORK/err")' does not match '$pattern'"
 }
 
+# instrumented: true when the binary runs under a sanitizer, which makes it several times slower
+# (and its memory peak meaningless). scripts/test.sh sets ASAN_OPTIONS or TSAN_OPTIONS for those
+# stages; the options are only read by an instrumented binary, so they tell the build apart.
+instrumented() {
+  [ -n "${ASAN_OPTIONS:-}${TSAN_OPTIONS:-}" ]
+}
+
 # A model trained on the shipped corpus, shared by the tests that need one (trains in seconds).
 train_demo_model() {
   "$EMBEDTOOL" train "$PROJECT/data/corpus.txt" -o "$WORK/demo.emb" --output-dim 50 \

@@ -56,7 +56,7 @@ wait $reader || fail "lookup from a fifo exited $?"
 # Memory is flat: 40 times more input takes no more memory (peak RSS within 4 MB). Not under a
 # sanitizer (scripts/test.sh sets its options): ASan keeps freed blocks in a quarantine of up to
 # 256 MB, so its peak grows with the work done whatever the program holds.
-if [ -n "${ASAN_OPTIONS:-}${TSAN_OPTIONS:-}" ]; then
+if instrumented; then
   echo "memory check skipped: sanitizer build"
 elif [ -x /usr/bin/time ]; then
   # (the output goes through cksum rather than to /dev/null: it is big, and cksum reads it all)

@@ -24,7 +24,7 @@ echo "estimate $estimate, peak $peak"
 # Within a factor 1.5 either way: the peak also holds the binary, libraries and the allocator's
 # slack, which the estimate leaves out. Under a sanitizer (scripts/test.sh sets its options) the
 # peak also holds shadow memory, several times the program's own.
-if [ -n "${ASAN_OPTIONS:-}${TSAN_OPTIONS:-}" ]; then
+if instrumented; then
   echo "note: sanitizer build, so the peak is not compared with the estimate"
 else
   awk -v e="$estimate_bytes" -v p="$peak_bytes" 'BEGIN { exit !(e > p / 1.5 && e < p * 1.5) }' ||

@@ -16,7 +16,7 @@ namespace embedtool {
 
 namespace {
 
-constexpr std::size_t kBufferBytes = 1 << 20;
+constexpr std::size_t kSpoolBufferBytes = 1 << 20;
 
 [[noreturn]] void fail(const std::string& what) {
   const int error = errno;  // before building the message can change it
@@ -31,7 +31,7 @@ NpySpool::NpySpool() {
   fd_ = ::mkstemp(path.data());
   if (fd_ < 0) fail("create (in $TMPDIR or /tmp)");
   ::unlink(path.c_str());  // nameless from now on: removed by the system however we exit
-  buffer_.reserve(kBufferBytes);
+  buffer_.reserve(kSpoolBufferBytes);
 }
 
 NpySpool::~NpySpool() {
@@ -43,7 +43,7 @@ void NpySpool::append(const Eigen::Ref<const Eigen::RowVectorXf>& values) {
   const auto* bytes = reinterpret_cast<const char*>(values.data());
   buffer_.append(bytes, static_cast<std::size_t>(values.size()) * sizeof(float));
   values_ += static_cast<std::uint64_t>(values.size());
-  if (buffer_.size() >= kBufferBytes) flush_buffer();
+  if (buffer_.size() >= kSpoolBufferBytes) flush_buffer();
 }
 
 void NpySpool::flush_buffer() {
@@ -65,7 +65,7 @@ void NpySpool::write_to(OutputFile& out, std::span<const std::uint64_t> shape) {
   const char* descr = std::endian::native == std::endian::little ? "<f4" : ">f4";
   out.write(encode_npy_header(descr, shape));
   if (::lseek(fd_, 0, SEEK_SET) < 0) fail("rewind");
-  std::string block(kBufferBytes, '\0');
+  std::string block(kSpoolBufferBytes, '\0');
   while (true) {
     const ssize_t n = ::read(fd_, block.data(), block.size());
     if (n < 0 && errno == EINTR) continue;

@@ -2,8 +2,6 @@
 // and what was found, before anything the header points to is read.
 #include <doctest/doctest.h>
 
-#include <limits>
-
 #include "embedtool/storage/emb_format.h"
 #include "hand_built_emb.h"
 #include "storage_test_support.h"
@@ -12,8 +10,6 @@ using namespace embedtool;
 using namespace embedtool::storage_test;
 
 namespace {
-
-constexpr std::uint64_t kMaxU64 = std::numeric_limits<std::uint64_t>::max();
 
 std::vector<std::byte> text_bytes(std::string_view text) {
   auto bytes = std::as_bytes(std::span(text.data(), text.size()));

@@ -3,8 +3,6 @@
 // bytes are read.
 #include <doctest/doctest.h>
 
-#include <limits>
-
 #include "embedtool/storage/emb_format.h"
 #include "embedtool/storage/emb_verify.h"
 #include "embedtool/storage/mapped_model.h"
@@ -16,8 +14,6 @@ using namespace embedtool::storage_test;
 
 namespace {
 
-constexpr std::uint64_t kMaxU64 = std::numeric_limits<std::uint64_t>::max();
-
 // A valid version 3 file with a 4 x 2 "softmax" head (32 bytes at the end of the file).
 HandBuiltEmb with_head() {
   HandBuiltEmb hand;
@@ -27,14 +23,14 @@ HandBuiltEmb with_head() {
 }
 
 // The file with one header field changed and the header checksum made to match again.
-std::vector<std::byte> with_u64(std::size_t at, std::uint64_t value) {
+std::vector<std::byte> head_file_with_u64(std::size_t at, std::uint64_t value) {
   auto bytes = with_head().build();
   put_u64(bytes, at, value);
   reseal_header(bytes);
   return bytes;
 }
 
-std::vector<std::byte> with_u32(std::size_t at, std::uint32_t value) {
+std::vector<std::byte> head_file_with_u32(std::size_t at, std::uint32_t value) {
   auto bytes = with_head().build();
   put_u32(bytes, at, value);
   reseal_header(bytes);
@@ -63,17 +59,17 @@ TEST_CASE("a version 3 header is 192 bytes, all covered by its checksum") {
     bytes[at] ^= std::byte{0x10};
     check_parse_rejects(bytes, {"model.emb has a corrupt header (checksum mismatch"});
   }
-  check_parse_rejects(with_u64(field::kMetadataOffset, 128),
+  check_parse_rejects(head_file_with_u64(field::kMetadataOffset, 128),
                       {"metadata section starts at byte 128, before the end of the header at byte 192"});
 }
 
 TEST_CASE("a head section out of bounds") {
   const auto whole = with_head().build();
-  check_parse_rejects(with_u64(field::kHeadOffset, whole.size() + 64),
+  check_parse_rejects(head_file_with_u64(field::kHeadOffset, whole.size() + 64),
                       {"the head section (offset " + std::to_string(whole.size() + 64) + ", size 32)",
                        "runs past the end of the file (" + std::to_string(whole.size()) + " bytes)"});
   const std::uint64_t offset = get_u64(whole, field::kHeadOffset);
-  check_parse_rejects(with_u64(field::kHeadSize, kMaxU64 - offset + 2),
+  check_parse_rejects(head_file_with_u64(field::kHeadSize, kMaxU64 - offset + 2),
                       {"the head section (offset " + std::to_string(offset), "runs past the end of the file"});
   SUBCASE("the file cut inside the head") {
     auto bytes = whole;
@@ -88,7 +84,7 @@ TEST_CASE("a head section overlapping the matrix") {
   const auto whole = with_head().build();
   const std::uint64_t matrix_offset = get_u64(whole, field::kMatrixOffset);
   const std::uint64_t matrix_end = matrix_offset + get_u64(whole, field::kMatrixSize);
-  check_parse_rejects(with_u64(field::kHeadOffset, matrix_offset),
+  check_parse_rejects(head_file_with_u64(field::kHeadOffset, matrix_offset),
                       {"the head section starts at byte " + std::to_string(matrix_offset),
                        "before the end of the matrix section at byte " + std::to_string(matrix_end)});
 }
@@ -105,11 +101,11 @@ TEST_CASE("a misaligned head section") {
 }
 
 TEST_CASE("a head whose shape does not match") {
-  check_parse_rejects(with_u64(field::kHeadDims, 3),
+  check_parse_rejects(head_file_with_u64(field::kHeadDims, 3),
                       {"the softmax head has 3 dims, expected the matrix's 2 (output_dim)"});
-  check_parse_rejects(with_u64(field::kHeadRows, 3),
+  check_parse_rejects(head_file_with_u64(field::kHeadRows, 3),
                       {"the head section has 32 bytes, expected rows x dims x 4 = 3 x 2 x 4 = 24"});
-  check_parse_rejects(with_u64(field::kHeadRows, std::uint64_t{1} << 62),
+  check_parse_rejects(head_file_with_u64(field::kHeadRows, std::uint64_t{1} << 62),
                       {"the head has 4611686018427387904 rows x 2 dims", "overflows 64 bits"});
   SUBCASE("a float16 matrix does not make the head float16") {
     HandBuiltEmb hand = with_head();
@@ -162,8 +158,8 @@ TEST_CASE("bad head kinds") {
                        "ASCII (21 to 7e)"});
   check_parse_rejects(kind_bytes("ns\x01"), {"the head kind \"ns\\x01\" has byte 01 at position 2"});
   check_parse_rejects(kind_bytes("caf\xc3\xa9"), {"has byte c3 at position 3"});
-  check_parse_rejects(with_u32(field::kHeadKindSize, 25), {"the head kind has 25 bytes, expected at most 24"});
-  check_parse_rejects(with_u32(field::kHeadKindSize, 0xffffffff),
+  check_parse_rejects(head_file_with_u32(field::kHeadKindSize, 25), {"the head kind has 25 bytes, expected at most 24"});
+  check_parse_rejects(head_file_with_u32(field::kHeadKindSize, 0xffffffff),
                       {"the head kind has 4294967295 bytes, expected at most 24"});
   SUBCASE("bytes after the kind are not zero") {
     auto bytes = with_head().build();
@@ -172,7 +168,7 @@ TEST_CASE("bad head kinds") {
     check_parse_rejects(bytes, {"header byte 175, after the 7-byte head kind, is 2a, expected 00"});
   }
   SUBCASE("a shorter kind size leaves the rest of the kind as non-zero padding") {
-    check_parse_rejects(with_u32(field::kHeadKindSize, 4), {"header byte 172, after the 4-byte head kind, is 6d"});
+    check_parse_rejects(head_file_with_u32(field::kHeadKindSize, 4), {"header byte 172, after the 4-byte head kind, is 6d"});
   }
   SUBCASE("no kind, but head fields left over") {
     auto bytes = kind_bytes("");

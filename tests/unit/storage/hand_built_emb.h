@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -62,6 +63,9 @@ constexpr std::size_t kLabelsSize = 272;
 constexpr std::size_t kLabelsCount = 280;
 constexpr std::size_t kHeaderSizeV4 = 288;
 }  // namespace field
+
+// The largest value a 64-bit header field can hold (the corruption tests write it).
+inline constexpr std::uint64_t kMaxU64 = std::numeric_limits<std::uint64_t>::max();
 
 inline void put_u32(std::vector<std::byte>& bytes, std::size_t at, std::uint32_t value) {
   for (int i = 0; i < 4; ++i) bytes[at + i] = std::byte(value >> (8 * i));

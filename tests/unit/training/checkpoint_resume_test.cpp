@@ -13,7 +13,7 @@
 #include "resolved_settings.h"
 
 namespace embedtool {
-namespace {
+namespace checkpoint_resume_test {
 
 using testing::TwoTopicCorpus;
 
@@ -188,5 +188,5 @@ TEST_CASE("initialize sees the random E and may overwrite rows; the draws after 
   CHECK((initialised.vectors.row(other) - plain.vectors.row(other)).norm() < 1e-6f);
 }
 
-}  // namespace
+}  // namespace checkpoint_resume_test
 }  // namespace embedtool

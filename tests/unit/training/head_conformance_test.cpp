@@ -19,7 +19,7 @@
 #include "finite_differences.h"
 
 namespace embedtool {
-namespace {
+namespace head_conformance_test {
 
 using namespace testing;
 
@@ -206,5 +206,5 @@ TEST_CASE("every registered head: training towards a class makes predict rank it
   }
 }
 
-}  // namespace
+}  // namespace head_conformance_test
 }  // namespace embedtool

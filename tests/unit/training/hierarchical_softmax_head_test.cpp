@@ -8,7 +8,7 @@
 #include "finite_differences.h"
 
 namespace embedtool {
-namespace {
+namespace hierarchical_softmax_head_test {
 
 using namespace testing;
 
@@ -114,5 +114,5 @@ TEST_CASE("hierarchical softmax: the order of the targets does not change the st
   CHECK(forward.weights.isApprox(backward.weights, 1e-6f));
 }
 
-}  // namespace
+}  // namespace hierarchical_softmax_head_test
 }  // namespace embedtool

@@ -10,7 +10,7 @@
 #include "finite_differences.h"
 
 namespace embedtool {
-namespace {
+namespace input_step_test {
 
 using namespace testing;
 
@@ -105,5 +105,5 @@ TEST_CASE("skip-gram: the centre row is h, and it moves by -lr * d(loss)/dh") {
   }
 }
 
-}  // namespace
+}  // namespace input_step_test
 }  // namespace embedtool

@@ -9,7 +9,7 @@
 #include "finite_differences.h"
 
 namespace embedtool {
-namespace {
+namespace negative_sampling_head_test {
 
 using namespace testing;
 
@@ -119,5 +119,5 @@ TEST_CASE("negative sampling: huge scores give a finite loss") {
   CHECK(std::isfinite(grad_h[0]));
 }
 
-}  // namespace
+}  // namespace negative_sampling_head_test
 }  // namespace embedtool

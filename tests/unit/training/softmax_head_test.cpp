@@ -9,7 +9,7 @@
 #include "embedtool/training/heads/softmax_head.h"
 
 namespace embedtool {
-namespace {
+namespace softmax_head_test {
 
 // sum over targets of -log softmax(W·h)[target], in double.
 double reference_loss(const std::vector<double>& weights, const std::vector<double>& h,
@@ -129,5 +129,5 @@ TEST_CASE("softmax head: huge scores give a finite loss, not an overflow") {
   CHECK(std::isfinite(grad_h[0]));
 }
 
-}  // namespace
+}  // namespace softmax_head_test
 }  // namespace embedtool

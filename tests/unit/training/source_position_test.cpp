@@ -13,7 +13,7 @@
 #include "support/temp_text_file.h"
 
 namespace embedtool {
-namespace {
+namespace source_position_test {
 
 using testing::TempTextFile;
 
@@ -98,5 +98,5 @@ TEST_CASE("a text position that is no line start of the range is refused") {
   CHECK(ids == Sequence{3, 2});
 }
 
-}  // namespace
+}  // namespace source_position_test
 }  // namespace embedtool

@@ -10,7 +10,7 @@
 #include "support/temp_text_file.h"
 
 namespace embedtool {
-namespace {
+namespace text_range_sentences_test {
 
 using testing::TempTextFile;
 constexpr std::uint64_t kToEnd = std::numeric_limits<std::uint64_t>::max();
@@ -91,5 +91,5 @@ TEST_CASE("sentences: invalid UTF-8 is an error naming the file, line and byte")
                        doctest::Contains("corpus.txt: line 2, byte 6"), Error);
 }
 
-}  // namespace
+}  // namespace text_range_sentences_test
 }  // namespace embedtool

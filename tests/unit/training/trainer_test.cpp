@@ -13,7 +13,7 @@
 #include "resolved_settings.h"
 
 namespace embedtool {
-namespace {
+namespace trainer_test {
 
 using testing::cosine;
 using testing::TwoTopicCorpus;
@@ -241,5 +241,5 @@ TEST_CASE("skip-gram: the last progress report covers the whole run") {
   CHECK(last.elapsed_seconds >= 0);
 }
 
-}  // namespace
+}  // namespace trainer_test
 }  // namespace embedtool
