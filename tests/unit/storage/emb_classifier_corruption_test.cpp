@@ -16,8 +16,6 @@ using namespace embedtool::storage_test;
 
 namespace {
 
-constexpr std::uint64_t kMaxU64 = std::numeric_limits<std::uint64_t>::max();
-
 // A valid version 4 classifier: a 4 x 2 softmax head, three labels, 3 x 2 "word-ngrams" bucket
 // rows (24 bytes at the end of the file).
 HandBuiltEmb classifier() {
@@ -31,14 +29,14 @@ HandBuiltEmb classifier() {
 }
 
 // The file with one header field changed and the header checksum made to match again.
-std::vector<std::byte> with_u64(std::size_t at, std::uint64_t value) {
+std::vector<std::byte> classifier_with_u64(std::size_t at, std::uint64_t value) {
   auto bytes = classifier().build();
   put_u64(bytes, at, value);
   reseal_header(bytes);
   return bytes;
 }
 
-std::vector<std::byte> with_u32(std::size_t at, std::uint32_t value) {
+std::vector<std::byte> classifier_with_u32(std::size_t at, std::uint32_t value) {
   auto bytes = classifier().build();
   put_u32(bytes, at, value);
   reseal_header(bytes);
@@ -82,14 +80,14 @@ TEST_CASE("a version 4 header is 288 bytes, all covered by its checksum") {
     bytes[at] ^= std::byte{0x10};
     check_parse_rejects(bytes, {"model.emb has a corrupt header (checksum mismatch"});
   }
-  check_parse_rejects(with_u64(field::kMetadataOffset, 192),
+  check_parse_rejects(classifier_with_u64(field::kMetadataOffset, 192),
                       {"metadata section starts at byte 192, before the end of the header at byte 288"});
-  check_parse_rejects(with_u32(field::kLabelsReserved + 1, 0x2a),
+  check_parse_rejects(classifier_with_u32(field::kLabelsReserved + 1, 0x2a),
                       {"reserved header byte 261 is 2a, expected 00 in format version 4"});
 }
 
 TEST_CASE("a newer version is refused naming both versions") {
-  check_parse_rejects(with_u32(field::kVersion, 5),
+  check_parse_rejects(classifier_with_u32(field::kVersion, 5),
                       {"model.emb was written by format version 5; this embedtool reads up to version 4"});
 }
 
@@ -158,33 +156,33 @@ TEST_CASE("a flipped bit in the labels or the bucket rows") {
 }
 
 TEST_CASE("sizes that overflow 64 bits") {
-  check_parse_rejects(with_u64(field::kLabelsCount, std::uint64_t{1} << 60),
+  check_parse_rejects(classifier_with_u64(field::kLabelsCount, std::uint64_t{1} << 60),
                       {"the labels section has", "too few for the offsets and counts of 1152921504606846976 labels"});
-  check_parse_rejects(with_u64(field::kLabelsCount, kMaxU64), {"too few for the offsets and counts of 18446744073709551615 labels"});
-  check_parse_rejects(with_u64(field::kBucketRows, std::uint64_t{1} << 62),
+  check_parse_rejects(classifier_with_u64(field::kLabelsCount, kMaxU64), {"too few for the offsets and counts of 18446744073709551615 labels"});
+  check_parse_rejects(classifier_with_u64(field::kBucketRows, std::uint64_t{1} << 62),
                       {"the bucket has 4611686018427387904 rows x 2 dims", "overflows 64 bits"});
   SUBCASE("sections whose size wraps their offset around") {
     const auto whole = classifier().build();
     const std::uint64_t labels_offset = get_u64(whole, field::kLabelsOffset);
-    check_parse_rejects(with_u64(field::kLabelsSize, kMaxU64 - labels_offset + 2),
+    check_parse_rejects(classifier_with_u64(field::kLabelsSize, kMaxU64 - labels_offset + 2),
                         {"the labels section (offset " + std::to_string(labels_offset), "runs past the end of the file"});
     const std::uint64_t bucket_offset = get_u64(whole, field::kBucketOffset);
-    check_parse_rejects(with_u64(field::kBucketSize, kMaxU64 - bucket_offset + 2),
+    check_parse_rejects(classifier_with_u64(field::kBucketSize, kMaxU64 - bucket_offset + 2),
                         {"the bucket section (offset " + std::to_string(bucket_offset), "runs past the end of the file"});
-    check_parse_rejects(with_u64(field::kBucketOffset, kMaxU64), {"the bucket section (offset 18446744073709551615"});
+    check_parse_rejects(classifier_with_u64(field::kBucketOffset, kMaxU64), {"the bucket section (offset 18446744073709551615"});
   }
 }
 
 TEST_CASE("labels and bucket sections out of place") {
   const auto whole = classifier().build();
   const std::uint64_t index_end = get_u64(whole, field::kHashIndexOffset) + get_u64(whole, field::kHashIndexSize);
-  check_parse_rejects(with_u64(field::kLabelsOffset, index_end - 8),
+  check_parse_rejects(classifier_with_u64(field::kLabelsOffset, index_end - 8),
                       {"the labels section starts at byte " + std::to_string(index_end - 8),
                        "before the end of the hash index section at byte " + std::to_string(index_end)});
   SUBCASE("labels overlapping the matrix") {
     const std::uint64_t matrix_offset = get_u64(whole, field::kMatrixOffset);
     const std::uint64_t labels_offset = get_u64(whole, field::kLabelsOffset);
-    check_parse_rejects(with_u64(field::kLabelsSize, matrix_offset - labels_offset + 8),
+    check_parse_rejects(classifier_with_u64(field::kLabelsSize, matrix_offset - labels_offset + 8),
                         {"the matrix section starts at byte " + std::to_string(matrix_offset),
                          "before the end of the labels section"});
   }
@@ -196,7 +194,7 @@ TEST_CASE("labels and bucket sections out of place") {
   }
   SUBCASE("bucket rows overlapping the head") {
     const std::uint64_t head_offset = get_u64(whole, field::kHeadOffset);
-    check_parse_rejects(with_u64(field::kBucketOffset, head_offset),
+    check_parse_rejects(classifier_with_u64(field::kBucketOffset, head_offset),
                         {"the bucket section starts at byte " + std::to_string(head_offset),
                          "before the end of the head section at byte " + std::to_string(head_offset + 32)});
   }
@@ -211,9 +209,9 @@ TEST_CASE("labels and bucket sections out of place") {
 }
 
 TEST_CASE("bucket rows whose shape does not match") {
-  check_parse_rejects(with_u64(field::kBucketDims, 3),
+  check_parse_rejects(classifier_with_u64(field::kBucketDims, 3),
                       {"the word-ngrams bucket has 3 dims, expected the matrix's 2 (output_dim)"});
-  check_parse_rejects(with_u64(field::kBucketRows, 2),
+  check_parse_rejects(classifier_with_u64(field::kBucketRows, 2),
                       {"the bucket section has 24 bytes, expected rows x dims x 4 = 2 x 2 x 4 = 16"});
   SUBCASE("a float16 matrix does not make the bucket rows float16") {
     HandBuiltEmb hand = classifier();
@@ -239,7 +237,7 @@ TEST_CASE("bad bucket kinds") {
                       {"model.emb: the bucket kind \"word ngrams\" has byte 20 at position 4, expected "
                        "visible ASCII (21 to 7e)"});
   check_parse_rejects(kind_bytes("ngrams\x7f"), {"the bucket kind \"ngrams\\x7f\" has byte 7f at position 6"});
-  check_parse_rejects(with_u32(field::kBucketKindSize, 25), {"the bucket kind has 25 bytes, expected at most 24"});
+  check_parse_rejects(classifier_with_u32(field::kBucketKindSize, 25), {"the bucket kind has 25 bytes, expected at most 24"});
   SUBCASE("a kind this reader does not know is read: storage checks the form only") {
     const EmbeddingModel model = parse_model(kind_bytes("subword-v9"), "model.emb");
     CHECK(model.buckets->kind == "subword-v9");
@@ -257,7 +255,7 @@ TEST_CASE("bad bucket kinds") {
 }
 
 TEST_CASE("no labels, but labels fields left over") {
-  check_parse_rejects(with_u64(field::kLabelsCount, 0),
+  check_parse_rejects(classifier_with_u64(field::kLabelsCount, 0),
                       {"the labels count is 0 (no labels) but the labels section has offset",
                        "and checksum 0x", "expected all 0"});
 }
