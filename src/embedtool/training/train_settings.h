@@ -18,8 +18,9 @@ enum class Architecture {
 
 inline constexpr std::size_t kDefaultOutputDim = 100;
 inline constexpr int kDefaultEpochs = 5;
-// Word bigrams: +3 to +9 points of test accuracy over words alone on TREC-6, TREC-50 and MR,
-// trigrams 1 to 4 points below bigrams (README, "Classifying text").
+// Word bigrams: +4.7, +0.6 and +4.3 points of test accuracy over words alone on TREC-6, TREC-50
+// and MR (ova, lr 0.25, 50 epochs); trigrams 0 to 4 points below bigrams (softmax) (README,
+// "Classifying text").
 inline constexpr int kClassifierWordNgrams = 2;
 
 struct TrainSettings {
