@@ -60,7 +60,7 @@ void check_model_kind_flags(const TrainOptions& options) {
                          "learns from whole lines, not from windows of words)");
     return;
   }
-  for (const char* flag : {"--label-prefix", "--word-ngrams", "--buckets"})
+  for (const char* flag : {"--label-prefix", "--word-ngrams", "--buckets", "--validation"})
     if (given(flag))
       throw UsageError(std::string(flag) + " needs --supervised (it sets up a classifier)");
 }
@@ -366,6 +366,11 @@ void add_train_command(CLI::App& parent) {
                    "into (default: sized from the training file, at most 2097152)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{2147483647}))
       ->option_text("N");
+  command
+      ->add_option("--validation", job.validation_path,
+                   "With --supervised: score the model on this labelled file after every epoch "
+                   "(accuracy, as `embedtool test` reports it) and keep the best epoch's")
+      ->option_text("FILE");
   add_tokenizer_options(*command, job.tokenizer);
   add_quiet_option(*command);
   command->callback([options] { run_train(*options); });

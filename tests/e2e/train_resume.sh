@@ -94,4 +94,25 @@ expect_error 2 "--checkpoint-every takes a duration" train "$corpus" --checkpoin
 expect_error 2 "--checkpoint must name another file" train "$corpus" -o same.emb --checkpoint same.emb
 [ -e bad.emb ] && fail "a refused resume wrote a model"
 [ -s bad.emb.ckpt ] || fail "a refused resume removed the checkpoint"
+
+# A classifier: its word n-gram rows are in the checkpoint too, so the resumed run ends with the
+# uninterrupted model. Enough lines that training outlasts the first poll for the signal.
+make_labelled_lines 50000 4 >labelled.txt
+clf=(--supervised --word-ngrams 2 --buckets 4096 --epochs 40 --threads 1 --seed 5)
+"$EMBEDTOOL" train labelled.txt -o clf_plain.emb "${clf[@]}" --quiet || fail "the classifier failed"
+interrupt INT clf.emb labelled.txt "${clf[@]}"
+[ "$status" -eq 130 ] || fail "SIGINT on a classifier: exit status $status; stderr: $(cat err)"
+run_embedtool train labelled.txt -o clf.emb "${clf[@]}" --resume clf.emb.ckpt --quiet
+[ "$status" -eq 0 ] || fail "--resume of a classifier exited $status: $(cat err)"
+cmp -s clf_plain.emb clf.emb || fail "the resumed classifier differs from the uninterrupted one"
+# With --validation the threads meet at every epoch end; checkpoints taken meanwhile change
+# nothing either.
+make_labelled_lines 200 9 >valid.txt
+head -n 2000 labelled.txt >few.txt
+"$EMBEDTOOL" train few.txt -o valid_plain.emb "${clf[@]}" --validation valid.txt --quiet ||
+  fail "the classifier with --validation failed"
+run_embedtool train few.txt -o valid_periodic.emb "${clf[@]}" --validation valid.txt \
+  --checkpoint-every 1ms
+[ "$status" -eq 0 ] || fail "--validation with --checkpoint-every exited $status: $(cat err)"
+cmp -s valid_plain.emb valid_periodic.emb || fail "--checkpoint-every changed a validated model"
 exit 0

@@ -92,7 +92,8 @@ nlohmann::json checkpoint_state(const TrainJob& job, const CorpusFingerprint& co
         {"tokenizer", tokenizer_to_json(job.tokenizer)},
         {"init", optional_to_json(job.init_path)},
         {"settings", settings_to_json(job.settings)},
-        {"label_prefix", job.label_prefix}}},
+        {"label_prefix", job.label_prefix},
+        {"validation", optional_to_json(job.validation_path)}}},
       {"corpus",
        {{"size", corpus.size}, {"head_crc32", corpus.head_crc32}, {"tail_crc32", corpus.tail_crc32}}},
       {"run",
@@ -123,6 +124,8 @@ ResumePoint read_checkpoint(const std::string& path) {
   point.job.init_path = r.get_optional<std::string>(job, "init");
   point.job.settings = settings_from_json(r.at(job, "settings"), r);
   point.job.label_prefix = r.get_or<std::string>(job, "label_prefix", point.job.label_prefix);
+  if (job.contains("validation"))
+    point.job.validation_path = r.get_optional<std::string>(job, "validation");
 
   const json& corpus = r.at(state, "corpus");
   point.corpus.size = r.get<std::uint64_t>(corpus, "size");

@@ -15,6 +15,8 @@
 #include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/train_checkpoint.h"
+#include "embedtool/pipeline/validation_file.h"
+#include "embedtool/training/heads/head_registry.h"
 #include "embedtool/storage/checkpoint_file.h"
 #include "embedtool/training/resolve_settings.h"
 #include "embedtool/training/memory_estimate.h"
@@ -132,15 +134,16 @@ TrainControl checkpoint_control(const CheckpointPlan& plan, const TrainJob& job,
 
 // Fails before E is allocated when the run will not fit; logs the estimate either way.
 void check_memory(const Vocabulary& vocabulary, const TrainSettings& settings,
-                  std::size_t classes, std::uint64_t max_memory_bytes,
+                  std::size_t classes, bool keeps_best_epoch, std::uint64_t max_memory_bytes,
                   const InfoCallback& on_info) {
   std::uint64_t letters = 0;
   for (WordId id = kFirstWordId; id < static_cast<WordId>(vocabulary.input_dim()); ++id)
     letters += vocabulary.word(id).size();
   const double average_word_bytes =
       static_cast<double>(letters) / static_cast<double>(vocabulary.word_count());
-  const MemoryEstimate estimate =
+  MemoryEstimate estimate =
       estimate_training_memory(vocabulary.word_count(), average_word_bytes, settings, classes);
+  if (keeps_best_epoch) estimate.kept_copy_bytes = estimate.embedding_bytes + estimate.head_bytes;
   if (on_info) on_info("memory: about " + describe(estimate));
   if (max_memory_bytes > 0) {
     check_memory_limit(estimate, max_memory_bytes,
@@ -150,6 +153,47 @@ void check_memory(const Vocabulary& vocabulary, const TrainSettings& settings,
                        "this machine's " + byte_size_text(physical_memory_bytes()) +
                            " of memory (--max-memory sets another limit)");
   }
+}
+
+std::string accuracy_text(double accuracy) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4f", accuracy);
+  return text;
+}
+
+std::string validation_summary(const ValidationFile& file, const std::string& path) {
+  std::string summary = "validation: " + std::to_string(file.examples.examples()) +
+                        " examples in " + path;
+  if (file.unknown_label_examples > 0)
+    summary += ", " + std::to_string(file.unknown_label_examples) +
+               " of them with labels the training file does not have (always missed)";
+  if (file.unlabelled_lines > 0)
+    summary += "; " + std::to_string(file.unlabelled_lines) + " lines without a label skipped";
+  return summary;
+}
+
+// Scores the weights on the validation set at each epoch's end, logs it, and keeps the epoch
+// that scores best (the later among equals: its rate schedule ran further).
+std::function<bool(int, ModelWeights&)> epoch_scorer(const ValidationFile& validation,
+                                                    const LabelSet& labels,
+                                                    const TrainSettings& settings,
+                                                    std::optional<double>& best,
+                                                    const InfoCallback& on_info) {
+  // Heads read W through a family built as training's (hs: the same tree from the same counts).
+  std::shared_ptr<const HeadFamily> family(
+      find_head_kind(settings.loss)->make_family({labels.counts(), settings.negatives, 1}));
+  const int epochs = *settings.epochs;
+  return [&validation, family, epochs, &best, on_info](int epoch, ModelWeights& weights) {
+    Random unused(1);  // a head asks for a generator; predicting draws nothing
+    const std::unique_ptr<Head> head = family->make(weights.output, unused);
+    const double accuracy = validation.examples.accuracy(weights.input, *head);
+    const bool better = !best || accuracy >= *best;
+    if (better) best = accuracy;
+    if (on_info)
+      on_info("epoch " + std::to_string(epoch) + " of " + std::to_string(epochs) +
+              ": validation accuracy " + accuracy_text(accuracy) + (better ? " (best)" : ""));
+    return better;
+  };
 }
 
 }  // namespace
@@ -214,7 +258,19 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
             std::to_string(settings.threads) + (settings.threads == 1 ? " thread" : " threads"));
   }
 
-  check_memory(model.vocabulary, settings, classes, job.max_memory_bytes, on_info);
+  std::optional<ValidationFile> validation;
+  if (job.validation_path) {
+    if (!supervised) throw UsageError("--validation needs --supervised: it scores a classifier");
+    validation = read_validation_file(
+        *job.validation_path, tokenizer, model.vocabulary, labels.labels, job.label_prefix,
+        {model.vocabulary.input_dim(), *settings.word_ngrams, settings.buckets.value_or(0)});
+    if (on_info) on_info(validation_summary(*validation, *job.validation_path));
+    if (resume && on_warning)
+      on_warning("a resumed run keeps the best of the epochs it trains itself: the checkpoint "
+                 "holds no earlier epoch's weights");
+  }
+  check_memory(model.vocabulary, settings, classes, validation.has_value(), job.max_memory_bytes,
+               on_info);
 
   // What a checkpoint records of the job: every setting resolved, so that a resumed run needs
   // nothing else.
@@ -241,6 +297,11 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       }
     };
   }
+
+  std::optional<double> best_accuracy;
+  if (validation)
+    control.on_epoch_end = epoch_scorer(*validation, labels.labels, settings, best_accuracy,
+                                        on_info);
 
   TrainResult trained;
   if (supervised) {
@@ -275,6 +336,15 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       {"final_average_loss", trained.final_average_loss},
   });
   if (job.init_path) model.metadata["init"] = *job.init_path;
+  if (validation) {
+    model.metadata["validation"] = {{"file", *job.validation_path},
+                                    {"epoch", trained.epoch},
+                                    {"accuracy", *best_accuracy}};
+    if (on_info)
+      on_info("kept epoch " + std::to_string(trained.epoch) + " of " +
+              std::to_string(*settings.epochs) + ": validation accuracy " +
+              accuracy_text(*best_accuracy));
+  }
   if (supervised) model.metadata["label_prefix"] = job.label_prefix;
   // Timings stay out of the metadata: the same corpus and settings must give the same bytes.
   if (on_info) {

@@ -37,6 +37,9 @@ struct TrainJob {
   // A classifier (settings.architecture == supervised): its labels are the tokens of the corpus
   // that start with this (sequences/labelled_line.h).
   std::string label_prefix = std::string(kDefaultLabelPrefix);
+  // A classifier's held-out labelled file (pipeline/validation_file.h): scored after every
+  // epoch, and the best epoch's weights are the model (the last one's among equals).
+  std::optional<std::string> validation_path;
 };
 
 // When and where checkpoints are written (storage/checkpoint_file.h), and when to stop.

@@ -15,11 +15,12 @@ namespace embedtool {
 
 struct CheckpointFile {
   nlohmann::json state = nlohmann::json::object();
-  Vocabulary vocabulary;  // names the rows of `input`
-  Matrix input;           // E
+  Vocabulary vocabulary;  // names the first rows of `input`
+  Matrix input;           // E, then a classifier's word n-gram bucket rows (if any)
   Matrix output;          // the head's weights, as many columns as E
 };
 
+// `input` has the vocabulary's input_dim rows, or more: the rows below are bucket rows.
 // Writes atomically (atomic_file.h): an interrupted write leaves the previous checkpoint, if any.
 // Throws Error naming `path`.
 void save_checkpoint_file(const std::string& path, const nlohmann::json& state,

@@ -32,7 +32,7 @@ std::uint64_t float_matrix_bytes(std::uint64_t rows, std::uint64_t cols) {
 }  // namespace
 
 std::uint64_t MemoryEstimate::total() const {
-  return embedding_bytes + head_bytes + vocabulary_bytes + thread_bytes;
+  return embedding_bytes + head_bytes + vocabulary_bytes + thread_bytes + kept_copy_bytes;
 }
 
 MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average_word_bytes,
@@ -81,7 +81,11 @@ std::string describe(const MemoryEstimate& estimate) {
   return byte_size_text(estimate.total()) + " (E " + byte_size_text(estimate.embedding_bytes) +
          ", head " + byte_size_text(estimate.head_bytes) + ", vocabulary " +
          byte_size_text(estimate.vocabulary_bytes) + ", threads " +
-         byte_size_text(estimate.thread_bytes) + ")";
+         byte_size_text(estimate.thread_bytes) +
+         (estimate.kept_copy_bytes > 0
+              ? ", best epoch's copy " + byte_size_text(estimate.kept_copy_bytes)
+              : std::string()) +
+         ")";
 }
 
 std::uint64_t physical_memory_bytes() {

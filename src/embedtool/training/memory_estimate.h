@@ -16,6 +16,9 @@ struct MemoryEstimate {
   std::uint64_t head_bytes = 0;        // a row per word (softmax, ns, ova) or per Huffman node (hs)
   std::uint64_t vocabulary_bytes = 0;  // the vocabulary and the trainer's per-word tables
   std::uint64_t thread_bytes = 0;      // each thread's buffers, all threads together
+  // A copy of E and W kept while later epochs train (a classifier's best epoch, --validation);
+  // the caller sets it.
+  std::uint64_t kept_copy_bytes = 0;
 
   std::uint64_t total() const;
 };

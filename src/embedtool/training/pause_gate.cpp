@@ -18,13 +18,38 @@ void PauseGate::wait() {
 void PauseGate::leave() {
   std::lock_guard lock(mutex_);
   --running_;
+  // Only a stopped run leaves workers at a meeting with no last arrival to come: every worker
+  // trains the same epochs, so one that finished them all met the others at every epoch end.
+  if (meeting_ > 0 && meeting_ == running_) {
+    meeting_ = 0;
+    ++meetings_ended_;
+  }
+  changed_.notify_all();
+}
+
+bool PauseGate::meet() {
+  std::unique_lock lock(mutex_);
+  ++meeting_;
+  changed_.notify_all();  // a pause_all() counts this worker as paused now
+  if (meeting_ == running_) return true;
+  const std::uint64_t meeting = meetings_ended_;
+  changed_.wait(lock, [&] { return meetings_ended_ != meeting; });
+  return false;
+}
+
+void PauseGate::end_meeting() {
+  std::unique_lock lock(mutex_);
+  // A checkpoint may be reading the workers' states: they go on only after it resumes them.
+  changed_.wait(lock, [&] { return !requested_.load(std::memory_order_relaxed); });
+  meeting_ = 0;
+  ++meetings_ended_;
   changed_.notify_all();
 }
 
 void PauseGate::pause_all() {
   std::unique_lock lock(mutex_);
   requested_.store(true, std::memory_order_relaxed);
-  changed_.wait(lock, [&] { return waiting_ == running_; });
+  changed_.wait(lock, [&] { return waiting_ + meeting_ == running_; });
 }
 
 void PauseGate::resume() {

@@ -39,6 +39,14 @@ struct TrainControl {
   // Called once on E just after its random initialisation (not on resume), e.g. to copy in
   // pretrained rows. The random draws stay those of a run without it.
   std::function<void(Matrix& input)> initialize;
+  // Called once at the end of every epoch the run trains, when every thread has finished it and
+  // none has started the next (the threads meet there, which they otherwise never do), with the
+  // weights as they are then; e.g. to score them on a validation set. Returning true makes that
+  // epoch's weights the result unless a later epoch's call returns true too (a copy is kept until
+  // then); if no call returns true, the result is the last epoch's, as without it. The weights
+  // must not be changed. Runs on one of the training threads (on the caller's for the last
+  // epoch); an exception it throws fails the run.
+  std::function<bool(int epoch, ModelWeights& weights)> on_epoch_end;
 };
 
 }  // namespace embedtool

@@ -5,7 +5,9 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -214,10 +216,23 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   }
   const Subsampler subsampler(vocabulary, settings.sample);
 
+  // A copy of the weights at the end of the last epoch on_epoch_end chose, while later epochs
+  // train (control.on_epoch_end).
+  std::optional<ModelWeights> kept;
+  int kept_epoch = 0;
+  const auto end_epoch = [&](int epoch) {
+    if (!control.on_epoch_end(epoch, weights)) return;
+    kept = weights;
+    kept_epoch = epoch;
+  };
+  std::function<void(int)> at_epoch_end;
+  if (control.on_epoch_end) at_epoch_end = end_epoch;
+
   std::atomic<bool> stop{false};
   PauseGate gate(threads);
-  SharedRun run{settings,   subsampler, *heads, line_shape, supervised && !head_kind.predicts_distribution,
-                learning_rate, weights,  schedule, stop,       gate};
+  SharedRun run{settings,      subsampler, *heads,   line_shape,
+                supervised && !head_kind.predicts_distribution,
+                learning_rate, weights,    schedule, stop,       gate, at_epoch_end};
   std::vector<std::unique_ptr<SentenceSource>> parts;
   std::vector<std::unique_ptr<TrainingWorker>> workers;
   std::vector<const WorkerTotals*> totals;
@@ -262,6 +277,12 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
     return result;
   }
   monitor.report(totals);
+  result.epoch = *settings.epochs;
+  if (control.on_epoch_end && !control.on_epoch_end(result.epoch, weights) && kept) {
+    weights = std::move(*kept);
+    result.epoch = kept_epoch;
+  }
+  kept.reset();
 
   for (std::size_t epoch = 0; epoch < static_cast<std::size_t>(*settings.epochs); ++epoch) {
     double epoch_loss = 0;
@@ -273,7 +294,8 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
     result.epoch_average_losses.push_back(
         epoch_predictions ? epoch_loss / static_cast<double>(epoch_predictions) : 0);
   }
-  result.final_average_loss = result.epoch_average_losses.back();
+  result.final_average_loss =
+      result.epoch_average_losses.at(static_cast<std::size_t>(result.epoch - 1));
   result.seconds = monitor.elapsed_seconds();
   if (table_rows > input_dim) {
     // E's rows are copied out and the buckets, usually the larger part, are moved up within

@@ -20,7 +20,9 @@ struct TrainResult {
   Matrix bucket_rows;    // a classifier's word n-gram rows (line_input_rows.h); empty otherwise
   Matrix head_weights;   // the head's W, as head_kinds() says its rows are laid out
   std::string loss;      // the head used (settings.loss)
-  double final_average_loss = 0;             // mean loss per prediction over the last epoch
+  // The epoch whose weights these are: the last, unless TrainControl::on_epoch_end chose another.
+  int epoch = 0;
+  double final_average_loss = 0;             // mean loss per prediction over `epoch`
   std::vector<double> epoch_average_losses;  // mean loss per prediction of each epoch, in order
   std::uint64_t corpus_words = 0;            // vocabulary words per epoch
   double seconds = 0;

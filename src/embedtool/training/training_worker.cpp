@@ -28,6 +28,9 @@ TrainingWorker::TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerSta
 void TrainingWorker::train() {
   const auto epochs_done = static_cast<int>(state_.epoch_losses.size());
   for (int epoch = epochs_done + 1; epoch <= *run_.settings.epochs; ++epoch) {
+    // Before every epoch but the first, unless resuming part-way through this one: the worker
+    // met the others before it in the run that made the checkpoint.
+    if (epoch > 1 && state_.epoch != epoch && !meet_after(epoch - 1)) return;
     start_epoch(epoch);
     for (;;) {
       if (run_.gate.requested()) {
@@ -49,6 +52,23 @@ void TrainingWorker::train() {
     state_.epoch_predictions.push_back(state_.predictions_total - state_.epoch_predictions_start);
   }
   head_->publish();
+}
+
+bool TrainingWorker::meet_after(int epoch) {
+  if (!run_.at_epoch_end) return true;
+  head_->publish();  // the epoch's work is done on the shared weights
+  if (run_.gate.meet()) {
+    try {
+      run_.at_epoch_end(epoch);
+    } catch (...) {
+      // Stopped before the others are let go, so that none trains on after the failure.
+      run_.stop.store(true);
+      run_.gate.end_meeting();
+      throw;
+    }
+    run_.gate.end_meeting();
+  }
+  return !run_.stop.load();
 }
 
 void TrainingWorker::start_epoch(int epoch) {

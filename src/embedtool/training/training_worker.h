@@ -3,6 +3,7 @@
 // subsamples frequent words, draws a window for each position and takes one SGD step per
 // position through its own Head, on weights it shares with the other threads without locks.
 #include <atomic>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -38,6 +39,9 @@ struct SharedRun {
   ScheduleState& schedule;
   std::atomic<bool>& stop;  // set by a worker that fails or diverges; all stop at the next sentence
   PauseGate& gate;          // where workers wait while a checkpoint is written
+  // Run by the last worker to finish epoch e (e < the run's epochs) while the others wait at
+  // the gate's meeting; empty: workers do not meet at epoch ends.
+  const std::function<void(int epoch)>& at_epoch_end;
 };
 
 // A loss that stopped being finite, and where.
@@ -70,6 +74,8 @@ class TrainingWorker {
   const std::optional<Divergence>& divergence() const { return divergence_; }
 
  private:
+  // Meets the other workers after `epoch` when the run asks for it; false: the run stopped.
+  bool meet_after(int epoch);
   // Rewinds the part for a new epoch, or seeks to the state's position in the epoch it resumes.
   void start_epoch(int epoch);
   void train_sentence(const Sequence& sentence, std::uint64_t sentence_number);

@@ -48,5 +48,52 @@ TEST_CASE("pause_all returns only once every running worker waits, even right af
   CHECK(rounds_with_a_running_worker == 0);
 }
 
+TEST_CASE("workers meet at an epoch end: the last to arrive works alone, then all go on") {
+  constexpr std::size_t kWorkers = 3;
+  PauseGate gate(kWorkers);
+  std::atomic<int> last_arrivals{0};
+  std::atomic<int> inside{0};  // workers past the meeting while the last arrival works
+  std::atomic<int> seen_inside{0};
+  std::vector<std::thread> workers;
+  for (std::size_t i = 0; i < kWorkers; ++i) {
+    workers.emplace_back([&] {
+      for (int epoch = 0; epoch < 200; ++epoch) {
+        if (gate.meet()) {
+          ++last_arrivals;
+          seen_inside += inside.load();
+          gate.end_meeting();
+        } else {
+          ++inside;
+          --inside;
+        }
+      }
+      gate.leave();
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+  CHECK(last_arrivals.load() == 200);
+  CHECK(seen_inside.load() == 0);
+}
+
+TEST_CASE("a pause counts meeting workers as paused; a leaving worker ends a meeting") {
+  PauseGate gate(2);
+  std::atomic<bool> met{false};
+  std::thread meeting([&] {
+    met.store(gate.meet());  // the other worker never arrives: it leaves
+    gate.leave();
+  });
+  // The other worker pauses while the first one meets: pause_all must not wait for it.
+  std::thread pausing([&] {
+    while (!gate.requested()) std::this_thread::yield();
+    gate.wait();
+    gate.leave();  // the run stopped: this ends the first one's meeting
+  });
+  gate.pause_all();
+  gate.resume();
+  pausing.join();
+  meeting.join();
+  CHECK_FALSE(met.load());
+}
+
 }  // namespace
 }  // namespace embedtool

@@ -1,0 +1,54 @@
+#include "embedtool/training/validation_set.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace embedtool {
+namespace {
+
+// The class with the highest log-probability, the lowest among equals, as top_labels orders
+// them; none when every value is NaN.
+std::optional<ClassId> best_class(std::span<const float> log_probabilities) {
+  std::optional<ClassId> best;
+  float best_value = -std::numeric_limits<float>::infinity();
+  for (std::size_t c = 0; c < log_probabilities.size(); ++c) {
+    const float value = log_probabilities[c];
+    if (std::isnan(value) || (best && value <= best_value)) continue;
+    best = static_cast<ClassId>(c);
+    best_value = value;
+  }
+  return best;
+}
+
+}  // namespace
+
+void ValidationSet::add(std::span<const InputRow> rows, std::span<const ClassId> labels) {
+  rows_.insert(rows_.end(), rows.begin(), rows.end());
+  labels_.insert(labels_.end(), labels.begin(), labels.end());
+  offsets_.push_back({rows_.size(), labels_.size()});
+}
+
+double ValidationSet::accuracy(const Matrix& input, Head& head) const {
+  if (offsets_.empty()) return std::numeric_limits<double>::quiet_NaN();
+  std::vector<float> h(static_cast<std::size_t>(input.cols()));
+  std::vector<float> log_probabilities(head.classes());
+  std::uint64_t correct = 0;
+  Offsets start{0, 0};
+  for (const Offsets& end : offsets_) {
+    const std::span<const InputRow> rows(rows_.data() + start.rows_end,
+                                         end.rows_end - start.rows_end);
+    const std::span<const ClassId> labels(labels_.data() + start.labels_end,
+                                          end.labels_end - start.labels_end);
+    start = end;
+    if (rows.empty() || labels.empty()) continue;
+    mean_of_rows(input, rows, h);
+    head.predict(h, log_probabilities);
+    const std::optional<ClassId> best = best_class(log_probabilities);
+    if (best && std::find(labels.begin(), labels.end(), *best) != labels.end()) ++correct;
+  }
+  return static_cast<double>(correct) / static_cast<double>(offsets_.size());
+}
+
+}  // namespace embedtool
