@@ -44,6 +44,7 @@ struct TrainOptions {
   std::optional<std::string> checkpoint;  // unset: <output>.ckpt
   std::optional<std::string> checkpoint_every;
   std::optional<std::string> resume;
+  std::optional<std::string> autotune_duration;
   bool supervised = false;
   CLI::App* command = nullptr;  // to ask which flags were given
 };
@@ -60,7 +61,8 @@ void check_model_kind_flags(const TrainOptions& options) {
                          "learns from whole lines, not from windows of words)");
     return;
   }
-  for (const char* flag : {"--label-prefix", "--word-ngrams", "--buckets", "--validation"})
+  for (const char* flag :
+       {"--label-prefix", "--word-ngrams", "--buckets", "--validation", "--autotune-duration"})
     if (given(flag))
       throw UsageError(std::string(flag) + " needs --supervised (it sets up a classifier)");
 }
@@ -145,6 +147,15 @@ void run_train(TrainOptions& options) {
       options.job.settings.architecture = Architecture::supervised;
       use_classifier_tokenizer_defaults(options);
     }
+  }
+  if (options.autotune_duration) {
+    options.job.autotune_budget = parse_duration(*options.autotune_duration, "--autotune-duration");
+    if (options.checkpoint_every || options.resume)
+      throw UsageError(std::string(options.resume ? "--resume" : "--checkpoint-every") +
+                       " cannot be used with --autotune-duration: it trains many models, and "
+                       "keeps no checkpoint of them");
+    if (!options.job.validation_path)
+      throw UsageError("--autotune-duration needs --validation FILE: trials are compared on it");
   }
   std::optional<ResumePoint> resume;
   if (options.resume) {
@@ -371,6 +382,12 @@ void add_train_command(CLI::App& parent) {
                    "With --supervised: score the model on this labelled file after every epoch "
                    "(accuracy, as `embedtool test` reports it) and keep the best epoch's")
       ->option_text("FILE");
+  command
+      ->add_option("--autotune-duration", options->autotune_duration,
+                   "With --supervised and --validation: within this time (30s, 5m), train with "
+                   "other learning rates, epochs, sizes, word n-grams and buckets (those not "
+                   "given as flags) and keep the model that scores best on the validation file")
+      ->option_text("DURATION");
   add_tokenizer_options(*command, job.tokenizer);
   add_quiet_option(*command);
   command->callback([options] { run_train(*options); });

@@ -6,6 +6,7 @@
 
 #include "embedtool/errors.h"
 #include "embedtool/formats/load_vectors.h"
+#include "embedtool/pipeline/autotune_classifier.h"
 #include "embedtool/pipeline/corpus_count.h"
 #include "embedtool/pipeline/corpus_fingerprint.h"
 #include "embedtool/pipeline/init_vectors.h"
@@ -16,7 +17,6 @@
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/train_checkpoint.h"
 #include "embedtool/pipeline/validation_file.h"
-#include "embedtool/training/heads/head_registry.h"
 #include "embedtool/storage/checkpoint_file.h"
 #include "embedtool/training/resolve_settings.h"
 #include "embedtool/training/memory_estimate.h"
@@ -155,12 +155,6 @@ void check_memory(const Vocabulary& vocabulary, const TrainSettings& settings,
   }
 }
 
-std::string accuracy_text(double accuracy) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4f", accuracy);
-  return text;
-}
-
 std::string validation_summary(const ValidationFile& file, const std::string& path) {
   std::string summary = "validation: " + std::to_string(file.examples.examples()) +
                         " examples in " + path;
@@ -170,30 +164,6 @@ std::string validation_summary(const ValidationFile& file, const std::string& pa
   if (file.unlabelled_lines > 0)
     summary += "; " + std::to_string(file.unlabelled_lines) + " lines without a label skipped";
   return summary;
-}
-
-// Scores the weights on the validation set at each epoch's end, logs it, and keeps the epoch
-// that scores best (the later among equals: its rate schedule ran further).
-std::function<bool(int, ModelWeights&)> epoch_scorer(const ValidationFile& validation,
-                                                    const LabelSet& labels,
-                                                    const TrainSettings& settings,
-                                                    std::optional<double>& best,
-                                                    const InfoCallback& on_info) {
-  // Heads read W through a family built as training's (hs: the same tree from the same counts).
-  std::shared_ptr<const HeadFamily> family(
-      find_head_kind(settings.loss)->make_family({labels.counts(), settings.negatives, 1}));
-  const int epochs = *settings.epochs;
-  return [&validation, family, epochs, &best, on_info](int epoch, ModelWeights& weights) {
-    Random unused(1);  // a head asks for a generator; predicting draws nothing
-    const std::unique_ptr<Head> head = family->make(weights.output, unused);
-    const double accuracy = validation.examples.accuracy(weights.input, *head);
-    const bool better = !best || accuracy >= *best;
-    if (better) best = accuracy;
-    if (on_info)
-      on_info("epoch " + std::to_string(epoch) + " of " + std::to_string(epochs) +
-              ": validation accuracy " + accuracy_text(accuracy) + (better ? " (best)" : ""));
-    return better;
-  };
 }
 
 }  // namespace
@@ -218,6 +188,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                        std::to_string(*init_dim) + ")");
   }
   validate(settings);  // before the corpus is read
+  if (job.autotune_budget && !job.validation_path)
+    throw UsageError("--autotune-duration needs --validation FILE: trials are compared on it");
 
   std::optional<CorpusFingerprint> fingerprint;
   if (plan || resume) fingerprint = fingerprint_corpus(job.corpus_path, corpus_name);
@@ -261,9 +233,10 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   std::optional<ValidationFile> validation;
   if (job.validation_path) {
     if (!supervised) throw UsageError("--validation needs --supervised: it scores a classifier");
-    validation = read_validation_file(
-        *job.validation_path, tokenizer, model.vocabulary, labels.labels, job.label_prefix,
-        {model.vocabulary.input_dim(), *settings.word_ngrams, settings.buckets.value_or(0)});
+    if (job.autotune_budget && resume)
+      throw UsageError("--autotune-duration cannot resume a run: it trains many");
+    validation = read_validation_file(*job.validation_path, tokenizer, model.vocabulary,
+                                      labels.labels, job.label_prefix);
     if (on_info) on_info(validation_summary(*validation, *job.validation_path));
     if (resume && on_warning)
       on_warning("a resumed run keeps the best of the epochs it trains itself: the checkpoint "
@@ -299,16 +272,40 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   }
 
   std::optional<double> best_accuracy;
-  if (validation)
-    control.on_epoch_end = epoch_scorer(*validation, labels.labels, settings, best_accuracy,
-                                        on_info);
+  int autotune_trials = 0;
+  if (validation && !job.autotune_budget)
+    control.on_epoch_end = best_epoch_scorer(
+        *validation, labels.labels, model.vocabulary.input_dim(), settings, best_accuracy,
+        [&on_info, epochs = *settings.epochs](int epoch, double accuracy, bool is_best) {
+          if (on_info)
+            on_info("epoch " + std::to_string(epoch) + " of " + std::to_string(epochs) +
+                    ": validation accuracy " + accuracy_text(accuracy) +
+                    (is_best ? " (best)" : ""));
+        });
 
   TrainResult trained;
   if (supervised) {
     const LabelledTextCorpus corpus(job.corpus_path, corpus_name, tokenizer, model.vocabulary,
                                     labels.labels, job.label_prefix);
-    trained = train_classifier(model.vocabulary, labels.labels, corpus, settings, on_progress,
-                               std::move(control));
+    if (job.autotune_budget) {
+      AutotuneFreedom free = AutotuneFreedom::of(job.settings);
+      free.output_dim = free.output_dim && !init_dim;  // --init fixes the size
+      AutotuneOutcome tuned = autotune_classifier(
+          {model.vocabulary, labels.labels, corpus, *validation, job.settings,
+           {classes, init_dim, labels.tokens, labels.labelled_lines}, free, *job.autotune_budget,
+           [&](const TrainSettings& candidate) {
+             check_memory(model.vocabulary, candidate, classes, true, job.max_memory_bytes, {});
+           },
+           control.initialize, plan ? plan->stop_requested : std::function<bool()>()},
+          on_info);
+      trained = std::move(tuned.result);
+      settings = tuned.settings;
+      best_accuracy = tuned.accuracy;
+      autotune_trials = tuned.trials;
+    } else {
+      trained = train_classifier(model.vocabulary, labels.labels, corpus, settings, on_progress,
+                                 std::move(control));
+    }
   } else {
     const TextFileCorpus corpus(job.corpus_path, tokenizer, model.vocabulary, corpus_words,
                                 corpus_name);
@@ -340,6 +337,9 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
     model.metadata["validation"] = {{"file", *job.validation_path},
                                     {"epoch", trained.epoch},
                                     {"accuracy", *best_accuracy}};
+    if (job.autotune_budget)
+      model.metadata["autotune"] = {{"trials", autotune_trials},
+                                    {"budget_seconds", job.autotune_budget->count() / 1000.0}};
     if (on_info)
       on_info("kept epoch " + std::to_string(trained.epoch) + " of " +
               std::to_string(*settings.epochs) + ": validation accuracy " +

@@ -40,6 +40,9 @@ struct TrainJob {
   // A classifier's held-out labelled file (pipeline/validation_file.h): scored after every
   // epoch, and the best epoch's weights are the model (the last one's among equals).
   std::optional<std::string> validation_path;
+  // With validation_path: search the settings left unset within this time and keep the best
+  // (pipeline/autotune_classifier.h). No checkpoints are written meanwhile.
+  std::optional<std::chrono::milliseconds> autotune_budget;
 };
 
 // When and where checkpoints are written (storage/checkpoint_file.h), and when to stop.

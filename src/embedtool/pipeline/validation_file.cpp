@@ -1,5 +1,7 @@
 #include "embedtool/pipeline/validation_file.h"
 
+#include <cstdio>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -8,13 +10,13 @@
 #include "embedtool/sequences/text_encoder.h"
 #include "embedtool/text/input_file.h"
 #include "embedtool/text/line_reader.h"
+#include "embedtool/training/heads/head_registry.h"
 
 namespace embedtool {
 
 ValidationFile read_validation_file(const std::string& path, const Tokenizer& tokenizer,
                                     const Vocabulary& vocabulary, const LabelSet& labels,
-                                    const std::string& label_prefix,
-                                    const LineInputShape& shape) {
+                                    const std::string& label_prefix) {
   InputFile input(path);
   LineReader lines(input.stream(), input.display_name());
   const TextEncoder encoder(tokenizer, vocabulary);
@@ -24,7 +26,6 @@ ValidationFile read_validation_file(const std::string& path, const Tokenizer& to
   std::vector<std::string_view> line_labels;
   std::vector<ClassId> classes;
   Sequence ids;
-  std::vector<InputRow> rows;
   while (lines.next(line)) {
     split_labels(line, label_prefix, line_labels, text);
     if (line_labels.empty()) {
@@ -38,14 +39,37 @@ ValidationFile read_validation_file(const std::string& path, const Tokenizer& to
     ids.clear();
     encoder.append_ids(text, {input.display_name(), lines.line_number(), lines.line_offset()},
                        ids);
-    rows.clear();
-    append_line_input_rows(ids, shape, rows);
-    result.examples.add(rows, classes);
+    result.examples.add(ids, classes);
   }
   if (result.examples.examples() == 0)
     throw Error(input.display_name() + " has no labelled line to validate on (labels are tokens "
                 "that start with \"" + label_prefix + "\")");
   return result;
+}
+
+std::function<bool(int, ModelWeights&)> best_epoch_scorer(
+    const ValidationFile& validation, const LabelSet& labels, std::size_t input_dim,
+    const TrainSettings& settings, std::optional<double>& best,
+    std::function<void(int, double, bool)> on_score) {
+  // Heads read W through a family built as training's (hs: the same tree from the same counts).
+  std::shared_ptr<const HeadFamily> family(
+      find_head_kind(settings.loss)->make_family({labels.counts(), settings.negatives, 1}));
+  const LineInputShape shape{input_dim, *settings.word_ngrams, settings.buckets.value_or(0)};
+  return [&validation, family, shape, &best, on_score](int epoch, ModelWeights& weights) {
+    Random unused(1);  // a head asks for a generator; predicting draws nothing
+    const std::unique_ptr<Head> head = family->make(weights.output, unused);
+    const double accuracy = validation.examples.accuracy(weights.input, shape, *head);
+    const bool is_best = !best || accuracy >= *best;
+    if (is_best) best = accuracy;
+    if (on_score) on_score(epoch, accuracy, is_best);
+    return is_best;
+  };
+}
+
+std::string accuracy_text(double accuracy) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4f", accuracy);
+  return text;
 }
 
 }  // namespace embedtool

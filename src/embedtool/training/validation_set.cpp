@@ -24,24 +24,28 @@ std::optional<ClassId> best_class(std::span<const float> log_probabilities) {
 
 }  // namespace
 
-void ValidationSet::add(std::span<const InputRow> rows, std::span<const ClassId> labels) {
-  rows_.insert(rows_.end(), rows.begin(), rows.end());
+void ValidationSet::add(std::span<const WordId> words, std::span<const ClassId> labels) {
+  words_.insert(words_.end(), words.begin(), words.end());
   labels_.insert(labels_.end(), labels.begin(), labels.end());
-  offsets_.push_back({rows_.size(), labels_.size()});
+  offsets_.push_back({words_.size(), labels_.size()});
 }
 
-double ValidationSet::accuracy(const Matrix& input, Head& head) const {
+double ValidationSet::accuracy(const Matrix& input, const LineInputShape& shape,
+                               Head& head) const {
   if (offsets_.empty()) return std::numeric_limits<double>::quiet_NaN();
   std::vector<float> h(static_cast<std::size_t>(input.cols()));
   std::vector<float> log_probabilities(head.classes());
+  std::vector<InputRow> rows;
   std::uint64_t correct = 0;
   Offsets start{0, 0};
   for (const Offsets& end : offsets_) {
-    const std::span<const InputRow> rows(rows_.data() + start.rows_end,
-                                         end.rows_end - start.rows_end);
+    const std::span<const WordId> words(words_.data() + start.words_end,
+                                        end.words_end - start.words_end);
     const std::span<const ClassId> labels(labels_.data() + start.labels_end,
                                           end.labels_end - start.labels_end);
     start = end;
+    rows.clear();
+    append_line_input_rows(words, shape, rows);
     if (rows.empty() || labels.empty()) continue;
     mean_of_rows(input, rows, h);
     head.predict(h, log_probabilities);

@@ -1,6 +1,7 @@
 #pragma once
-// A classifier's held-out examples (`train --validation`), encoded once as the trainer's input
-// rows (line_input_rows.h) and scored on the weights at the end of each epoch. The score is
+// A classifier's held-out examples (`train --validation`), encoded once as word ids and scored on
+// the weights at the end of each epoch, through the input rows (line_input_rows.h) of the run's
+// shape (autotune's trials differ in n-grams and buckets). The score is
 // `embedtool test`'s accuracy (classify/test_metrics.h): the share of examples whose single best
 // label is one of theirs. An example counts, and is missed, when none of its labels is one the
 // model has or when none of its words gives an input row: the kept epoch's accuracy is then what
@@ -13,30 +14,31 @@
 #include "embedtool/training/class_id.h"
 #include "embedtool/training/head.h"
 #include "embedtool/training/input_step.h"
+#include "embedtool/training/line_input_rows.h"
 
 namespace embedtool {
 
 class ValidationSet {
  public:
-  // One labelled example: its input rows (possibly none) and those of its labels the model has
-  // (possibly none).
-  void add(std::span<const InputRow> rows, std::span<const ClassId> labels);
+  // One labelled example: its words' ids as the TextEncoder gives them (possibly none) and those
+  // of its labels the model has (possibly none).
+  void add(std::span<const WordId> words, std::span<const ClassId> labels);
 
   std::uint64_t examples() const { return offsets_.size(); }
 
   // The share of examples whose best class under `head` (highest log-probability; the lowest
-  // class among equals) is one of their labels; `input` the table the rows index. NaN without
-  // examples.
-  double accuracy(const Matrix& input, Head& head) const;
+  // class among equals) is one of their labels; `input` the table `shape` describes (word ids
+  // must be below shape.input_dim). NaN without examples.
+  double accuracy(const Matrix& input, const LineInputShape& shape, Head& head) const;
 
  private:
   struct Offsets {
-    std::size_t rows_end;
+    std::size_t words_end;
     std::size_t labels_end;
   };
-  std::vector<InputRow> rows_;    // every example's rows, one after the other
+  std::vector<WordId> words_;     // every example's words, one after the other
   std::vector<ClassId> labels_;   // every example's labels, one after the other
-  std::vector<Offsets> offsets_;  // where each example's rows and labels end
+  std::vector<Offsets> offsets_;  // where each example's words and labels end
 };
 
 }  // namespace embedtool
