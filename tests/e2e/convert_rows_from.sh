@@ -23,7 +23,7 @@ run_embedtool convert pre.txt E.npy --rows-from vocab.tsv
 [ "$status" -eq 0 ] || fail "convert --rows-from exited $status: $(cat err)"
 found=$((words - missing))
 with_commas() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
-pattern="found $(with_commas "$found") of $(with_commas "$words") words \([0-9.]+%\) in pre.txt; $missing missing \(zero rows\), e.g. [a-z]+, [a-z]+"
+pattern="found $(with_commas "$found") of $(with_commas "$words") words \([0-9.]+%\) in pre.txt; $missing missing \(zero rows\), e.g. \"[a-z]+\", \"[a-z]+\""
 grep -qE "^embedtool: info: $pattern" err || fail "coverage line: $(cat err) (expected $pattern)"
 grep -q "input_dim $((words + 2)) (<pad>, <unk> and $words words), output_dim 6" err ||
   fail "no input_dim/output_dim line: $(cat err)"

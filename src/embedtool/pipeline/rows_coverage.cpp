@@ -29,8 +29,12 @@ std::string rows_coverage_line(const RowsFromResult& result, const RowsFromOptio
                      "; " + with_thousands_commas(result.missing.size()) + " missing (" +
                      (options.missing == MissingRows::zero ? "zero" : "random") + " rows), e.g. ";
   for (std::size_t k = 0; k < result.missing.size() && k < examples; ++k) {
+    // Quoted: the words missing most often are tokenizer leftovers such as ' or characters',
+    // which bare would run into the commas between them.
     if (k > 0) line += ", ";
+    line += '"';
     line += result.model.vocabulary.word(result.missing[k]);
+    line += '"';
   }
   if (result.missing.size() > examples) line += ", ...";
   return line;

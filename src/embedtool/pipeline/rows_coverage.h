@@ -1,7 +1,7 @@
 #pragma once
 // The one line `convert --rows-from` logs so that a user sees at once whether the pretrained
 // vectors suit the vocabulary: "found 3,780 of 3,840 words (98.4%) in glove.txt; 60 missing
-// (zero rows), e.g. don't, e-mail, ...".
+// (zero rows), e.g. "don't", "e-mail", ...".
 #include <cstdint>
 #include <string>
 

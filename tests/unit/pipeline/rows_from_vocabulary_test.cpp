@@ -146,11 +146,11 @@ TEST_CASE("rows_coverage_line counts with commas and names the first missing wor
 
   const RowsFromResult result = rows_from_vocabulary(pretrained_vectors(), my_vocabulary());
   CHECK(rows_coverage_line(result, {}, "glove.txt") ==
-        "found 2 of 4 words (50.0%) in glove.txt; 2 missing (zero rows), e.g. bee, ant");
+        "found 2 of 4 words (50.0%) in glove.txt; 2 missing (zero rows), e.g. \"bee\", \"ant\"");
   RowsFromOptions random;
   random.missing = MissingRows::random;
   CHECK(rows_coverage_line(result, random, "g.txt", 1) ==
-        "found 2 of 4 words (50.0%) in g.txt; 2 missing (random rows), e.g. bee, ...");
+        "found 2 of 4 words (50.0%) in g.txt; 2 missing (random rows), e.g. \"bee\", ...");
 
   Vocabulary known;
   known.add("owl", 1);
@@ -165,7 +165,7 @@ TEST_CASE("rows_coverage_line counts with commas and names the first missing wor
   big.vectors = Matrix::Zero(3001, 1);
   for (int k = 0; k < 2999; ++k) big.vocabulary.add(numbered_word(k), 1);
   CHECK(rows_coverage_line(rows_from_vocabulary(big, many), {}, "g.txt") ==
-        "found 2,999 of 3,000 words (99.9%) in g.txt; 1 missing (zero rows), e.g. cat");
+        "found 2,999 of 3,000 words (99.9%) in g.txt; 1 missing (zero rows), e.g. \"cat\"");
 }
 
 TEST_CASE("rows_from_files reads a vocab file or a model, and any vector format") {
