@@ -91,6 +91,8 @@ printf 'cat\t1\ndog\n' >corrupt.tsv
 expect_error 1 "corrupt.tsv: line 2" convert pre.txt E.npy --rows-from corrupt.tsv
 printf 'cat 1 2 3 4 5 6\ndog 1 2 3\n' >short.txt
 expect_error 1 "expected 6 .*short.txt: line 2" convert short.txt E.npy --rows-from vocab.tsv
+: >empty.txt
+expect_error 1 "empty.txt holds no word vectors" convert empty.txt E.npy --rows-from vocab.tsv
 expect_error 1 "cannot open absent.tsv" convert pre.txt E.npy --rows-from absent.tsv
 expect_error 2 '--missing: must be zero or random, not "ones"' \
   convert pre.txt E.npy --rows-from vocab.tsv --missing ones

@@ -16,6 +16,7 @@ std::string with_thousands_commas(std::uint64_t value) {
 std::string rows_coverage_line(const RowsFromResult& result, const RowsFromOptions& options,
                                const std::string& vectors_name, std::size_t examples) {
   const std::size_t words = result.model.vocabulary.word_count();
+  if (words == 0) return "the vocabulary holds no words: E is the <pad> and <unk> rows alone";
   if (result.missing.empty()) {
     return "found all " + with_thousands_commas(words) + " words in " + vectors_name;
   }

@@ -12,6 +12,10 @@ RowsFromResult rows_from_files(const RowsFromJob& job) {
   }
   PadVocabulary vocabulary = read_pad_vocabulary(job.vocabulary_path);
   const EmbeddingModel pretrained = load_vectors(job.vectors_path, job.load);
+  // An empty file reads as a model of no words and no columns: E would have output_dim 0.
+  if (pretrained.vocabulary.word_count() == 0 || pretrained.vectors.cols() == 0) {
+    throw Error(job.vectors_path + " holds no word vectors to take rows from");
+  }
   RowsFromResult result = rows_from_vocabulary(pretrained, std::move(vocabulary.vocabulary), job.rows);
 
   nlohmann::json origin = {{"vectors", job.vectors_path},

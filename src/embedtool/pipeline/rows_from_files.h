@@ -19,7 +19,7 @@ struct RowsFromJob {
 // vector file is read for nothing. The model's metadata says where its rows came from, and
 // carries the tokenizer settings of a model given as the vocabulary, so that `pad --vocab` on
 // an .emb output splits text as the model's corpus was. Throws UsageError if both paths are
-// "-", Error naming the file for anything unreadable.
+// "-", Error naming the file for anything unreadable or for vectors holding no word.
 RowsFromResult rows_from_files(const RowsFromJob& job);
 
 }  // namespace embedtool

@@ -157,6 +157,9 @@ TEST_CASE("rows_coverage_line counts with commas and names the first missing wor
   CHECK(rows_coverage_line(rows_from_vocabulary(pretrained_vectors(), known), {}, "g.txt") ==
         "found all 1 words in g.txt");
 
+  CHECK(rows_coverage_line(rows_from_vocabulary(pretrained_vectors(), Vocabulary()), {}, "g.txt") ==
+        "the vocabulary holds no words: E is the <pad> and <unk> rows alone");
+
   // 2,999 of 3,000: rounded down, never 100.0% while a word is missing.
   Vocabulary many;
   for (int k = 0; k < 2999; ++k) many.add(numbered_word(k), 1);
@@ -206,6 +209,10 @@ TEST_CASE("rows_from_files: a corrupt vocabulary or vector file is an error nami
   CHECK_THROWS_WITH_AS(rows_from_files({vectors.path(), {}, good_vocab, {}}),
                        doctest::Contains("corpus.txt"), Error);
   CHECK_THROWS_AS(rows_from_files({"-", {}, "-", {}}), UsageError);
+  const std::string empty = vectors.beside("empty.txt");
+  write_file(empty, "");
+  CHECK_THROWS_WITH_AS(rows_from_files({empty, {}, good_vocab, {}}),
+                       doctest::Contains("empty.txt holds no word vectors"), Error);
 }
 
 }  // namespace rows_from_vocabulary_test
