@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "common_options.h"
+#include "convert_rows_from.h"
 #include "settings_file.h"
 #include "embedtool/formats/load_vectors.h"
 #include "embedtool/formats/save_vectors.h"
@@ -17,11 +18,17 @@ struct ConvertOptions {
   std::string output;
   LoadOptions load;
   SaveOptions save;
+  RowsFromCliOptions rows_from;
 };
 
 void run_convert(const ConvertOptions& options) {
   // Usage problems with the output first, before a large input is read for nothing.
   check_can_save(options.output, options.save);
+  check_rows_from_options(options.rows_from);
+  if (options.rows_from.vocabulary_path) {
+    run_rows_from(options.input, options.load, options.rows_from, options.output, options.save);
+    return;
+  }
   const EmbeddingModel model = load_vectors(options.input, options.load);
   const VectorFormat format = format_to_write(options.output, options.save);
   const std::string lost = parts_not_saved(model, format);
@@ -51,6 +58,7 @@ void add_convert_command(CLI::App& parent) {
       ->required();
   add_vector_read_options(*command, options->load);
   add_vector_write_options(*command, options->save);
+  add_rows_from_options(*command, options->rows_from);
   add_quiet_option(*command);
   command->callback([options] { run_convert(*options); });
 }
