@@ -86,11 +86,20 @@ AutotuneOutcome autotune_classifier(const AutotuneJob& job,
     };
     control.on_checkpoint = [](const RunPosition&, const ModelWeights&) {};  // nothing to keep
     const Clock::time_point trial_start = Clock::now();
-    TrainResult result = train_classifier(job.vocabulary, job.labels, job.corpus, candidate, {},
-                                          std::move(control));
-    const std::chrono::duration<double> seconds = Clock::now() - trial_start;
     const std::string what = "autotune trial " + std::to_string(trial) + " (" +
                              trial_settings_text(candidate) + ")";
+    TrainResult result;
+    try {
+      result = train_classifier(job.vocabulary, job.labels, job.corpus, candidate, {},
+                                std::move(control));
+    } catch (const TrainingDiverged& diverged) {
+      // A learning rate too large for these settings: a bad point, not a failed search. The
+      // defaults of the first trial have no such excuse.
+      if (!best) throw;
+      log(what + ": " + diverged.what());
+      continue;
+    }
+    const std::chrono::duration<double> seconds = Clock::now() - trial_start;
     if (result.stopped) {
       log(what + (out_of_time ? " stopped: the time is up" : " stopped"));
       break;

@@ -69,7 +69,7 @@ Matrix initial_vectors(std::size_t input_dim, std::size_t dim, Random& random) {
 }
 
 [[noreturn]] void throw_diverged(const Divergence& divergence, float learning_rate) {
-  throw Error(std::string("training diverged (loss is ") +
+  throw TrainingDiverged(std::string("training diverged (loss is ") +
               (std::isnan(divergence.loss) ? "nan" : "inf") + " at epoch " +
               std::to_string(divergence.epoch) + ", learning rate " + message_number(learning_rate) +
               "); try a smaller --lr");

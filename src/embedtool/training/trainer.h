@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "embedtool/errors.h"
 #include "embedtool/model.h"
 #include "embedtool/training/sentence_source.h"
 #include "embedtool/training/train_control.h"
@@ -29,6 +30,13 @@ struct TrainResult {
   // A checkpoint asked for a stop (CheckpointRequest::save_and_stop) and was written: the run
   // ended early, and `vectors` and the losses are empty.
   bool stopped = false;
+};
+
+// The loss stopped being finite: the learning rate was too large for the data (an Error like
+// any other to the CLI; autotune drops the trial and goes on).
+class TrainingDiverged : public Error {
+ public:
+  using Error::Error;
 };
 
 // Words with id < kFirstWordId in the sentences (padding, unknown) are dropped before windows are
