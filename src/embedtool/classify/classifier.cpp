@@ -46,7 +46,6 @@ Classifier::Classifier(EmbeddingModel model, const std::string& source)
   family_ = kind_->make_family(options);
   head_ = family_->make(weights_, random_);
   h_.resize(dims());
-  log_probabilities_.resize(labels_.size());
 }
 
 void Classifier::log_probabilities(std::span<const float> h, std::span<float> out) {
@@ -55,8 +54,8 @@ void Classifier::log_probabilities(std::span<const float> h, std::span<float> ou
 
 void Classifier::predict(std::span<const float> h, const TopLabelsOptions& options,
                          std::vector<LabelScore>& out) {
-  head_->predict(h, log_probabilities_);
-  top_labels(log_probabilities_, options, out);
+  head_->top_classes(h, ranking_limits(options), ranked_);
+  label_scores(ranked_, out);
 }
 
 bool Classifier::predict_line(std::string_view line, const TextLocation& where,

@@ -39,7 +39,7 @@ class Classifier {
 
   // log P(label | h) for every label, into `log_probabilities` (labels().size() values).
   void log_probabilities(std::span<const float> h, std::span<float> log_probabilities);
-  // The best labels for h (top_labels.h).
+  // The best labels for h (top_labels.h); hs finds them without scoring every label.
   void predict(std::span<const float> h, const TopLabelsOptions& options,
                std::vector<LabelScore>& out);
 
@@ -60,7 +60,7 @@ class Classifier {
   std::unique_ptr<HeadFamily> family_;
   std::unique_ptr<Head> head_;
   std::vector<float> h_;
-  std::vector<float> log_probabilities_;
+  std::vector<RankedClass> ranked_;
 };
 
 }  // namespace embedtool

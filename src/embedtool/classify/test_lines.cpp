@@ -12,7 +12,6 @@ void test_lines(Classifier& classifier, LineReader& lines, const TopLabelsOption
   std::string line;
   std::vector<std::string_view> gold;
   std::vector<float> h(classifier.dims());
-  std::vector<float> log_probabilities(classifier.labels().size());
   std::vector<LabelScore> predicted;
   std::vector<LabelScore> best;
   while (lines.next(line)) {
@@ -25,9 +24,8 @@ void test_lines(Classifier& classifier, LineReader& lines, const TopLabelsOption
     predicted.clear();
     best.clear();
     if (has_vector) {
-      classifier.log_probabilities(h, log_probabilities);
-      top_labels(log_probabilities, options, predicted);
-      top_labels(log_probabilities, best_only, best);
+      classifier.predict(h, options, predicted);
+      classifier.predict(h, best_only, best);
     }
     metrics.add_example(gold, predicted,
                         best.empty() ? std::nullopt : std::optional(best.front().label));

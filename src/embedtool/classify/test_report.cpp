@@ -153,11 +153,29 @@ std::vector<std::string> test_report_notes(const TestMetrics& metrics, const std
   if (metrics.examples_without_prediction() > 0)
     notes.push_back(source + ": " + lines(metrics.examples_without_prediction()) +
                     " without any word the model knows: nothing predicted, their labels missed");
-  for (std::size_t label = metrics.model_label_count(); label < metrics.label_count(); ++label)
+  // One note for all of them: a test set with a long tail of labels can have hundreds.
+  const std::size_t unseen = metrics.label_count() - metrics.model_label_count();
+  if (unseen == 1) {
+    const std::size_t label = metrics.model_label_count();
     notes.push_back(source + ": the label " + metrics.label_name(label) + " (" +
                     lines(metrics.label_counts(label).gold) +
                     ") is not one the model was trained on: it cannot be predicted and counts "
                     "as missed");
+  } else if (unseen > 1) {
+    constexpr std::size_t kNamed = 5;
+    std::uint64_t unseen_lines = 0;
+    std::string named;
+    for (std::size_t label = metrics.model_label_count(); label < metrics.label_count(); ++label) {
+      unseen_lines += metrics.label_counts(label).gold;
+      if (label - metrics.model_label_count() < kNamed)
+        named += (named.empty() ? "" : ", ") + metrics.label_name(label) + " (" +
+                 lines(metrics.label_counts(label).gold) + ")";
+    }
+    if (unseen > kNamed) named += ", ...";
+    notes.push_back(source + ": " + std::to_string(unseen) + " labels on " + lines(unseen_lines) +
+                    " are not ones the model was trained on: they cannot be predicted and count "
+                    "as missed (" + named + "; --per-label lists them all)");
+  }
   if (confusion && metrics.examples_with_several_labels() > 0)
     notes.push_back(source + ": " + lines(metrics.examples_with_several_labels()) +
                     " with several labels left out of the confusion matrix");

@@ -6,6 +6,8 @@
 #include <span>
 #include <vector>
 
+#include "embedtool/training/class_ranking.h"
+
 namespace embedtool {
 
 // k meaning "every label", as fastText's -1.
@@ -20,6 +22,11 @@ struct TopLabelsOptions {
   int k = 1;                // >= 1, or kAllLabels
   double threshold = 0.0;   // keep labels with probability >= threshold
 };
+
+// The limits of Head::top_classes (training/class_ranking.h) that the options ask for.
+RankingLimits ranking_limits(const TopLabelsOptions& options);
+// Ranked classes as labels with their probabilities, in the same order.
+void label_scores(std::span<const RankedClass> ranked, std::vector<LabelScore>& out);
 
 // The labels of `log_probabilities` (one per class, as Head::predict writes them) into `out`,
 // most probable first; equal probabilities keep class order (the more frequent label first). A

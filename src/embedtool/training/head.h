@@ -18,9 +18,11 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <vector>
 
 #include "embedtool/model.h"
 #include "embedtool/training/class_id.h"
+#include "embedtool/training/class_ranking.h"
 #include "embedtool/training/hot_rows.h"
 #include "embedtool/training/random.h"
 
@@ -56,12 +58,21 @@ class Head {
   // the shared weights as this thread last saw them.
   virtual void predict(std::span<const float> h, std::span<float> log_probabilities) = 0;
 
+  // The best classes for h within `limits` (class_ranking.h), into `out`, with the values
+  // predict() gives them. By default predict() scores every class; a head that can find the
+  // best without (hs) overrides it and must choose the same classes with the same values.
+  virtual void top_classes(std::span<const float> h, const RankingLimits& limits,
+                           std::vector<RankedClass>& out);
+
   // Makes this thread's updates that are not yet in the shared weights visible there (heads that
   // keep private copies of hot rows, hot_rows.h; a no-op for the others). The training loop calls
   // it before it pauses for a checkpoint and when it ends.
   virtual void publish() {}
   virtual std::size_t classes() const = 0;
   virtual std::size_t dim() const = 0;
+
+ private:
+  std::vector<float> all_log_probabilities_;  // top_classes' scratch
 };
 
 // What a head needs to know of the run before training starts.

@@ -50,6 +50,10 @@ HuffmanTree::HuffmanTree(std::span<const std::uint64_t> counts) {
     parent[first] = parent[second] = static_cast<std::uint32_t>(created);
     branch[first] = 0;
     branch[second] = 1;
+    for (const std::uint32_t node : {first, second}) {
+      children_.push_back(node < n ? Child{true, node}
+                                   : Child{false, static_cast<std::uint32_t>(node - n)});
+    }
   }
 
   // Each leaf's path, read upwards from the leaf and stored root first. Inner node m is row

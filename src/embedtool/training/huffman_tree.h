@@ -32,12 +32,22 @@ class HuffmanTree {
   }
   std::size_t longest_path() const { return longest_path_; }
 
+  // Walking down from the root (a search over the leaves): the inner node (row) at the top, and
+  // what each branch of an inner node leads to, as a Child. Only for trees of two leaves or more.
+  std::uint32_t root() const { return static_cast<std::uint32_t>(inner_nodes() - 1); }
+  struct Child {
+    bool is_leaf;
+    std::uint32_t index;  // the leaf's class, or the inner node's row
+  };
+  Child child(std::uint32_t node, int branch) const { return children_[2 * node + branch]; }
+
  private:
   // Paths of all leaves, one after the other: leaf k's are at [offsets_[k], offsets_[k+1]).
   std::vector<std::size_t> offsets_;
   std::vector<std::uint32_t> nodes_;
   std::vector<std::uint8_t> branches_;
   std::size_t longest_path_ = 0;
+  std::vector<Child> children_;  // inner node n's branch b at 2n + b
 };
 
 }  // namespace embedtool

@@ -154,3 +154,17 @@ TEST_CASE("the notes name what the numbers hide") {
                     "cannot be predicted and counts as missed");
   CHECK(notes[3] == "test.txt: 1 line with several labels left out of the confusion matrix");
 }
+
+TEST_CASE("many unseen labels make one note that names the first five and counts them all") {
+  TestMetrics metrics = worked_example();  // "c", unseen, on one line
+  for (const char* label : {"d", "e", "f", "g", "h"}) {
+    metrics.add_example(Gold{label}, Predicted{{0, 0.9f}}, 0);
+    metrics.add_example(Gold{label}, Predicted{{0, 0.9f}}, 0);
+  }
+  const auto notes = test_report_notes(metrics, "test.txt", false);
+  REQUIRE(notes.size() == 3);
+  CHECK(notes[2] == "test.txt: 6 labels on 11 lines are not ones the model was trained on: they "
+                    "cannot be predicted and count as missed (c (1 line), d (2 lines), e (2 "
+                    "lines), f (2 lines), g (2 lines), ...; --per-label lists them all)");
+}
+

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "embedtool/training/heads/hierarchical_softmax_head.h"
@@ -112,6 +113,50 @@ TEST_CASE("hierarchical softmax: the order of the targets does not change the st
   for (std::size_t d = 0; d < kDim; ++d)
     CHECK(forward.grad_h[d] == doctest::Approx(backward.grad_h[d]).epsilon(1e-6));
   CHECK(forward.weights.isApprox(backward.weights, 1e-6f));
+}
+
+TEST_CASE("hierarchical softmax: the tree search finds predict's best classes, bit for bit") {
+  // Many classes, some with equal counts (equal paths lengths, possible ties), random W and h.
+  std::vector<std::uint64_t> counts(500);
+  for (std::size_t c = 0; c < counts.size(); ++c) counts[c] = 1 + (c * 7919) % 50;
+  const HuffmanTree tree(counts);
+  Random random(5);
+  Matrix weights = random_matrix(static_cast<Eigen::Index>(tree.inner_nodes()), kDim, random);
+  weights *= 4.0f;  // confident decisions, so that the search can leave most of the tree out
+  HierarchicalSoftmaxHead head(weights, tree);
+  std::vector<float> all(counts.size());
+  std::vector<RankedClass> expected;
+  std::vector<RankedClass> found;
+  const RankingLimits limits[] = {
+      {1, -std::numeric_limits<float>::infinity()},
+      {5, -std::numeric_limits<float>::infinity()},
+      {RankingLimits::kEveryClass, -std::numeric_limits<float>::infinity()},
+      {RankingLimits::kEveryClass, std::log(0.01f)},
+      {3, std::log(0.5f)},
+  };
+  for (int trial = 0; trial < 50; ++trial) {
+    const std::vector<float> h = random_vector(kDim, random);
+    head.predict(h, all);
+    for (const RankingLimits& limit : limits) {
+      CAPTURE(trial);
+      CAPTURE(limit.k);
+      rank_classes(all, limit, expected);
+      head.top_classes(h, limit, found);
+      REQUIRE(found.size() == expected.size());
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        CHECK(found[i].id == expected[i].id);
+        CHECK(found[i].log_probability == expected[i].log_probability);
+      }
+    }
+  }
+  // A zero h: every decision is a coin toss, every leaf at depth d has 2^-d, many tie: ties go
+  // to the lower class, as rank_classes orders them.
+  const std::vector<float> zero(kDim, 0.0f);
+  head.predict(zero, all);
+  rank_classes(all, {10, -std::numeric_limits<float>::infinity()}, expected);
+  head.top_classes(zero, {10, -std::numeric_limits<float>::infinity()}, found);
+  REQUIRE(found.size() == expected.size());
+  for (std::size_t i = 0; i < found.size(); ++i) CHECK(found[i].id == expected[i].id);
 }
 
 }  // namespace hierarchical_softmax_head_test

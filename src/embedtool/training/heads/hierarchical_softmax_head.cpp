@@ -1,6 +1,7 @@
 #include "embedtool/training/heads/hierarchical_softmax_head.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <memory>
@@ -92,6 +93,52 @@ void HierarchicalSoftmaxHead::predict(std::span<const float> h,
     }
     log_probabilities[leaf] = static_cast<float>(log_p);
   }
+}
+
+void HierarchicalSoftmaxHead::top_classes(std::span<const float> h, const RankingLimits& limits,
+                                          std::vector<RankedClass>& out) {
+  out.clear();
+  if (tree_.leaves() < 2 || limits.k == 0) {
+    Head::top_classes(h, limits, out);
+    return;
+  }
+  // `out` is a heap of the best leaves found so far, the worst of them at its front.
+  const auto cannot_improve = [&](double log_probability) {
+    const auto value = static_cast<float>(log_probability);  // as predict() rounds it
+    return value < limits.log_threshold ||
+           (out.size() == limits.k && value < out.front().log_probability);
+  };
+  const auto offer = [&](RankedClass leaf) {
+    if (std::isnan(leaf.log_probability) || leaf.log_probability < limits.log_threshold) return;
+    if (out.size() < limits.k) {
+      out.push_back(leaf);
+      std::push_heap(out.begin(), out.end(), ranks_before);
+    } else if (ranks_before(leaf, out.front())) {
+      std::pop_heap(out.begin(), out.end(), ranks_before);
+      out.back() = leaf;
+      std::push_heap(out.begin(), out.end(), ranks_before);
+    }
+  };
+  search_.clear();
+  search_.push_back({tree_.root(), 0.0});
+  while (!search_.empty()) {
+    const SearchStep step = search_.back();
+    search_.pop_back();
+    if (cannot_improve(step.log_probability)) continue;
+    const double score = kernels::dot(rows_.row(step.node), h.data(), dim());
+    const std::array<double, 2> below = {step.log_probability + log_sigmoid(score),
+                                         step.log_probability + log_sigmoid(-score)};
+    // The likelier branch goes on the stack last, to be searched first.
+    const int first = below[0] >= below[1] ? 1 : 0;
+    for (const int branch : {first, 1 - first}) {
+      const HuffmanTree::Child child = tree_.child(step.node, branch);
+      if (child.is_leaf)
+        offer({static_cast<ClassId>(child.index), static_cast<float>(below[branch])});
+      else
+        search_.push_back({child.index, below[branch]});
+    }
+  }
+  std::sort_heap(out.begin(), out.end(), ranks_before);
 }
 
 namespace {

@@ -27,6 +27,12 @@ class HierarchicalSoftmaxHead final : public Head {
   // The log of each leaf's path probability: one dot product per inner node, shared by all the
   // leaves below it, then a sum of log σ(±s) along each path.
   void predict(std::span<const float> h, std::span<float> log_probabilities) override;
+  // A search down the tree, likelier branch first: a path's log-probability only falls as it
+  // goes down, so a subtree whose top is already below the k-th best leaf found (or below the
+  // threshold) cannot hold a better one and is left out. For k = 1 it visits a few paths, not
+  // every node; the classes and values are predict()'s, bit for bit (same sums, same order).
+  void top_classes(std::span<const float> h, const RankingLimits& limits,
+                   std::vector<RankedClass>& out) override;
 
   void publish() override { rows_.publish(); }
   std::size_t classes() const override { return tree_.leaves(); }
@@ -43,6 +49,11 @@ class HierarchicalSoftmaxHead final : public Head {
   std::vector<ClassId> sorted_;      // this step's targets in code order
   std::vector<std::size_t> slots_;  // the step's slot of each node on the current path
   std::vector<float> node_scores_;  // predict: w_n·h of every inner node
+  struct SearchStep {
+    std::uint32_t node;
+    double log_probability;  // of the path from the root to the node
+  };
+  std::vector<SearchStep> search_;  // top_classes: the subtrees still to search
 };
 
 // "hs": W has a row per inner node of a Huffman tree of the class counts; with several threads
