@@ -7,6 +7,7 @@
 #include "embedtool/pipeline/corpus_count.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
 #include "embedtool/formats/output_file.h"
+#include "embedtool/training/memory_estimate.h"
 
 namespace embedtool::cli {
 
@@ -17,13 +18,17 @@ struct VocabOptions {
   std::string output = "-";
   TokenizerOptions tokenizer;
   VocabularyOptions vocabulary;
+  std::uint64_t max_memory = 0;  // 0: half the machine's memory
 };
 
 void run_vocab(const VocabOptions& options) {
   OutputFile output(options.output);  // first, so a bad output path fails before any work
   const Tokenizer tokenizer(options.tokenizer);
-  const CorpusCount counted = count_corpus(options.inputs, tokenizer);
+  const std::uint64_t limit =
+      options.max_memory > 0 ? options.max_memory : physical_memory_bytes() / 2;
+  const CorpusCount counted = count_corpus(options.inputs, tokenizer, limit);
   const Vocabulary vocabulary = counted.counter.build(options.vocabulary);
+  if (counted.counter.spilled_runs() > 0) spdlog::info("{}", spill_summary(counted.counter, limit));
   spdlog::info("{} lines, {} words, {} distinct; the vocabulary keeps {} words (input_dim {})",
                counted.lines, counted.counter.tokens_seen(), counted.counter.distinct_words(),
                vocabulary.word_count(), vocabulary.input_dim());
@@ -53,6 +58,13 @@ void add_vocab_command(CLI::App& parent) {
                       "N-2 words (the most frequent)")
       ->check(CLI::Range(std::uint64_t{3}, std::numeric_limits<std::uint64_t>::max()))
       ->option_text("N");
+  command
+      ->add_option("--max-memory", options->max_memory,
+                   "Memory the table of words may take, e.g. 500MB; past it the counts go to "
+                   "temporary files and are merged at the end, exactly (default: half the "
+                   "machine's memory)")
+      ->transform(CLI::AsSizeValue(true))
+      ->option_text("SIZE");
   add_tokenizer_options(*command, options->tokenizer);
   add_quiet_option(*command);
   command->callback([options] { run_vocab(*options); });

@@ -8,6 +8,7 @@
 #include "embedtool/text/input_file.h"
 #include "embedtool/text/line_range_reader.h"
 #include "embedtool/text/line_reader.h"
+#include "embedtool/training/memory_estimate.h"
 
 namespace embedtool {
 namespace {
@@ -44,8 +45,10 @@ void add_stream(const std::string& path, const Tokenizer& tokenizer, CorpusCount
 
 }  // namespace
 
-CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer& tokenizer) {
+CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer& tokenizer,
+                         std::uint64_t memory_limit) {
   CorpusCount count;
+  count.counter.limit_memory(memory_limit);
   for (const std::string& path : paths) {
     std::error_code ignored;
     if (path != "-" && std::filesystem::is_regular_file(path, ignored)) {
@@ -58,10 +61,18 @@ CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer&
 }
 
 CorpusCount count_text_file(const std::string& path, const std::string& display_name,
-                            const Tokenizer& tokenizer) {
+                            const Tokenizer& tokenizer, std::uint64_t memory_limit) {
   CorpusCount count;
+  count.counter.limit_memory(memory_limit);
   add_text_file(path, display_name, tokenizer, count);
   return count;
+}
+
+std::string spill_summary(const WordCounter& counter, std::uint64_t memory_limit) {
+  if (counter.spilled_runs() == 0) return {};
+  return "counting spilled the word table to temporary files " +
+         std::to_string(counter.spilled_runs()) + " times (its limit is " +
+         byte_size_text(memory_limit) + "); the counts are exact";
 }
 
 }  // namespace embedtool

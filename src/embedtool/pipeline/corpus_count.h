@@ -19,12 +19,18 @@ struct CorpusCount {
 };
 
 // Tokenizes and counts every input in `paths` ("-" = standard input), in order. Throws Error
-// naming an input that cannot be read.
-CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer& tokenizer);
+// naming an input that cannot be read. `memory_limit`: bytes the count's table may take before
+// it is spilled to temporary files (WordCounter::limit_memory; 0: no limit).
+CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer& tokenizer,
+                         std::uint64_t memory_limit = 0);
 
 // Counts one regular file; `display_name` names it in error messages (train counts a spooled
 // standard input from a temporary file, and calls it "<stdin>").
 CorpusCount count_text_file(const std::string& path, const std::string& display_name,
-                            const Tokenizer& tokenizer);
+                            const Tokenizer& tokenizer, std::uint64_t memory_limit = 0);
+
+// "counting spilled the word table to temporary files 12 times (its memory limit is 2 GB);
+// the counts are exact", or nothing when it did not spill.
+std::string spill_summary(const WordCounter& counter, std::uint64_t memory_limit);
 
 }  // namespace embedtool

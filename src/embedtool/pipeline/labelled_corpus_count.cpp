@@ -11,8 +11,10 @@ namespace embedtool {
 
 LabelledCorpusCount count_labelled_file(const std::string& path, const std::string& display_name,
                                         const Tokenizer& tokenizer,
-                                        const std::string& label_prefix) {
+                                        const std::string& label_prefix,
+                                        std::uint64_t memory_limit) {
   LabelledCorpusCount count;
+  count.words.limit_memory(memory_limit);
   LineRangeReader reader(path, 0, std::numeric_limits<std::uint64_t>::max());
   LineRangeReader::Piece piece;
   std::vector<std::string_view> labels;

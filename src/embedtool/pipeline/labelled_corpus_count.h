@@ -22,8 +22,10 @@ struct LabelledCorpusCount {
 };
 
 // Reads the regular file `path` once; `display_name` names it in errors (invalid UTF-8).
+// `memory_limit` bounds the table of words as count_text_file's does (corpus_count.h).
 LabelledCorpusCount count_labelled_file(const std::string& path, const std::string& display_name,
-                                        const Tokenizer& tokenizer, const std::string& label_prefix);
+                                        const Tokenizer& tokenizer, const std::string& label_prefix,
+                                        std::uint64_t memory_limit = 0);
 
 // The labels counted, as classes: by count descending, ties by first appearance (the order
 // WordCounter gives words).

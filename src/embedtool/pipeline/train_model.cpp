@@ -47,14 +47,21 @@ std::string vocabulary_summary(const WordCounter& counter, std::uint64_t lines,
          std::to_string(vocabulary.input_dim()) + ")";
 }
 
+// What counting the corpus's words may take before its table is spilled to temporary files
+// (word_counter.h): --max-memory, or half the machine's memory, since training needs the rest.
+std::uint64_t counting_memory_limit(const TrainJob& job) {
+  return job.max_memory_bytes > 0 ? job.max_memory_bytes : physical_memory_bytes() / 2;
+}
+
 // Counts a classifier's file: its labels always (a resumed run counts them again from the same
 // file, which the fingerprint vouches for), its words unless the vocabulary comes from elsewhere.
 CorpusLabels count_classifier_corpus(const TrainJob& job, const std::string& corpus_name,
                                      const Tokenizer& tokenizer, CorpusVocabulary* vocabulary,
                                      const InfoCallback& on_info,
                                      const InfoCallback& on_warning) {
+  const std::uint64_t limit = counting_memory_limit(job);
   const LabelledCorpusCount counted =
-      count_labelled_file(job.corpus_path, corpus_name, tokenizer, job.label_prefix);
+      count_labelled_file(job.corpus_path, corpus_name, tokenizer, job.label_prefix, limit);
   if (counted.labels.tokens_seen() == 0)
     throw Error(corpus_name + " has no labelled line: a classifier learns from lines with labels, "
                 "tokens that start with \"" + job.label_prefix +
@@ -63,6 +70,7 @@ CorpusLabels count_classifier_corpus(const TrainJob& job, const std::string& cor
                       counted.lines - counted.unlabelled_lines};
   if (vocabulary && !job.vocabulary_path) {
     vocabulary->vocabulary = counted.words.build(job.vocabulary);
+    if (on_info && counted.words.spilled_runs() > 0) on_info(spill_summary(counted.words, limit));
     if (on_info) on_info(vocabulary_summary(counted.words, counted.lines, vocabulary->vocabulary));
   }
   if (on_info)
@@ -82,9 +90,13 @@ CorpusVocabulary load_or_build_vocabulary(const TrainJob& job, const std::string
     InputFile input(*job.vocabulary_path);
     return {read_vocabulary_tsv(input.stream(), input.display_name()), std::nullopt};
   }
-  const CorpusCount counted = count_text_file(job.corpus_path, corpus_name, tokenizer);
+  const std::uint64_t limit = counting_memory_limit(job);
+  const CorpusCount counted = count_text_file(job.corpus_path, corpus_name, tokenizer, limit);
   Vocabulary vocabulary = counted.counter.build(job.vocabulary);
-  if (on_info) on_info(vocabulary_summary(counted.counter, counted.lines, vocabulary));
+  if (on_info) {
+    if (counted.counter.spilled_runs() > 0) on_info(spill_summary(counted.counter, limit));
+    on_info(vocabulary_summary(counted.counter, counted.lines, vocabulary));
+  }
   const std::uint64_t kept_words = vocabulary.total_count();
   return {std::move(vocabulary), kept_words};
 }

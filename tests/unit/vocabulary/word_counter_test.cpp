@@ -102,3 +102,48 @@ TEST_CASE("an input_dim below 3 is a usage error") {
                        embedtool::UsageError);
   CHECK_THROWS_AS(counter.build(input_dim(0)), embedtool::UsageError);
 }
+
+namespace {
+
+// A stream with a long tail: word w% appears about 1/(w+1) as often as the first, and many
+// appear once, long words among them (past the string's inline buffer).
+std::vector<std::string> long_tail_tokens() {
+  std::vector<std::string> tokens;
+  std::uint64_t state = 12345;
+  for (int i = 0; i < 300000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const std::uint64_t draw = (state >> 33) % 100000;
+    const std::uint64_t word = 100000 / (draw + 1) + (draw % 7 == 0 ? draw * 31 : 0);
+    tokens.push_back((word % 5 == 0 ? "a-rather-long-word-" : "w") + std::to_string(word));
+  }
+  return tokens;
+}
+
+void check_same_vocabulary(const Vocabulary& a, const Vocabulary& b) {
+  REQUIRE(a.input_dim() == b.input_dim());
+  for (embedtool::WordId id = 0; id < static_cast<embedtool::WordId>(a.input_dim()); ++id) {
+    CHECK(a.word(id) == b.word(id));
+    CHECK(a.count(id) == b.count(id));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a count over its memory limit spills to disk and comes out exactly the same") {
+  const std::vector<std::string> tokens = long_tail_tokens();
+  WordCounter unlimited;
+  WordCounter limited;
+  limited.limit_memory(200 * WordCounter::entry_bytes(4));  // a table of about 200 words
+  for (const std::string& token : tokens) {
+    unlimited.add(token);
+    limited.add(token);
+  }
+  CHECK(limited.spilled_runs() > 10);
+  CHECK(unlimited.spilled_runs() == 0);
+  for (const VocabularyOptions options :
+       {VocabularyOptions{}, VocabularyOptions{3, std::nullopt}, VocabularyOptions{1, 500}}) {
+    check_same_vocabulary(limited.build(options), unlimited.build(options));
+    CHECK(limited.distinct_words() == unlimited.distinct_words());
+  }
+  CHECK(limited.tokens_seen() == unlimited.tokens_seen());
+}
