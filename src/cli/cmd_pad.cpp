@@ -1,6 +1,5 @@
 // `embedtool pad`: sequences (text with --vocab, or integer ids) to fixed-length rows. The job is
 // the library's (sequences/pad_job.h); this file declares the options and writes the rows.
-#include <map>
 #include <optional>
 
 #include "commands.h"
@@ -9,6 +8,7 @@
 #include "embedtool/pipeline/pad_vocabulary_file.h"
 #include "embedtool/sequences/pad_job.h"
 #include "embedtool/formats/output_file.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -62,16 +62,17 @@ void add_pad_command(CLI::App& parent) {
       ->option_text("FILE");
   command->add_option("--input-length", settings.padding.input_length,
                       "Row length (default: the longest sequence)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(at_least(std::size_t{0}))
       ->option_text("L");
-  const std::map<std::string, PadSide> sides = {{"pre", PadSide::pre}, {"post", PadSide::post}};
-  command->add_option("--padding", settings.padding.padding,
-                      "Fill short rows at the start (pre) or the end (post)")
-      ->transform(CLI::CheckedTransformer(sides))
+  const std::vector<std::pair<std::string, PadSide>> sides = {{"pre", PadSide::pre},
+                                                             {"post", PadSide::post}};
+  restrict_to(command->add_option("--padding", settings.padding.padding,
+                                  "Fill short rows at the start (pre) or the end (post)"),
+              sides)
       ->default_str("pre");
-  command->add_option("--truncating", settings.padding.truncating,
-                      "Cut long rows at the start (pre) or the end (post)")
-      ->transform(CLI::CheckedTransformer(sides))
+  restrict_to(command->add_option("--truncating", settings.padding.truncating,
+                                  "Cut long rows at the start (pre) or the end (post)"),
+              sides)
       ->default_str("pre");
   command->add_option("--value", settings.padding.value, "Id used for filling")
       ->capture_default_str();

@@ -17,6 +17,7 @@
 #include "embedtool/text/input_file.h"
 #include "embedtool/text/line_reader.h"
 #include "settings_file.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -64,10 +65,11 @@ void add_predict_command(CLI::App& parent) {
   add_classifier_options(*command, options->model_path, options->top);
   command->add_flag("--probabilities", options->probabilities,
                     "Print each label's probability after it, as fastText's predict-prob");
-  command->add_option("--format", options->format,
-                      "text (labels separated by spaces), or json: one "
-                      "{\"predictions\":[{\"label\":…,\"probability\":…}]} object per line")
-      ->check(CLI::IsMember({"text", "json"}))
+  restrict_to(command->add_option("--format", options->format,
+                                  "text (labels separated by spaces), or json: one "
+                                  "{\"predictions\":[{\"label\":…,\"probability\":…}]} object "
+                                  "per line"),
+              {"text", "json"})
       ->capture_default_str();
   add_quiet_option(*command);
   command->footer(

@@ -18,6 +18,7 @@
 #include "embedtool/text/input_file.h"
 #include "embedtool/text/line_reader.h"
 #include "settings_file.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -72,8 +73,9 @@ void add_test_command(CLI::App& parent) {
   command->add_flag("--confusion", options->report.confusion,
                     "Last, the confusion matrix of the single-label lines: a row per true "
                     "label, a column per predicted best label (tab-separated)");
-  command->add_option("--format", options->format, "Output: fastText's text layout, or JSON")
-      ->check(CLI::IsMember({"text", "json"}))
+  restrict_to(command->add_option("--format", options->format,
+                                  "Output: fastText's text layout, or JSON"),
+              {"text", "json"})
       ->capture_default_str();
   add_quiet_option(*command);
   command->footer(

@@ -1,11 +1,16 @@
 #include "common_options.h"
-
-#include <map>
+#include "plain_checks.h"
 
 #include <spdlog/spdlog.h>
 
 
 namespace embedtool::cli {
+
+std::vector<std::pair<std::string, UnicodeErrors>> unicode_error_choices() {
+  return {{"strict", UnicodeErrors::strict},
+          {"replace", UnicodeErrors::replace},
+          {"ignore", UnicodeErrors::ignore}};
+}
 
 void add_tokenizer_options(CLI::App& command, TokenizerOptions& options) {
   const std::string group = "Tokenizer";
@@ -19,13 +24,10 @@ void add_tokenizer_options(CLI::App& command, TokenizerOptions& options) {
                      "Characters that separate words like spaces (default: Keras' ASCII "
                      "punctuation set; the apostrophe is not in it)")
       ->group(group);
-  const std::map<std::string, UnicodeErrors> modes = {{"strict", UnicodeErrors::strict},
-                                                      {"replace", UnicodeErrors::replace},
-                                                      {"ignore", UnicodeErrors::ignore}};
-  command.add_option("--unicode-errors", options.unicode_errors,
-                     "Invalid UTF-8: strict (an error naming the line and byte), replace (by "
-                     "U+FFFD) or ignore (drop the bytes)")
-      ->transform(CLI::CheckedTransformer(modes))
+  restrict_to(command.add_option("--unicode-errors", options.unicode_errors,
+                                 "Invalid UTF-8: strict (an error naming the line and byte), "
+                                 "replace (by U+FFFD) or ignore (drop the bytes)"),
+              unicode_error_choices())
       ->default_str("strict")
       ->group(group);
 }

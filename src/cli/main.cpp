@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "embedtool/errors.h"
 #include "exit_status.h"
+#include "help_format.h"
 
 namespace {
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   CLI::App app{"embedtool: train word embeddings and look them up.", "embedtool"};
   app.set_version_flag("--version", EMBEDTOOL_VERSION);
   app.require_subcommand(1);
+  app.formatter(embedtool::cli::make_help_formatter());  // before the subcommands: they copy it
   embedtool::cli::add_vocab_command(app);
   embedtool::cli::add_pad_command(app);
   embedtool::cli::add_train_command(app);
