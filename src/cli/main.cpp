@@ -4,10 +4,13 @@
 #include <cstdio>
 #include <exception>
 #include <new>
+#include <string>
+#include <vector>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "command_line_check.h"
 #include "commands.h"
 #include "embedtool/errors.h"
 #include "exit_status.h"
@@ -57,6 +60,7 @@ int main(int argc, char** argv) {
   embedtool::cli::add_test_command(app);
 
   try {
+    embedtool::cli::check_command_line(app, std::vector<std::string>(argv + 1, argv + argc));
     app.parse(argc, argv);
     return 0;
   } catch (const CLI::CallForHelp& help) {
