@@ -108,7 +108,8 @@ void add_eval_command(CLI::App& parent) {
                    "words (default 30000)")
       ->check(at_least(std::size_t{1}))
       ->capture_default_str()
-      ->option_text("N");
+      ->option_text("N")
+      ->needs("--analogy");
   restrict_to(command->add_option("--format", options->format,
                                   "Output: a text table, or JSON for scripts"),
               {"text", "json"})

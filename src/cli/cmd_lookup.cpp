@@ -131,6 +131,9 @@ void add_query_options(CLI::App& command, LookupOptions& options) {
   command.add_flag("--similarity", options.similarity,
                    "Print the cosine similarity of word pairs (arguments two by two, or one pair "
                    "per line of standard input)");
+  // Options the chosen kind of query would ignore are refused instead (CLI11 says which).
+  command.get_option("--pad-vector")->needs("--batch");
+  command.get_option("--oov")->excludes("--batch")->excludes("--sentence");
 }
 
 }  // namespace

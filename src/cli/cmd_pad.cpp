@@ -77,6 +77,9 @@ void add_pad_command(CLI::App& parent) {
   command->add_option("--value", settings.padding.value, "Id used for filling")
       ->capture_default_str();
   add_tokenizer_options(*command, settings.tokenizer);
+  // Lines of ids are not tokenized: without --vocab these options would be ignored.
+  for (const char* name : {"--lowercase", "--filter", "--filters", "--unicode-errors"})
+    command->get_option(name)->needs("--vocab");
   add_quiet_option(*command);
   command->callback([options, command] {
     const auto given = [command](const char* name) {

@@ -66,6 +66,9 @@ void check_model_kind_flags(const TrainOptions& options) {
        {"--label-prefix", "--word-ngrams", "--buckets", "--validation", "--autotune-duration"})
     if (given(flag))
       throw UsageError(std::string(flag) + " needs --supervised (it sets up a classifier)");
+  const std::string& loss = options.job.settings.loss;
+  if (given("--neg") && loss != "ns" && loss != "auto")
+    throw UsageError("--neg has no effect with --loss " + loss + " (it sets negative sampling)");
 }
 
 // A classifier reads its text as fastText does, split at white space only, case and punctuation
@@ -255,12 +258,14 @@ void add_train_command(CLI::App& parent) {
       ->option_text("FILE");
   command->add_option("--min-count", job.vocabulary.min_count, "Leave out words seen fewer times")
       ->check(at_least(std::uint64_t{1}))
-      ->capture_default_str();
+      ->capture_default_str()
+      ->excludes("--vocab");  // the vocabulary file has fixed the words already
   command
       ->add_option("--input-dim", job.vocabulary.input_dim,
                    "Rows of E in all, the reserved ids 0 and 1 included (at most N-2 words)")
       ->check(at_least(std::uint64_t{3}))
-      ->option_text("N");
+      ->option_text("N")
+      ->excludes("--vocab");
   command->add_option("--output-dim", settings.output_dim, "Vector size (columns of E)")
       ->check(between(std::size_t{1}, std::size_t{65536}))
       ->default_str(std::to_string(kDefaultOutputDim));

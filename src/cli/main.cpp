@@ -37,6 +37,23 @@ void set_up_logging() {
 // CLI11's messages are not always one line; keep the first.
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
+// CLI11 reports an option's needs and excludes as "--a requires --b" and "--a excludes --b";
+// both mean that the option would have been ignored.
+std::string usage_message(const CLI::ParseError& error) {
+  std::string message = first_line(error.what());
+  const auto reword = [&message](const std::string& from, const std::string& to) {
+    const std::size_t at = message.find(from);
+    if (at != std::string::npos) message.replace(at, from.size(), to);
+  };
+  if (dynamic_cast<const CLI::RequiresError*>(&error) != nullptr)
+    reword(" requires ", " has no effect without ");
+  if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr) {
+    reword(" excludes ", " and ");
+    message += " cannot be used together: one of them would be ignored";
+  }
+  return message;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -73,7 +90,7 @@ int main(int argc, char** argv) {
     const auto chosen = app.get_subcommands();
     const std::string help_command =
         chosen.empty() ? "embedtool --help" : "embedtool " + chosen.front()->get_name() + " --help";
-    print_error(first_line(error.what()) + " (see '" + help_command + "')");
+    print_error(usage_message(error) + " (see '" + help_command + "')");
     return kUsageError;
   } catch (const embedtool::cli::ExitStatus& status) {
     return status.code;
