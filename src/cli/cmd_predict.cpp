@@ -72,11 +72,6 @@ void add_predict_command(CLI::App& parent) {
               {"text", "json"})
       ->capture_default_str();
   add_quiet_option(*command);
-  command->footer(
-      "Examples:\n"
-      "  embedtool predict -m clf.emb reviews.txt              # __label__pos\n"
-      "  embedtool predict -m clf.emb -k 2 --probabilities -   # __label__pos 0.97 __label__neg 0.03\n"
-      "  echo 'what a fine film' | embedtool predict -m clf.emb --format json\n");
   command->callback([options] { run_predict(*options); });
 }
 

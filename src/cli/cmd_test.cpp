@@ -78,12 +78,6 @@ void add_test_command(CLI::App& parent) {
               {"text", "json"})
       ->capture_default_str();
   add_quiet_option(*command);
-  command->footer(
-      "Examples:\n"
-      "  embedtool test -m clf.emb test.txt                    # N, P@1, R@1, accuracy\n"
-      "  embedtool test -m clf.emb -k 5 test.txt               # P@5, R@5\n"
-      "  embedtool test -m clf.emb --per-label --confusion test.txt\n"
-      "  embedtool test -m clf.emb --format json test.txt | jq .accuracy\n");
   command->callback([options] { run_test(*options); });
 }
 

@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "embedtool/errors.h"
 #include "exit_status.h"
+#include "help_examples.h"
 #include "help_format.h"
 
 namespace {
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   embedtool::cli::add_eval_command(app);
   embedtool::cli::add_predict_command(app);
   embedtool::cli::add_test_command(app);
+  embedtool::cli::add_help_examples(app);
 
   try {
     embedtool::cli::check_command_line(app, std::vector<std::string>(argv + 1, argv + argc));
