@@ -3,6 +3,7 @@
 // an exit status: 0 success, 1 a failed run, 2 a usage error.
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@
 #include "exit_status.h"
 #include "help_examples.h"
 #include "help_format.h"
+#include "progress_aware_sink.h"
+#include "progress_line.h"
 
 namespace {
 
@@ -24,12 +27,15 @@ constexpr int kUsageError = 2;
 
 void print_error(const std::string& message) {
   std::fflush(stdout);  // data already produced comes before the error in a shared terminal
+  embedtool::cli::end_progress_line();
   std::fprintf(stderr, "embedtool: error: %s\n", message.c_str());
 }
 
 // Logs and errors go to stderr; stdout carries data only.
 void set_up_logging() {
-  auto logger = spdlog::stderr_color_st("embedtool");
+  auto terminal = std::make_shared<spdlog::sinks::stderr_color_sink_st>();
+  auto logger = std::make_shared<spdlog::logger>(
+      "embedtool", std::make_shared<embedtool::cli::ProgressAwareSink>(terminal));
   logger->set_pattern("embedtool: %^%l%$: %v");
   logger->set_level(spdlog::level::info);
   spdlog::set_default_logger(logger);
