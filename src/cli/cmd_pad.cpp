@@ -6,6 +6,7 @@
 #include "common_options.h"
 #include "settings_file.h"
 #include "embedtool/pipeline/pad_vocabulary_file.h"
+#include "embedtool/sequences/id_sequence_parser.h"
 #include "embedtool/sequences/pad_job.h"
 #include "embedtool/formats/output_file.h"
 #include "plain_checks.h"
@@ -40,7 +41,13 @@ void run_pad(PadOptions& options) {
   if (options.vocabulary_path)
     options.settings.vocabulary = read_pad_vocabulary(*options.vocabulary_path);
   SinkPadOutput rows(output, options.output == "-");
-  pad_inputs(options.settings, rows);
+  try {
+    pad_inputs(options.settings, rows);
+  } catch (const NotAnIdError& error) {
+    if (options.vocabulary_path) throw;
+    throw Error(std::string(error.what()) + "; lines of words need --vocab FILE (a vocabulary "
+                "or a model)");
+  }
   output.commit();
 }
 

@@ -17,6 +17,7 @@
 #include "exit_status.h"
 #include "help_examples.h"
 #include "help_format.h"
+#include "input_checks.h"
 #include "progress_aware_sink.h"
 #include "progress_line.h"
 
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
   embedtool::cli::add_predict_command(app);
   embedtool::cli::add_test_command(app);
   embedtool::cli::add_help_examples(app);
+  embedtool::cli::add_input_checks(app);
 
   try {
     embedtool::cli::check_command_line(app, std::vector<std::string>(argv + 1, argv + argc));
