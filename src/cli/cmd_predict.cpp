@@ -34,6 +34,9 @@ struct PredictOptions {
 
 void run_predict(const PredictOptions& options) {
   check_label_count(options.top);
+  if (options.probabilities && options.format == "json")
+    throw UsageError("--probabilities has no effect with --format json (json gives every "
+                     "label's probability)");
   OutputFile output(options.output);  // first, so a bad output path fails before any work
   Classifier classifier(load_model(options.model_path), options.model_path);
   const PredictionFormat format = options.format == "json" ? PredictionFormat::json

@@ -30,6 +30,10 @@ expect_error 2 '--filters has no effect without --vocab' pad --filters=.,
 # eval: --restrict is for analogies.
 expect_error 2 '--restrict has no effect without --analogy' eval -m model.emb --restrict 5
 
+# predict: json always has the probabilities.
+expect_error 2 '--probabilities has no effect with --format json' \
+  predict -m model.emb --probabilities --format json corpus.txt
+
 # Help says so.
 "$EMBEDTOOL" lookup --help | grep -q -- '--pad-vector.*(needs --batch)' || fail "lookup --help: --pad-vector needs --batch"
 "$EMBEDTOOL" train --help | grep -q -- '--min-count.*(not with --vocab)' || fail "train --help: --min-count not with --vocab"
