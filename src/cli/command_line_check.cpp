@@ -64,28 +64,13 @@ std::string long_name(const CLI::Option& option) {
 
 // "did you mean --input-length (Keras' maxlen)?", or "" when nothing is near.
 std::string option_hint(const CLI::App& command, const std::string& typed) {
-  const std::string key = name_key(typed);
-  std::vector<std::string> keys;
-  std::vector<std::string> names;
-  for (const CLI::Option* option : command.get_options()) {
-    for (const std::string& name : option->get_lnames()) {
-      keys.push_back(name_key(name));
-      names.push_back("--" + name);
-    }
-  }
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    if (keys[i] == key) return "; did you mean " + names[i] + "?";
-  for (const ForeignName& foreign : kForeignNames) {
-    if (key != foreign.key) continue;
-    if (foreign.ours == nullptr) return "; " + std::string(foreign.whose);
-    if (command.get_option_no_throw(foreign.ours) != nullptr)
-      return "; did you mean " + std::string(foreign.ours) + " (" + foreign.whose + ")?";
-  }
-  if (const auto nearest = nearest_name(key, keys)) {
-    for (std::size_t i = 0; i < keys.size(); ++i)
-      if (keys[i] == *nearest) return "; did you mean " + names[i] + "?";
-  }
-  return "";
+  for (const ForeignName& foreign : kForeignNames)
+    if (foreign.ours == nullptr && name_key(typed) == foreign.key)
+      return "; " + std::string(foreign.whose);
+  const auto guess = guess_option(command, typed);
+  if (!guess) return "";
+  return "; did you mean " + guess->name + (guess->whose.empty() ? "" : " (" + guess->whose + ")") +
+         "?";
 }
 
 [[noreturn]] void unknown_option(const CLI::App& command, const std::string& typed) {
@@ -142,6 +127,30 @@ const CLI::App* chosen_command(const CLI::App& app, const std::string& name) {
 }
 
 }  // namespace
+
+std::optional<OptionGuess> guess_option(const CLI::App& command, const std::string& typed) {
+  const std::string key = name_key(typed);
+  std::vector<std::string> keys;
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& name : option->get_lnames()) {
+      keys.push_back(name_key(name));
+      names.push_back("--" + name);
+    }
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return OptionGuess{names[i], ""};
+  for (const ForeignName& foreign : kForeignNames) {
+    if (key == foreign.key && foreign.ours != nullptr &&
+        command.get_option_no_throw(foreign.ours) != nullptr)
+      return OptionGuess{foreign.ours, foreign.whose};
+  }
+  if (const auto nearest = nearest_name(key, keys)) {
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] == *nearest) return OptionGuess{names[i], ""};
+  }
+  return std::nullopt;
+}
 
 void check_command_line(const CLI::App& app, const std::vector<std::string>& args) {
   std::size_t at = 0;

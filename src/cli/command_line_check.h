@@ -7,6 +7,7 @@
 //  - an unknown option (`--maxlen`, `--output_dim`, `-epoch`): CLI11 says "not expected"; here
 //    the hint names the nearest option, or ours for a name other tools use.
 // Everything else (values, counts, requirements) is left to CLI11.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,14 @@ namespace embedtool::cli {
 // Throws UsageError, one line naming the mistake and the help to read, at the first mistake in
 // `args` (the words after the program's name).
 void check_command_line(const CLI::App& app, const std::vector<std::string>& args);
+
+// The option of `command` that `typed` (any spelling: `--output_dim`, `-minCount`, `maxlen`)
+// most likely means, as `--long-name`, and whose name it is when another tool's (`Keras'
+// maxlen`); nullopt when none is near. Settings files use it for their keys too.
+struct OptionGuess {
+  std::string name;
+  std::string whose;  // empty for a typo
+};
+std::optional<OptionGuess> guess_option(const CLI::App& command, const std::string& typed);
 
 }  // namespace embedtool::cli

@@ -37,4 +37,10 @@ expect_error 2 'unknown option -minCount for vocab; did you mean --min-count\?' 
 expect_error 2 'unknown option -output for train; did you mean --output\?' train corpus.txt -output m
 expect_error 2 'unknown option --neerest for lookup; did you mean --nearest\?' lookup --neerest 3 cat
 expect_error 2 'unknown option --bogus for vocab \(see' vocab --bogus corpus.txt
+
+# A settings file's unknown key gets the same hint, in the file's spelling.
+printf '{"output_dims": 8}\n' >typo.json
+expect_error 2 'unknown settings key "output_dims" .*; did you mean output_dim\?' train corpus.txt --config typo.json
+printf '{"dim": 8}\n' >fasttext.json
+expect_error 2 'unknown settings key "dim" .*; did you mean output_dim \(fastText' train corpus.txt --config fasttext.json
 echo "ok"
