@@ -101,6 +101,12 @@ const CLI::Option& named_option(const CLI::App& command, const std::string& word
                      "; did you mean -" + word + "?" + help_hint(command.get_name()));
   }
   if (option == nullptr) unknown_option(command, word);
+  // CLI11 reads `-m=model.emb` as -m with the value "=model.emb".
+  if (word.size() > 2 && word[2] == '=' && takes_value(*option)) {
+    throw UsageError(word + ": a short option takes its value without =; write " +
+                     word.substr(0, 2) + " " + word.substr(3) + " or " + long_name(*option) +
+                     word.substr(2) + help_hint(command.get_name()));
+  }
   value_attached = word.size() > 2;  // -oFILE, or flags run together (-qx): CLI11's business
   return *option;
 }

@@ -18,6 +18,9 @@ expect_error 2 '--filters needs a value' vocab --filters -.
 printf '1 2\n' | "$EMBEDTOOL" pad --value -1 --input-length 3 >out || fail "pad --value -1 failed"
 [ "$(cat out)" = "-1 1 2" ] || fail "pad --value -1 wrote '$(cat out)'"
 "$EMBEDTOOL" lookup -m model.emb -o - cat >out || fail "lookup -o - failed"
+# -m=FILE would be -m with the value "=FILE".
+expect_error 2 '-m=model.emb: a short option takes its value without =; write -m model.emb or --model=model.emb' \
+  lookup -m=model.emb cat
 # A word that starts with - is a query after --.
 expect_error 1 'unknown word.*-lrb-' lookup -m model.emb -- -lrb-
 expect_error 2 'unknown option -lrb- for lookup; a word that starts with - goes after --' \
