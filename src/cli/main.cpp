@@ -46,7 +46,8 @@ void set_up_logging() {
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 // CLI11 reports an option's needs and excludes as "--a requires --b" and "--a excludes --b";
-// both mean that the option would have been ignored.
+// both mean that the option would have been ignored. "--a: At Most 1 required but received 2"
+// means it was given twice.
 std::string usage_message(const CLI::ParseError& error) {
   std::string message = first_line(error.what());
   const auto reword = [&message](const std::string& from, const std::string& to) {
@@ -55,6 +56,11 @@ std::string usage_message(const CLI::ParseError& error) {
   };
   if (dynamic_cast<const CLI::RequiresError*>(&error) != nullptr)
     reword(" requires ", " has no effect without ");
+  const std::string at_most_once = ": At Most 1 required but received ";
+  const std::size_t twice = message.find(at_most_once);
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr && twice != std::string::npos)
+    message = message.substr(0, twice) + " is given " + message.substr(twice + at_most_once.size()) +
+              " times; give it once";
   if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr) {
     reword(" excludes ", " and ");
     message += " cannot be used together: one of them would be ignored";

@@ -32,4 +32,6 @@ expect_error 2 '--lr: must be from 1e-09 to 100, not 0' train --lr 0 corpus.txt
 expect_error 2 '--epochs: must be a whole number from 1 to 100000, not 1.5' train --epochs 1.5 corpus.txt
 expect_error 2 '--threshold: must be from 0 to 1, not 2' predict --threshold 2
 ! grep -qE '[0-9]{20}' err || fail "a range error printed a huge number"
+# An option given twice (CLI11: "At Most 1 required but received 2").
+expect_error 2 '--window is given 2 times; give it once' train --window 3 --window 5 corpus.txt
 echo "ok"
