@@ -34,7 +34,7 @@ const std::vector<CommandExamples>& example_table() {
       {"convert",
        {"embedtool convert model.emb model.bin                # word2vec binary, for gensim",
         "embedtool convert wiki.en.vec wiki.emb --limit 200000",
-        "embedtool convert model.emb E.npy                    # E.npy + E.vocab.txt; row i is id i"}},
+        "embedtool convert glove.txt E.npy --rows-from vocab.tsv   # row i: vocab.tsv's id i (Keras)"}},
       {"verify",
        {"embedtool verify model.emb                           # model.emb: ok (...)",
         "embedtool verify *.emb vectors.bin                   # exit status 1 if any is damaged"}},
