@@ -118,18 +118,42 @@ const CLI::App* chosen_command(const CLI::App& app, const std::string& name) {
   return found.empty() ? nullptr : found.front();
 }
 
-[[noreturn]] void unknown_command(const CLI::App& app, const std::string& typed) {
+std::vector<std::string> command_names(const CLI::App& app) {
   std::vector<std::string> names;
   for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; }))
     names.push_back(command->get_name());
-  std::string hint;
-  if (const auto nearest = nearest_name(typed, names)) {
-    hint = "; did you mean " + *nearest + "?";
-  } else {
-    hint = "; the commands are";
-    for (const std::string& name : names) hint += (name == names.front() ? " " : ", ") + name;
+  return names;
+}
+
+std::string commands_list(const CLI::App& app) {
+  std::string list = "the commands are";
+  const std::vector<std::string> names = command_names(app);
+  for (const std::string& name : names) list += (name == names.front() ? " " : ", ") + name;
+  return list;
+}
+
+[[noreturn]] void unknown_command(const CLI::App& app, const std::string& typed) {
+  const auto nearest = nearest_name(typed, command_names(app));
+  throw UsageError("unknown command \"" + typed + "\"; " +
+                   (nearest ? "did you mean " + *nearest + "?" : commands_list(app)) +
+                   help_hint(""));
+}
+
+// An option before the command: a command's option put first (`embedtool --quiet vocab`), or a
+// misspelt --help or --version.
+[[noreturn]] void unknown_program_option(const CLI::App& app, const std::vector<std::string>& args,
+                                         std::size_t at) {
+  const std::string name = args[at].substr(0, args[at].find('='));
+  for (std::size_t later = at + 1; later < args.size(); ++later) {
+    const CLI::App* command = chosen_command(app, args[later]);
+    if (command != nullptr && command->get_option_no_throw(name) != nullptr)
+      throw UsageError(name + " is an option of " + command->get_name() +
+                       ": put it after the command (embedtool " + command->get_name() + " " +
+                       name + " ...)");
   }
-  throw UsageError("unknown command \"" + typed + "\"" + hint + help_hint(""));
+  const auto guess = guess_option(app, name);
+  throw UsageError("unknown option " + name + (guess ? "; did you mean " + guess->name + "?" : "") +
+                   help_hint(""));
 }
 
 }  // namespace
@@ -163,10 +187,13 @@ void check_command_line(const CLI::App& app, const std::vector<std::string>& arg
   // Options of the program itself (--help, --version) come before the subcommand; others are
   // CLI11's to report.
   while (at < args.size() && looks_like_option(args[at])) {
-    if (app.get_option_no_throw(args[at]) == nullptr) return;
+    if (app.get_option_no_throw(args[at]) == nullptr) unknown_program_option(app, args, at);
     ++at;
   }
-  if (at == args.size()) return;
+  if (at == args.size()) {
+    if (at > 0) return;  // --help or --version alone
+    throw UsageError("no command given; " + commands_list(app) + help_hint(""));
+  }
   const CLI::App* command = chosen_command(app, args[at]);
   if (command == nullptr) unknown_command(app, args[at]);
   for (++at; at < args.size(); ++at) {

@@ -29,6 +29,11 @@ expect_error 2 'unknown option -lrb- for lookup; a word that starts with - goes 
 # A misspelt subcommand is named, with the nearest one.
 expect_error 2 'unknown command "trian"; did you mean train\?' trian corpus.txt
 expect_error 2 'unknown command "frobnicate"; the commands are vocab, pad, train' frobnicate
+# No command, or a command's option before the command (CLI11: "A subcommand is required",
+# "not expected").
+expect_error 2 'no command given; the commands are vocab, pad, train'
+expect_error 2 '--quiet is an option of vocab: put it after the command' --quiet vocab corpus.txt
+expect_error 2 'unknown option --vresion; did you mean --version\?' --vresion
 
 # Unknown options: the nearest option, or ours for the name another tool uses.
 expect_error 2 'unknown option --maxlen for pad; did you mean --input-length \(Keras' pad --maxlen 8
