@@ -81,7 +81,9 @@ void use_classifier_tokenizer_defaults(TrainOptions& options) {
   const CLI::App& command = *options.command;
   TokenizerOptions& tokenizer = options.job.tokenizer;
   if (command.count("--lowercase") == 0) tokenizer.lowercase = false;
-  if (command.count("--filter") == 0) tokenizer.filter_punctuation = false;
+  // --filters asks for filtering with those characters.
+  if (command.count("--filter") == 0 && command.count("--filters") == 0)
+    tokenizer.filter_punctuation = false;
 }
 
 int all_cores() {

@@ -20,9 +20,17 @@ void add_tokenizer_options(CLI::App& command, TokenizerOptions& options) {
   command.add_flag("--filter,!--no-filter", options.filter_punctuation,
                    "Treat the --filters characters as separators (default: on)")
       ->group(group);
+  // --filter's callback has run by the time --filters is checked (CLI11 runs them in the order
+  // they are declared), so --no-filter, which would make --filters do nothing, is known here.
+  const TokenizerOptions* tokenizer = &options;
   command.add_option("--filters", options.filters,
                      "Characters that separate words like spaces (default: Keras' ASCII "
                      "punctuation set; the apostrophe is not in it)")
+      ->check(CLI::Validator(
+          [tokenizer](std::string&) -> std::string {
+            return tokenizer->filter_punctuation ? "" : "has no effect with --no-filter";
+          },
+          "", "filtering"))
       ->group(group);
   restrict_to(command.add_option("--unicode-errors", options.unicode_errors,
                                  "Invalid UTF-8: strict (an error naming the line and byte), "

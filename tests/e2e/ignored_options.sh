@@ -27,6 +27,14 @@ expect_error 2 '--oov and --sentence cannot be used together' lookup -m model.em
 # pad: lines of ids are not tokenized, so tokenizer options need --vocab.
 expect_error 2 '--lowercase has no effect without --vocab' pad --no-lowercase
 expect_error 2 '--filters has no effect without --vocab' pad --filters=.,
+# --filters with --no-filter would filter nothing.
+expect_error 2 '--filters: has no effect with --no-filter' vocab --no-filter --filters=., corpus.txt
+# A classifier filters nothing by default; --filters asks for it rather than being dropped.
+printf '__label__a good,film\n__label__b bad,film\n' >labelled.txt
+"$EMBEDTOOL" train --supervised labelled.txt --filters=, -o clf.emb --epochs 1 --quiet || fail "train --supervised --filters failed"
+"$EMBEDTOOL" info --format json clf.emb | grep -q '"filter_punctuation": true' ||
+  fail "train --supervised --filters=, did not filter"
+
 # eval: --restrict is for analogies.
 expect_error 2 '--restrict has no effect without --analogy' eval -m model.emb --restrict 5
 
