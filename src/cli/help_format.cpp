@@ -24,7 +24,11 @@ std::string without_braces(const std::string& text) {
 std::string value_label(const CLI::Option* option) {
   if (!option->get_option_text().empty()) return option->get_option_text();
   const std::string type = option->get_type_name();
-  return type.substr(0, type.find(':'));
+  const std::string base = type.substr(0, type.find(':'));
+  // CLI11's C++ type names read as jargon in a shell: a count or an id is N, a real number X.
+  if (base == "INT" || base == "UINT") return "N";
+  if (base == "FLOAT") return "X";
+  return base;
 }
 
 std::string option_names(const std::set<CLI::Option*>& options) {
