@@ -1,6 +1,7 @@
 #include "classify_options.h"
 
 #include "embedtool/errors.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -14,7 +15,7 @@ void add_classifier_options(CLI::App& command, std::string& model_path, TopLabel
       ->option_text("K");
   command.add_option("--threshold", top.threshold,
                      "Predict only labels at least this probable (0 to 1; default 0)")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(between(0.0, 1.0))
       ->capture_default_str()
       ->option_text("P");
 }

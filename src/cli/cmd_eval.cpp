@@ -21,6 +21,7 @@
 #include "embedtool/formats/load_vectors.h"
 #include "embedtool/formats/output_file.h"
 #include "vector_options.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -105,11 +106,13 @@ void add_eval_command(CLI::App& parent) {
       ->add_option("--restrict", options->restrict_to,
                    "Analogies: search (and accept questions from) only the N most frequent "
                    "words (default 30000)")
-      ->check(CLI::PositiveNumber)
+      ->check(at_least(std::size_t{1}))
       ->capture_default_str()
-      ->option_text("N");
-  command->add_option("--format", options->format, "Output: a text table, or JSON for scripts")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->option_text("N")
+      ->needs("--analogy");
+  restrict_to(command->add_option("--format", options->format,
+                                  "Output: a text table, or JSON for scripts"),
+              {"text", "json"})
       ->capture_default_str();
   add_quiet_option(*command);
   command->callback([options] { run_eval(*options); });

@@ -5,6 +5,7 @@
 #include "embedtool/formats/vector_file_report.h"
 #include "embedtool/formats/output_file.h"
 #include "vector_options.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -36,9 +37,10 @@ void add_info_command(CLI::App& parent) {
       "are read completely.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
   command->add_option("file", options->file, "Model or vector file")->required();
-  const std::map<std::string, bool> formats = {{"text", false}, {"json", true}};
-  command->add_option("--format", options->json, "Output as aligned text or as a JSON object")
-      ->transform(CLI::CheckedTransformer(formats))
+  const std::vector<std::pair<std::string, bool>> formats = {{"text", false}, {"json", true}};
+  restrict_to(command->add_option("--format", options->json,
+                                  "Output as aligned text or as a JSON object"),
+              formats)
       ->default_str("text");
   add_vector_read_options(*command, options->load);
   add_quiet_option(*command);

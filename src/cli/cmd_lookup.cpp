@@ -2,7 +2,8 @@
 // (lookup_batch), nearest neighbours and analogies (lookup_nearest), cosine similarities
 // (lookup_similarity), sentence vectors (lookup_sentence), each wiring the library's query/ and formats/ pieces. This file declares
 // the options and picks the one that was asked for.
-#include <map>
+#include <utility>
+#include <vector>
 #include <memory>
 
 #include "commands.h"
@@ -16,6 +17,7 @@
 #include "lookup_vectors.h"
 #include "settings_file.h"
 #include "vector_options.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -68,15 +70,15 @@ void run_lookup(const LookupOptions& options) {
 
 void add_output_options(CLI::App& command, LookupOptions& options) {
   const std::string group = "Output";
-  const std::map<std::string, OutputFormat> formats = {{"text", OutputFormat::text},
-                                                       {"tsv", OutputFormat::tsv},
-                                                       {"json", OutputFormat::json},
-                                                       {"npy", OutputFormat::npy}};
-  command.add_option("--format", options.style.format,
-                     "text (word v1 ... vD), tsv, json (one object per line) or npy (a float32 "
-                     "array, written when the input ends)")
-      ->transform(CLI::CheckedTransformer(formats))
-      ->option_text("text|tsv|json|npy")
+  const std::vector<std::pair<std::string, OutputFormat>> formats = {
+      {"text", OutputFormat::text},
+      {"tsv", OutputFormat::tsv},
+      {"json", OutputFormat::json},
+      {"npy", OutputFormat::npy}};
+  restrict_to(command.add_option("--format", options.style.format,
+                                 "text (word v1 ... vD), tsv, json (one object per line) or npy "
+                                 "(a float32 array, written when the input ends)"),
+              formats)
       ->default_str("text")
       ->group(group);
   command.add_option("-o,--output", options.output,
@@ -88,7 +90,7 @@ void add_output_options(CLI::App& command, LookupOptions& options) {
   command.add_option("--precision", options.style.precision,
                      "Print P significant digits (default: the shortest text that reads back as "
                      "the same float32)")
-      ->check(CLI::Range(1, 9))
+      ->check(between(1, 9))
       ->option_text("P")
       ->group(group);
   command.add_flag("--normalize", options.normalize, "Scale vectors to unit length")
@@ -100,22 +102,21 @@ void add_query_options(CLI::App& command, LookupOptions& options) {
   command.add_flag("--batch", options.batch,
                    "Each line of standard input is a padded id sequence (as `pad` writes): print "
                    "Y = E[X], shape (batch, input_length, output_dim)");
-  const std::map<std::string, PadVector> pads = {{"zero", PadVector::zero},
-                                                 {"row", PadVector::row}};
-  command.add_option("--pad-vector", options.pad_vector,
-                     "--batch: padding id 0 gives the zero vector, or row 0 of E")
-      ->transform(CLI::CheckedTransformer(pads))
-      ->option_text("zero|row")
+  const std::vector<std::pair<std::string, PadVector>> pads = {{"zero", PadVector::zero},
+                                                               {"row", PadVector::row}};
+  restrict_to(command.add_option("--pad-vector", options.pad_vector,
+                                 "--batch: padding id 0 gives the zero vector, or row 0 of E"),
+              pads)
       ->default_str("zero");
-  const std::map<std::string, OovPolicy> policies = {{"error", OovPolicy::error},
-                                                     {"skip", OovPolicy::skip},
-                                                     {"zero", OovPolicy::zero},
-                                                     {"unk", OovPolicy::unk}};
-  command.add_option("--oov", options.oov,
-                     "A word not in the vocabulary: error (name it, go on, exit 1 at the end), "
-                     "skip (with a warning), zero (a zero vector) or unk (the row of id 1)")
-      ->transform(CLI::CheckedTransformer(policies))
-      ->option_text("error|skip|zero|unk")
+  const std::vector<std::pair<std::string, OovPolicy>> policies = {{"error", OovPolicy::error},
+                                                                   {"skip", OovPolicy::skip},
+                                                                   {"zero", OovPolicy::zero},
+                                                                   {"unk", OovPolicy::unk}};
+  restrict_to(command.add_option("--oov", options.oov,
+                                 "A word not in the vocabulary: error (name it, go on, exit 1 at "
+                                 "the end), skip (with a warning), zero (a zero vector) or unk "
+                                 "(the row of id 1)"),
+              policies)
       ->default_str("error");
   command.add_flag("--sentence", options.sentence,
                    "Each line of the files given (or of standard input) is a sentence: print "
@@ -125,11 +126,14 @@ void add_query_options(CLI::App& command, LookupOptions& options) {
   command.add_option("--nearest", options.nearest,
                      "Print the K nearest words of each query, or of an expression such as "
                      "`king - man + woman`, instead of vectors")
-      ->check(CLI::PositiveNumber)
+      ->check(at_least(std::size_t{1}))
       ->option_text("K");
   command.add_flag("--similarity", options.similarity,
                    "Print the cosine similarity of word pairs (arguments two by two, or one pair "
                    "per line of standard input)");
+  // Options the chosen kind of query would ignore are refused instead (CLI11 says which).
+  command.get_option("--pad-vector")->needs("--batch");
+  command.get_option("--oov")->excludes("--batch")->excludes("--sentence");
 }
 
 }  // namespace

@@ -1,14 +1,15 @@
 // `embedtool pad`: sequences (text with --vocab, or integer ids) to fixed-length rows. The job is
 // the library's (sequences/pad_job.h); this file declares the options and writes the rows.
-#include <map>
 #include <optional>
 
 #include "commands.h"
 #include "common_options.h"
 #include "settings_file.h"
 #include "embedtool/pipeline/pad_vocabulary_file.h"
+#include "embedtool/sequences/id_sequence_parser.h"
 #include "embedtool/sequences/pad_job.h"
 #include "embedtool/formats/output_file.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -40,7 +41,13 @@ void run_pad(PadOptions& options) {
   if (options.vocabulary_path)
     options.settings.vocabulary = read_pad_vocabulary(*options.vocabulary_path);
   SinkPadOutput rows(output, options.output == "-");
-  pad_inputs(options.settings, rows);
+  try {
+    pad_inputs(options.settings, rows);
+  } catch (const NotAnIdError& error) {
+    if (options.vocabulary_path) throw;
+    throw Error(std::string(error.what()) + "; lines of words need --vocab FILE (a vocabulary "
+                "or a model)");
+  }
   output.commit();
 }
 
@@ -62,20 +69,24 @@ void add_pad_command(CLI::App& parent) {
       ->option_text("FILE");
   command->add_option("--input-length", settings.padding.input_length,
                       "Row length (default: the longest sequence)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(at_least(std::size_t{0}))
       ->option_text("L");
-  const std::map<std::string, PadSide> sides = {{"pre", PadSide::pre}, {"post", PadSide::post}};
-  command->add_option("--padding", settings.padding.padding,
-                      "Fill short rows at the start (pre) or the end (post)")
-      ->transform(CLI::CheckedTransformer(sides))
+  const std::vector<std::pair<std::string, PadSide>> sides = {{"pre", PadSide::pre},
+                                                             {"post", PadSide::post}};
+  restrict_to(command->add_option("--padding", settings.padding.padding,
+                                  "Fill short rows at the start (pre) or the end (post)"),
+              sides)
       ->default_str("pre");
-  command->add_option("--truncating", settings.padding.truncating,
-                      "Cut long rows at the start (pre) or the end (post)")
-      ->transform(CLI::CheckedTransformer(sides))
+  restrict_to(command->add_option("--truncating", settings.padding.truncating,
+                                  "Cut long rows at the start (pre) or the end (post)"),
+              sides)
       ->default_str("pre");
   command->add_option("--value", settings.padding.value, "Id used for filling")
       ->capture_default_str();
   add_tokenizer_options(*command, settings.tokenizer);
+  // Lines of ids are not tokenized: without --vocab these options would be ignored.
+  for (const char* name : {"--lowercase", "--filter", "--filters", "--unicode-errors"})
+    command->get_option(name)->needs("--vocab");
   add_quiet_option(*command);
   command->callback([options, command] {
     const auto given = [command](const char* name) {

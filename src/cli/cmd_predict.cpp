@@ -17,6 +17,7 @@
 #include "embedtool/text/input_file.h"
 #include "embedtool/text/line_reader.h"
 #include "settings_file.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -33,6 +34,9 @@ struct PredictOptions {
 
 void run_predict(const PredictOptions& options) {
   check_label_count(options.top);
+  if (options.probabilities && options.format == "json")
+    throw UsageError("--probabilities has no effect with --format json (json gives every "
+                     "label's probability)");
   OutputFile output(options.output);  // first, so a bad output path fails before any work
   Classifier classifier(load_model(options.model_path), options.model_path);
   const PredictionFormat format = options.format == "json" ? PredictionFormat::json
@@ -64,17 +68,13 @@ void add_predict_command(CLI::App& parent) {
   add_classifier_options(*command, options->model_path, options->top);
   command->add_flag("--probabilities", options->probabilities,
                     "Print each label's probability after it, as fastText's predict-prob");
-  command->add_option("--format", options->format,
-                      "text (labels separated by spaces), or json: one "
-                      "{\"predictions\":[{\"label\":…,\"probability\":…}]} object per line")
-      ->check(CLI::IsMember({"text", "json"}))
+  restrict_to(command->add_option("--format", options->format,
+                                  "text (labels separated by spaces), or json: one "
+                                  "{\"predictions\":[{\"label\":…,\"probability\":…}]} object "
+                                  "per line"),
+              {"text", "json"})
       ->capture_default_str();
   add_quiet_option(*command);
-  command->footer(
-      "Examples:\n"
-      "  embedtool predict -m clf.emb reviews.txt              # __label__pos\n"
-      "  embedtool predict -m clf.emb -k 2 --probabilities -   # __label__pos 0.97 __label__neg 0.03\n"
-      "  echo 'what a fine film' | embedtool predict -m clf.emb --format json\n");
   command->callback([options] { run_predict(*options); });
 }
 

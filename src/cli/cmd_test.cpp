@@ -18,6 +18,7 @@
 #include "embedtool/text/input_file.h"
 #include "embedtool/text/line_reader.h"
 #include "settings_file.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -72,16 +73,11 @@ void add_test_command(CLI::App& parent) {
   command->add_flag("--confusion", options->report.confusion,
                     "Last, the confusion matrix of the single-label lines: a row per true "
                     "label, a column per predicted best label (tab-separated)");
-  command->add_option("--format", options->format, "Output: fastText's text layout, or JSON")
-      ->check(CLI::IsMember({"text", "json"}))
+  restrict_to(command->add_option("--format", options->format,
+                                  "Output: fastText's text layout, or JSON"),
+              {"text", "json"})
       ->capture_default_str();
   add_quiet_option(*command);
-  command->footer(
-      "Examples:\n"
-      "  embedtool test -m clf.emb test.txt                    # N, P@1, R@1, accuracy\n"
-      "  embedtool test -m clf.emb -k 5 test.txt               # P@5, R@5\n"
-      "  embedtool test -m clf.emb --per-label --confusion test.txt\n"
-      "  embedtool test -m clf.emb --format json test.txt | jq .accuracy\n");
   command->callback([options] { run_test(*options); });
 }
 

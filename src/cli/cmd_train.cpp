@@ -29,6 +29,7 @@
 #include "train_resume_flags.h"
 #include "train_signals.h"
 #include "vector_options.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -65,6 +66,9 @@ void check_model_kind_flags(const TrainOptions& options) {
        {"--label-prefix", "--word-ngrams", "--buckets", "--validation", "--autotune-duration"})
     if (given(flag))
       throw UsageError(std::string(flag) + " needs --supervised (it sets up a classifier)");
+  const std::string& loss = options.job.settings.loss;
+  if (given("--neg") && loss != "ns" && loss != "auto")
+    throw UsageError("--neg has no effect with --loss " + loss + " (it sets negative sampling)");
 }
 
 // A classifier reads its text as fastText does, split at white space only, case and punctuation
@@ -77,7 +81,9 @@ void use_classifier_tokenizer_defaults(TrainOptions& options) {
   const CLI::App& command = *options.command;
   TokenizerOptions& tokenizer = options.job.tokenizer;
   if (command.count("--lowercase") == 0) tokenizer.lowercase = false;
-  if (command.count("--filter") == 0) tokenizer.filter_punctuation = false;
+  // --filters asks for filtering with those characters.
+  if (command.count("--filter") == 0 && command.count("--filters") == 0)
+    tokenizer.filter_punctuation = false;
 }
 
 int all_cores() {
@@ -253,24 +259,25 @@ void add_train_command(CLI::App& parent) {
                    "corpus")
       ->option_text("FILE");
   command->add_option("--min-count", job.vocabulary.min_count, "Leave out words seen fewer times")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
+      ->check(at_least(std::uint64_t{1}))
+      ->capture_default_str()
+      ->excludes("--vocab");  // the vocabulary file has fixed the words already
   command
       ->add_option("--input-dim", job.vocabulary.input_dim,
                    "Rows of E in all, the reserved ids 0 and 1 included (at most N-2 words)")
-      ->check(CLI::Range(std::uint64_t{3}, std::numeric_limits<std::uint64_t>::max()))
-      ->option_text("N");
+      ->check(at_least(std::uint64_t{3}))
+      ->option_text("N")
+      ->excludes("--vocab");
   command->add_option("--output-dim", settings.output_dim, "Vector size (columns of E)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
+      ->check(between(std::size_t{1}, std::size_t{65536}))
       ->default_str(std::to_string(kDefaultOutputDim));
 
-  const std::map<std::string, Architecture> architectures = {{"skipgram", Architecture::skipgram},
-                                                             {"cbow", Architecture::cbow}};
-  command
-      ->add_option("--arch", settings.architecture,
-                   "skipgram (a word predicts its neighbours) or cbow (the average of the "
-                   "neighbours predicts the word)")
-      ->transform(CLI::CheckedTransformer(architectures))
+  const std::vector<std::pair<std::string, Architecture>> architectures = {
+      {"skipgram", Architecture::skipgram}, {"cbow", Architecture::cbow}};
+  restrict_to(command->add_option("--arch", settings.architecture,
+                                  "skipgram (a word predicts its neighbours) or cbow (the average "
+                                  "of the neighbours predicts the word)"),
+              architectures)
       ->default_str("skipgram");
   // The choices and their help are the registered heads' (training/heads/head_registry.h).
   std::vector<std::string> losses = {"auto"};
@@ -280,24 +287,23 @@ void add_train_command(CLI::App& parent) {
     losses.emplace_back(kind.name);
     loss_help += "; " + std::string(kind.name) + " (" + std::string(kind.summary) + ")";
   }
-  command->add_option("--loss", settings.loss, loss_help)
-      ->check(CLI::IsMember(losses))
+  restrict_to(command->add_option("--loss", settings.loss, loss_help), losses)
       ->default_str("auto");
   command->add_option("--neg", settings.negatives, "Noise words per prediction (--loss ns)")
-      ->check(CLI::Range(1, 1000))
+      ->check(between(1, 1000))
       ->capture_default_str()
       ->option_text("K");
   command
       ->add_option("--window", settings.window,
                    "Largest distance between a word and a context word; each position "
                    "samples its window from 1..W")
-      ->check(CLI::Range(1, 1000))
+      ->check(between(1, 1000))
       ->capture_default_str();
   command
       ->add_option("--sample", settings.sample,
                    "Subsampling of frequent words: a word of frequency f is kept with "
                    "probability (sqrt(f/t)+1)*t/f; 0 keeps all")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(between(0.0, 1.0))
       ->capture_default_str()
       ->option_text("T");
   command
@@ -305,18 +311,18 @@ void add_train_command(CLI::App& parent) {
                    "Passes over the corpus (default: " + std::to_string(kDefaultEpochs) +
                        "; with --supervised about " + std::to_string(kClassifierLineVisits) +
                        " / the labelled lines, from 5 to 50)")
-      ->check(CLI::Range(1, 100000));
+      ->check(between(1, 100000));
   command
       ->add_option("--lr", settings.learning_rate,
                    "Initial learning rate, decaying linearly to lr/10000 over the run "
                    "(default: 0.025 for skipgram, 0.05 for cbow, 0.25 with --supervised)")
-      ->check(CLI::Range(1e-9f, 100.0f));
+      ->check(between(1e-9f, 100.0f));
   command
       ->add_option("--threads", options->threads,
                    "Training threads, each on its own part of the corpus (default: all " +
                        std::to_string(all_cores()) +
                        " cores); only 1 gives the same model bit for bit on every run")
-      ->check(CLI::Range(1, 1024))
+      ->check(between(1, 1024))
       ->option_text("N");
   command
       ->add_option("--seed", settings.seed, "Random seed (same seed, same model with --threads 1)")
@@ -369,13 +375,13 @@ void add_train_command(CLI::App& parent) {
       ->add_option("--word-ngrams", settings.word_ngrams,
                    "With --supervised: also learn a row for every run of 2..N words, hashed into "
                    "--buckets rows (default: " + std::to_string(kClassifierWordNgrams) + ")")
-      ->check(CLI::Range(1, 100))
+      ->check(between(1, 100))
       ->option_text("N");
   command
       ->add_option("--buckets", settings.buckets,
                    "With --supervised and --word-ngrams > 1: rows the word n-grams are hashed "
                    "into (default: sized from the training file, at most 2097152)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{2147483647}))
+      ->check(between(std::uint64_t{1}, std::uint64_t{2147483647}))
       ->option_text("N");
   command
       ->add_option("--validation", job.validation_path,

@@ -8,6 +8,7 @@
 #include "embedtool/vocabulary/vocabulary_io.h"
 #include "embedtool/formats/output_file.h"
 #include "embedtool/training/memory_estimate.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -51,12 +52,12 @@ void add_vocab_command(CLI::App& parent) {
   add_text_io_options(*command, options->inputs, options->output);
   command->add_option("--min-count", options->vocabulary.min_count,
                       "Leave out words seen fewer times")
-      ->check(CLI::PositiveNumber)
+      ->check(at_least(std::uint64_t{1}))
       ->capture_default_str();
   command->add_option("--input-dim", options->vocabulary.input_dim,
                       "Keep at most N rows in all, the reserved ids 0 and 1 included, so at most "
                       "N-2 words (the most frequent)")
-      ->check(CLI::Range(std::uint64_t{3}, std::numeric_limits<std::uint64_t>::max()))
+      ->check(at_least(std::uint64_t{3}))
       ->option_text("N");
   command
       ->add_option("--max-memory", options->max_memory,

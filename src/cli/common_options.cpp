@@ -1,11 +1,16 @@
 #include "common_options.h"
-
-#include <map>
+#include "plain_checks.h"
 
 #include <spdlog/spdlog.h>
 
 
 namespace embedtool::cli {
+
+std::vector<std::pair<std::string, UnicodeErrors>> unicode_error_choices() {
+  return {{"strict", UnicodeErrors::strict},
+          {"replace", UnicodeErrors::replace},
+          {"ignore", UnicodeErrors::ignore}};
+}
 
 void add_tokenizer_options(CLI::App& command, TokenizerOptions& options) {
   const std::string group = "Tokenizer";
@@ -15,17 +20,22 @@ void add_tokenizer_options(CLI::App& command, TokenizerOptions& options) {
   command.add_flag("--filter,!--no-filter", options.filter_punctuation,
                    "Treat the --filters characters as separators (default: on)")
       ->group(group);
+  // --filter's callback has run by the time --filters is checked (CLI11 runs them in the order
+  // they are declared), so --no-filter, which would make --filters do nothing, is known here.
+  const TokenizerOptions* tokenizer = &options;
   command.add_option("--filters", options.filters,
                      "Characters that separate words like spaces (default: Keras' ASCII "
                      "punctuation set; the apostrophe is not in it)")
+      ->check(CLI::Validator(
+          [tokenizer](std::string&) -> std::string {
+            return tokenizer->filter_punctuation ? "" : "has no effect with --no-filter";
+          },
+          "", "filtering"))
       ->group(group);
-  const std::map<std::string, UnicodeErrors> modes = {{"strict", UnicodeErrors::strict},
-                                                      {"replace", UnicodeErrors::replace},
-                                                      {"ignore", UnicodeErrors::ignore}};
-  command.add_option("--unicode-errors", options.unicode_errors,
-                     "Invalid UTF-8: strict (an error naming the line and byte), replace (by "
-                     "U+FFFD) or ignore (drop the bytes)")
-      ->transform(CLI::CheckedTransformer(modes))
+  restrict_to(command.add_option("--unicode-errors", options.unicode_errors,
+                                 "Invalid UTF-8: strict (an error naming the line and byte), "
+                                 "replace (by U+FFFD) or ignore (drop the bytes)"),
+              unicode_error_choices())
       ->default_str("strict")
       ->group(group);
 }

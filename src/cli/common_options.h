@@ -1,6 +1,7 @@
 #pragma once
 // Options that several subcommands share, declared once so they read the same everywhere.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -8,6 +9,9 @@
 #include "embedtool/text/tokenizer.h"
 
 namespace embedtool::cli {
+
+// The names of --unicode-errors' modes, in the order help lists them.
+std::vector<std::pair<std::string, UnicodeErrors>> unicode_error_choices();
 
 // --lowercase/--no-lowercase, --filter/--no-filter, --filters, --unicode-errors.
 void add_tokenizer_options(CLI::App& command, TokenizerOptions& options);

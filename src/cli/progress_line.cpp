@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +17,9 @@
 namespace embedtool::cli {
 
 namespace {
+
+// One line at a time on one terminal: whether it has been drawn and not ended.
+std::atomic<bool> progress_line_open{false};
 
 std::string duration_text(double seconds) {
   const auto total = static_cast<long long>(seconds + 0.5);
@@ -59,7 +63,7 @@ void ProgressLine::update(const TrainProgress& p) {
   if (terminal_) {
     std::fprintf(stderr, "\rembedtool: %s ", progress_text(p, p.average_loss).c_str());
     std::fflush(stderr);
-    drawn_ = true;
+    progress_line_open = true;
     return;
   }
   if (p.elapsed_seconds < next_log_at_) return;
@@ -72,10 +76,11 @@ void ProgressLine::update(const TrainProgress& p) {
   spdlog::info("{}", progress_text(p, average_loss));
 }
 
-void ProgressLine::finish() {
-  if (drawn_) std::fputc('\n', stderr);
-  drawn_ = false;
+void end_progress_line() {
+  if (progress_line_open.exchange(false)) std::fputc('\n', stderr);
 }
+
+void ProgressLine::finish() { end_progress_line(); }
 
 ProgressJsonLog::ProgressJsonLog(const std::string& path) : path_(path), file_(path) {
   if (!file_) throw Error("cannot create " + path + ": " + std::strerror(errno));

@@ -11,6 +11,10 @@
 
 namespace embedtool::cli {
 
+// Ends the terminal's progress line, if one is drawn and not yet ended, with a newline: called
+// before anything else is written to stderr (ProgressAwareSink, error messages).
+void end_progress_line();
+
 class ProgressLine {
  public:
   // Seconds between log lines when stderr is not a terminal.
@@ -24,7 +28,6 @@ class ProgressLine {
  private:
   bool terminal_;
   bool enabled_;
-  bool drawn_ = false;
   double next_log_at_ = kLogInterval;
   double logged_loss_ = 0;  // loss total and predictions at the last log line
   std::uint64_t logged_predictions_ = 0;

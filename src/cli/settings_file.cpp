@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "command_line_check.h"
 #include "embedtool/errors.h"
 #include "embedtool/text/input_file.h"
 
@@ -23,6 +24,15 @@ std::string scalar_to_text(const std::string& key, const nlohmann::json& value,
   throw UsageError("settings key \"" + key + "\" in " + path +
                    " must be a number, string, boolean or list of those, not " +
                    value.type_name());
+}
+
+// "; did you mean output_dim?" for "output_dims", "dim" or "outputDim", in the file's spelling.
+std::string key_hint(const CLI::App& command, const std::string& key) {
+  const auto guess = guess_option(command, key);
+  if (!guess || guess->name == "--config" || guess->name == "--help") return "";
+  std::string ours = guess->name.substr(2);
+  std::replace(ours.begin(), ours.end(), '-', '_');
+  return "; did you mean " + ours + (guess->whose.empty() ? "" : " (" + guess->whose + ")") + "?";
 }
 
 std::string read_text(const std::string& path) {
@@ -73,7 +83,8 @@ void apply_settings_file(CLI::App& command, const std::string& path) {
     CLI::Option* option = command.get_option_no_throw("--" + name);
     if (option == nullptr || name == "config" || name == "help") {
       throw UsageError("unknown settings key \"" + setting.key + "\" in " + path + " for `" +
-                       command.get_name() + "` (config.example.json lists the keys of train)");
+                       command.get_name() + "`" + key_hint(command, setting.key) +
+                       " (config.example.json lists the keys of train)");
     }
     // null (no values) means "not set"; an option given on the command line wins.
     if (setting.values.empty() || option->count() > 0) continue;

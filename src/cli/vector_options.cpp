@@ -1,6 +1,10 @@
 #include "vector_options.h"
 
-#include <map>
+#include <utility>
+#include <vector>
+
+#include "common_options.h"
+#include "plain_checks.h"
 #include <string>
 
 namespace embedtool::cli {
@@ -8,12 +12,12 @@ namespace {
 
 const std::string kGroup = "Vector files";
 
-std::map<std::string, VectorFormat> format_choices() {
-  std::map<std::string, VectorFormat> choices;
+std::vector<std::pair<std::string, VectorFormat>> format_choices() {
+  std::vector<std::pair<std::string, VectorFormat>> choices;
   for (const VectorFormat format :
        {VectorFormat::emb, VectorFormat::word2vec_binary, VectorFormat::word2vec_text,
         VectorFormat::glove, VectorFormat::npy, VectorFormat::projector}) {
-    choices.emplace(std::string(format_name(format)), format);
+    choices.emplace_back(std::string(format_name(format)), format);
   }
   return choices;
 }
@@ -22,10 +26,16 @@ std::map<std::string, VectorFormat> format_choices() {
 void add_format_option(CLI::App& command, const std::string& name, std::optional<VectorFormat>& target,
                        const std::string& help) {
   const auto choices = format_choices();
-  command
-      .add_option_function<std::string>(
-          name, [&target, choices](const std::string& value) { target = choices.at(value); }, help)
-      ->check(CLI::IsMember(choices))
+  std::vector<std::string> names;
+  for (const auto& choice : choices) names.push_back(choice.first);
+  restrict_to(command.add_option_function<std::string>(
+                  name,
+                  [&target, choices](const std::string& value) {
+                    for (const auto& [choice_name, format] : choices)
+                      if (choice_name == value) target = format;
+                  },
+                  help),
+              names)
       ->option_text("FORMAT")
       ->group(kGroup);
 }
@@ -37,7 +47,7 @@ void add_vector_read_options(CLI::App& command, LoadOptions& options) {
                     "Format of the input: " + format_names() +
                         " (default: from the name: .emb, .bin, .vec/.txt, .npy, .tsv or a folder)");
   command.add_option("--limit", options.limit, "Read only the first N words of the input")
-      ->check(CLI::NonNegativeNumber)
+      ->check(at_least(std::uint64_t{0}))
       ->option_text("N")
       ->group(kGroup);
   command.add_option("--vocab", options.vocab_path,
@@ -45,13 +55,11 @@ void add_vector_read_options(CLI::App& command, LoadOptions& options) {
                      "E.npy), or the metadata file of a projector input")
       ->option_text("FILE")
       ->group(kGroup);
-  const std::map<std::string, UnicodeErrors> modes = {{"strict", UnicodeErrors::strict},
-                                                      {"replace", UnicodeErrors::replace},
-                                                      {"ignore", UnicodeErrors::ignore}};
-  command.add_option("--unicode-errors", options.unicode_errors,
-                     "Words of the input that are not valid UTF-8: strict (an error naming the "
-                     "line or byte), replace (by U+FFFD) or ignore (drop the bytes)")
-      ->transform(CLI::CheckedTransformer(modes))
+  restrict_to(command.add_option("--unicode-errors", options.unicode_errors,
+                                 "Words of the input that are not valid UTF-8: strict (an error "
+                                 "naming the line or byte), replace (by U+FFFD) or ignore (drop "
+                                 "the bytes)"),
+              unicode_error_choices())
       ->default_str("strict")
       ->group(kGroup);
 }
@@ -65,10 +73,11 @@ void add_vector_write_options(CLI::App& command, SaveOptions& options) {
 }
 
 void add_dtype_option(CLI::App& command, Dtype& dtype) {
-  const std::map<std::string, Dtype> dtypes = {{"float32", Dtype::float32},
-                                               {"float16", Dtype::float16}};
-  command.add_option("--dtype", dtype, "Value type of an emb or npy output; float16 halves the file")
-      ->transform(CLI::CheckedTransformer(dtypes))
+  const std::vector<std::pair<std::string, Dtype>> dtypes = {{"float32", Dtype::float32},
+                                                              {"float16", Dtype::float16}};
+  restrict_to(command.add_option("--dtype", dtype,
+                                 "Value type of an emb or npy output; float16 halves the file"),
+              dtypes)
       ->default_str("float32")
       ->group(kGroup);
 }

@@ -12,7 +12,7 @@ for command in "lookup -m $WORK/demo.emb" "lookup -m $WORK/demo.emb --batch" "pa
   [ "$status" -eq 1 ] || fail "$command < folder exited $status, expected 1: $(cat err)"
   grep -v '^embedtool: info: ' err >err.lines
   [ "$(wc -l <err.lines)" -eq 1 ] || fail "$command < folder: not one error line: $(cat err)"
-  grep -q '^embedtool: error: read error: Is a directory (<stdin>' err.lines ||
+  grep -q '^embedtool: error: read error: it is a directory (<stdin>' err.lines ||
     fail "$command < folder: the error does not say why: $(cat err.lines)"
 done
 echo "ok: an unreadable standard input is one error line naming the reason"

@@ -37,7 +37,7 @@ expect_error 1 'has no labelled line.*__label__' train --supervised plain.txt -o
 [ ! -e none.emb ] || fail "a failed run left none.emb behind"
 expect_error 2 '--window has no effect with --supervised' train --supervised train.txt --window 3 -o x.emb
 expect_error 2 '--word-ngrams needs --supervised' train train.txt --word-ngrams 2 -o x.emb
-expect_error 2 '--buckets must be|--buckets: Value' train --supervised train.txt --buckets 0 -o x.emb
+expect_error 2 '--buckets:? must be' train --supervised train.txt --buckets 0 -o x.emb
 expect_error 2 '--loss must be one of|--loss: ' train --supervised train.txt --loss magic -o x.emb
 
 # Another prefix.

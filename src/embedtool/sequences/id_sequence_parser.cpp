@@ -58,7 +58,7 @@ WordId parse_id(std::string_view token, const TextLocation& where, std::size_t o
   if (error == std::errc::result_out_of_range && end == digits.data() + digits.size()) {
     throw Error("id does not fit in 64 bits: " + quote_token(token) + place);
   }
-  throw Error("not an integer id: " + quote_token(token) + place);
+  throw NotAnIdError("not an integer id: " + quote_token(token) + place);
 }
 
 }  // namespace

@@ -32,9 +32,10 @@ LineRangeReader::LineRangeReader(const std::string& path, std::uint64_t begin, s
   if (fd_ < 0) throw Error("cannot open " + path + ": " + std::strerror(errno));
   struct stat status {};
   if (::fstat(fd_, &status) != 0 || S_ISDIR(status.st_mode)) {
-    const int error = S_ISDIR(status.st_mode) ? EISDIR : errno;
+    // Worded as InputFile words it, so every command says the same of a folder.
+    const std::string reason = S_ISDIR(status.st_mode) ? "it is a directory" : std::strerror(errno);
     ::close(fd_);
-    throw Error("cannot read " + path + ": " + std::strerror(error));
+    throw Error("cannot read " + path + ": " + reason);
   }
   file_size_ = static_cast<std::uint64_t>(status.st_size);
   // Room for a whole piece plus the byte after it, read in a few large blocks.

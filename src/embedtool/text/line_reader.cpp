@@ -127,8 +127,10 @@ std::size_t LineReader::read_available(char* destination, std::size_t room) {
 
 void LineReader::throw_read_error() const {
   // The stream keeps no reason of its own; the system's is in errno when a read(2) failed
-  // (e.g. "Is a directory" for `lookup < folder`).
-  const std::string reason = errno != 0 ? ": " + std::generic_category().message(errno) : "";
+  // (EISDIR for `lookup < folder`, worded as InputFile words a folder given by name).
+  const std::string reason = errno == EISDIR ? ": it is a directory"
+                             : errno != 0    ? ": " + std::generic_category().message(errno)
+                                             : "";
   throw Error("read error" + reason +
               location_message(source_name_, 0, next_offset_ + (end_ - begin_)));
 }

@@ -1,6 +1,9 @@
 #include "embedtool/vocabulary/vocabulary_io.h"
 
 #include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <string_view>
 
@@ -130,6 +133,26 @@ Vocabulary read_vocabulary_tsv(std::istream& in, const std::string& source_name)
     vocabulary.add(std::string(word), count);
   }
   return vocabulary;
+}
+
+bool looks_like_vocabulary_file(const std::string& path) {
+  std::error_code error;
+  if (path == "-" || !std::filesystem::is_regular_file(path, error)) return false;
+  std::ifstream file(path, std::ios::binary);
+  std::string line;
+  if (!std::getline(file, line)) return false;
+  if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  const std::size_t tab = line.find('\t');
+  if (tab == 0 || tab == std::string::npos || line.find('\t', tab + 1) != std::string::npos)
+    return false;
+  const std::string count = line.substr(tab + 1);
+  if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos) return false;
+  // A two-column vectors.tsv starts with a number where a vocabulary has its first word.
+  const std::string word = line.substr(0, tab);
+  char* end = nullptr;
+  std::strtod(word.c_str(), &end);
+  return end != word.c_str() + word.size();
 }
 
 }  // namespace embedtool

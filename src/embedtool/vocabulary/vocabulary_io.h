@@ -20,4 +20,9 @@ void write_vocabulary_tsv(const Vocabulary& vocabulary, std::ostream& out);
 // accepted.
 Vocabulary read_vocabulary_tsv(std::istream& in, const std::string& source_name);
 
+// True when the first line of the regular file `path` reads as a vocabulary file's
+// (`word<TAB>count`, the word not a number): for the commands that expect vectors, whose
+// .tsv reader would otherwise look for a projector's metadata file beside it.
+bool looks_like_vocabulary_file(const std::string& path);
+
 }  // namespace embedtool

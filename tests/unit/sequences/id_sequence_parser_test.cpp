@@ -103,3 +103,15 @@ TEST_CASE("parse_id_sequence reports the first bad token") {
   CHECK(parse_error("1 a b", TextLocation{"ids.txt", 2, 10}) ==
         R"(not an integer id: "a" (ids.txt: line 2, byte 12))");
 }
+
+TEST_CASE("a token that is not an integer is a NotAnIdError (pad adds its --vocab hint); one too large is not") {
+  const TextLocation where{"ids.txt", 1, 0};
+  CHECK_THROWS_AS(embedtool::parse_id_sequence("the cat", where), embedtool::NotAnIdError);
+  try {
+    embedtool::parse_id_sequence("99999999999999999999", where);
+    FAIL("an id too large for 64 bits was accepted");
+  } catch (const embedtool::NotAnIdError&) {
+    FAIL("an id too large for 64 bits was called not an integer");
+  } catch (const embedtool::Error&) {
+  }
+}
