@@ -22,13 +22,13 @@ fi
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DEMBEDTOOL_FUZZ=ON -DBUILD_TESTING=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_UNITY_BUILD=ON >/dev/null
 targets=(fuzz_emb_reader fuzz_vector_formats fuzz_vocabulary_file fuzz_tokenizer fuzz_id_sequence
-  fuzz_settings_json)
+  fuzz_settings_json fuzz_fasttext_bin)
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}" embedtool >/dev/null
 
 # Seed corpora: small valid inputs of each kind, written here so nothing binary is committed.
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz_emb_reader,fuzz_vector_formats,fuzz_vocabulary_file,fuzz_tokenizer,fuzz_id_sequence,fuzz_settings_json}
+mkdir -p "$seeds"/{fuzz_emb_reader,fuzz_vector_formats,fuzz_vocabulary_file,fuzz_tokenizer,fuzz_id_sequence,fuzz_settings_json,fuzz_fasttext_bin}
 printf 'the cat sat on the mat\nthe dog sat\n' >"$seeds/corpus.txt"
 build-fuzz/embedtool train "$seeds/corpus.txt" --output-dim 3 --epochs 1 --quiet -o "$seeds/fuzz_emb_reader/tiny.emb"
 # A classifier (head, labels, bucket rows: format version 4's sections), made from docs/FORMAT.md
@@ -46,6 +46,12 @@ build-fuzz/embedtool vocab --quiet "$seeds/corpus.txt" >"$seeds/fuzz_vocabulary_
 printf '\x03Caf\xc3\xa9 \xc3\x89LAN, 日本 don'"'"'t\r\nline two\r\xef\xbb\xbf\n' >"$seeds/fuzz_tokenizer/mixed.txt"
 printf '3 17 0 -5 +2\t9\r\n' >"$seeds/fuzz_id_sequence/ids.txt"
 cp config.example.json "$seeds/fuzz_settings_json/"
+# A tiny fastText subword model (few buckets, so that it stays small), made by fastText itself.
+if command -v fasttext >/dev/null; then
+  fasttext skipgram -input "$seeds/corpus.txt" -output "$seeds/fuzz_fasttext_bin/tiny" -minn 2 -maxn 3 \
+    -dim 3 -bucket 8 -minCount 1 -epoch 1 -thread 1 -verbose 0 >/dev/null 2>&1
+  rm -f "$seeds/fuzz_fasttext_bin/tiny.vec"
+fi
 
 mkdir -p build-fuzz/findings
 run_target() {

@@ -11,6 +11,7 @@
 #include "embedtool/errors.h"
 #include "lookup_batch.h"
 #include "lookup_nearest.h"
+#include "lookup_oov_option.h"
 #include "lookup_options.h"
 #include "lookup_sentence.h"
 #include "lookup_similarity.h"
@@ -108,16 +109,7 @@ void add_query_options(CLI::App& command, LookupOptions& options) {
                                  "--batch: padding id 0 gives the zero vector, or row 0 of E"),
               pads)
       ->default_str("zero");
-  const std::vector<std::pair<std::string, OovPolicy>> policies = {{"error", OovPolicy::error},
-                                                                   {"skip", OovPolicy::skip},
-                                                                   {"zero", OovPolicy::zero},
-                                                                   {"unk", OovPolicy::unk}};
-  restrict_to(command.add_option("--oov", options.oov,
-                                 "A word not in the vocabulary: error (name it, go on, exit 1 at "
-                                 "the end), skip (with a warning), zero (a zero vector) or unk "
-                                 "(the row of id 1)"),
-              policies)
-      ->default_str("error");
+  add_oov_option(command, options.oov);
   command.add_flag("--sentence", options.sentence,
                    "Each line of the files given (or of standard input) is a sentence: print "
                    "one vector per line, the mean of its words' rows (and, for a classifier, "

@@ -14,9 +14,15 @@ namespace embedtool::cli {
 void run_nearest_lookup(const LookupOptions& options) {
   // Every row is compared with each query, so the whole model is loaded (and an .emb file's
   // checksums verified); the matrix then moves into the index, which normalizes it in place.
-  EmbeddingModel model = load_vectors(options.model_path, options.load);
-  NearestLookup lookup(std::move(model.vocabulary), std::move(model.vectors), options.model_path,
-                       options.by_id, *options.nearest, options.oov);
+  VectorsWithSubwords loaded = load_vectors_with_subwords(options.model_path, options.load);
+  const VectorTable* subwords = loaded.subwords.get();
+  const OovPolicy oov = resolve_oov_policy(options.oov, subwords != nullptr, options.model_path);
+  NearestLookup lookup(std::move(loaded.model.vocabulary), std::move(loaded.model.vectors),
+                       options.model_path, options.by_id, *options.nearest, oov,
+                       [subwords](std::string_view word) -> std::optional<Eigen::RowVectorXf> {
+                         if (subwords == nullptr) return std::nullopt;
+                         return subwords->subword_vector(word);
+                       });
   LookupOutput output(options.output, options.style);
   NeighboursWriter neighbours(output);
   QueryProblemLog problems;

@@ -26,7 +26,9 @@ struct LookupOptions {
   bool sentence = false;  // queries are files of sentences: one vector per line
   LookupStyle style;  // --format, --precision, --header
   bool normalize = false;
-  OovPolicy oov = OovPolicy::error;
+  // Unset: subword for a model with character n-gram rows (a fastText .bin), else error
+  // (resolve_oov_policy, once the model is open).
+  std::optional<OovPolicy> oov;
   PadVector pad_vector = PadVector::zero;
 };
 

@@ -17,7 +17,10 @@ void run_similarity_lookup(const LookupOptions& options) {
   check_similarity_arguments(arguments.size());
   const std::unique_ptr<VectorTable> table = open_vectors(options.model_path, options.load);
   const QueryResolver resolver = table_resolver(*table, options.model_path, options.by_id);
-  const SimilarityLookup lookup(resolver, [&](WordId id) { return table->row(id); }, options.oov);
+  const OovPolicy oov = resolve_oov_policy(options.oov, table->has_subwords(), options.model_path);
+  const SimilarityLookup lookup(
+      resolver, [&](WordId id) { return table->row(id); }, oov,
+      [&](std::string_view word) { return table->subword_vector(word); });
   LookupOutput output(options.output, options.style);
   SimilarityWriter similarities(output);
   QueryProblemLog problems;

@@ -13,9 +13,11 @@ namespace embedtool::cli {
 void run_vector_lookup(const LookupOptions& options) {
   const std::unique_ptr<VectorTable> table = open_vectors(options.model_path, options.load);
   const QueryResolver resolver = table_resolver(*table, options.model_path, options.by_id);
+  const OovPolicy oov = resolve_oov_policy(options.oov, table->has_subwords(), options.model_path);
   const RowLookup lookup(
       resolver, [&](WordId id) { return table->row(id); },
-      [&](WordId id) { return table->word(id); }, table->dims(), options.oov, options.normalize);
+      [&](WordId id) { return table->word(id); }, table->dims(), oov, options.normalize,
+      [&](std::string_view word) { return table->subword_vector(word); });
   LookupOutput output(options.output, options.style);
   VectorRowsWriter rows(output, table->dims());
   QueryProblemLog problems;

@@ -16,7 +16,7 @@ std::vector<std::pair<std::string, VectorFormat>> format_choices() {
   std::vector<std::pair<std::string, VectorFormat>> choices;
   for (const VectorFormat format :
        {VectorFormat::emb, VectorFormat::word2vec_binary, VectorFormat::word2vec_text,
-        VectorFormat::glove, VectorFormat::npy, VectorFormat::projector}) {
+        VectorFormat::glove, VectorFormat::npy, VectorFormat::projector, VectorFormat::fasttext}) {
     choices.emplace_back(std::string(format_name(format)), format);
   }
   return choices;
@@ -45,7 +45,7 @@ void add_format_option(CLI::App& command, const std::string& name, std::optional
 void add_vector_read_options(CLI::App& command, LoadOptions& options) {
   add_format_option(command, "--from", options.format,
                     "Format of the input: " + format_names() +
-                        " (default: from the name: .emb, .bin, .vec/.txt, .npy, .tsv or a folder)");
+                        " (default: from the name: .emb, .bin (fastText or word2vec), .vec/.txt, .npy, .tsv or a folder)");
   command.add_option("--limit", options.limit, "Read only the first N words of the input")
       ->check(at_least(std::uint64_t{0}))
       ->option_text("N")

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "embedtool/errors.h"
+#include "embedtool/formats/fasttext_bin_layout.h"
+#include "embedtool/formats/fasttext_model.h"
 #include "embedtool/formats/foreign_options.h"
 #include "embedtool/formats/npy_vectors.h"
 #include "embedtool/formats/projector_files.h"
@@ -27,10 +29,13 @@ void check_magic(std::span<const std::byte> bytes, VectorFormat format, const st
   if (start.starts_with("\x93NUMPY") && format != VectorFormat::npy) {
     throw Error(source + " is a numpy .npy file" + reading_as + " (use --from npy)");
   }
-  // fastText's .bin starts with the u32 793712314 (0x2f4f16ba).
-  if (start.starts_with("\xba\x16\x4f\x2f")) {
-    throw Error(source + " is a fastText model (.bin), not word2vec vectors: read the .vec file "
-                         "fastText writes beside it, or its `fasttext print-word-vectors` output");
+  if (has_fasttext_magic(bytes) && format != VectorFormat::fasttext) {
+    throw Error(source + " is a fastText model (.bin)" + reading_as + " (use --from fasttext)");
+  }
+  if (format == VectorFormat::word2vec_binary && looks_like_old_fasttext(bytes)) {
+    throw Error(source + " looks like a fastText model in the layout of fastText before 0.2 (no "
+                         "magic number), which embedtool does not read: load it with fastText "
+                         "0.9 and save it again, or read its .vec file");
   }
 }
 
@@ -48,6 +53,11 @@ EmbeddingModel load_foreign(const std::string& path, VectorFormat format, const 
     }
     return read_projector_files(paths.vectors, options.vocab_path.value_or(paths.metadata),
                                 foreign_options(options));
+  }
+  if (format == VectorFormat::fasttext) {
+    FastTextModel model(path);
+    if (options.limit) model.limit_words(*options.limit);
+    return model.load(foreign_options(options));
   }
   // Mapped: a reader with a limit touches only the pages of the rows it reads.
   const MappedFile file(path, MappedFile::Access::sequential);
@@ -97,12 +107,28 @@ EmbeddingModel load_vectors(const std::string& path, const LoadOptions& options)
 
 std::unique_ptr<VectorTable> open_vectors(const std::string& path, const LoadOptions& options) {
   const VectorFormat format = format_to_read(path, options);
+  if (format == VectorFormat::fasttext) {
+    // Mapped like an .emb file: a word's vector needs only its own and its n-grams' rows.
+    auto model = std::make_unique<FastTextModel>(path);
+    if (options.limit) model->limit_words(*options.limit);
+    return model;
+  }
   if (format != VectorFormat::emb) {
     return std::make_unique<ModelVectorTable>(load_foreign(path, format, options));
   }
   auto model = std::make_unique<MappedModel>(path);
   if (options.limit) model->limit_words(*options.limit);
   return model;
+}
+
+VectorsWithSubwords load_vectors_with_subwords(const std::string& path, const LoadOptions& options) {
+  if (format_to_read(path, options) != VectorFormat::fasttext) return {load_vectors(path, options), nullptr};
+  // One mapping and one dictionary index serve both.
+  auto table = std::make_unique<FastTextModel>(path);
+  if (options.limit) table->limit_words(*options.limit);
+  EmbeddingModel model = table->load(foreign_options(options));
+  if (!table->has_subwords()) return {std::move(model), nullptr};
+  return {std::move(model), std::move(table)};
 }
 
 }  // namespace embedtool

@@ -35,7 +35,18 @@ VectorFormat format_to_read(const std::string& path, const LoadOptions& options)
 EmbeddingModel load_vectors(const std::string& path, const LoadOptions& options = {});
 
 // For a few lookups: an .emb file is mapped and read row by row as asked (mapped_model.h says
-// what is checked); any other format is loaded as load_vectors does.
+// what is checked), a fastText .bin too (fasttext_model.h: a word's vector is computed from its
+// rows when asked, and unknown words have subword vectors); any other format is loaded as
+// load_vectors does.
 std::unique_ptr<VectorTable> open_vectors(const std::string& path, const LoadOptions& options = {});
+
+// For queries that compare with every row (--nearest) but may also ask for words the model
+// lacks: the whole model, and, for a model with character n-gram rows (a fastText .bin), the
+// mapped table that gives those words their subword vectors (null for every other model).
+struct VectorsWithSubwords {
+  EmbeddingModel model;
+  std::unique_ptr<VectorTable> subwords;
+};
+VectorsWithSubwords load_vectors_with_subwords(const std::string& path, const LoadOptions& options = {});
 
 }  // namespace embedtool

@@ -50,6 +50,10 @@ VectorFormat format_to_write(const std::string& path, const SaveOptions& options
     throw UsageError("cannot tell the format to write " + path +
                      " in from its name: give it with --to (" + format_names() + ")");
   }
+  if (*format == VectorFormat::fasttext) {
+    throw UsageError("writing fastText models is not supported yet: write word2vec-text (.vec), "
+                     "which fastText reads as -pretrainedVectors");
+  }
   const bool two_files = *format == VectorFormat::npy || *format == VectorFormat::projector;
   if (path == "-" && two_files) {
     throw UsageError(std::string(format_name(*format)) +
@@ -127,6 +131,8 @@ void save_vectors(const EmbeddingModel& model, const std::string& path, const Sa
       array.commit();
       return;
     }
+    case VectorFormat::fasttext:
+      break;  // refused by format_to_write
     case VectorFormat::projector: {
       make_projector_folder(path);
       const ProjectorPaths paths = projector_paths(path);

@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "embedtool/errors.h"
+#include "embedtool/formats/fasttext_model.h"
+#include "embedtool/formats/word_text.h"
 #include "embedtool/formats/projector_files.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/emb_verify.h"
@@ -74,6 +76,35 @@ std::string with_unit(std::uint64_t bytes) {
   return text.str();
 }
 
+// Mapped and indexed, no vector computed: the settings and shapes are in the header.
+nlohmann::json describe_fasttext(const std::string& path, nlohmann::json info) {
+  const FastTextModel model(path);
+  const FastTextLayout& layout = model.layout();
+  info["format_version"] = layout.version;
+  info["file_size"] = file_size_of(path, VectorFormat::fasttext);
+  info["dtype"] = "float32";
+  info["input_dim"] = model.rows();
+  info["words"] = layout.words;
+  info["output_dim"] = model.dims();
+  // Its n-gram rows, as an .emb model names them; minn and maxn are in the metadata.
+  info["buckets"] = model.has_subwords()
+                        ? nlohmann::json{{"kind", "char-ngrams"}, {"rows", layout.args.bucket},
+                                         {"dims", layout.args.dim}}
+                        : nlohmann::json(nullptr);
+  if (layout.labels > 0) {
+    nlohmann::json first = nlohmann::json::array();
+    for (std::uint64_t i = 0; i < std::min<std::uint64_t>(layout.labels, kInfoLabelsShown); ++i) {
+      const FastTextEntry& label = layout.entries[layout.words + i];
+      // Replaced, not refused: a label that is not UTF-8 must not stop `info` (JSON needs UTF-8).
+      const std::string name = word_from_bytes(label.word, UnicodeErrors::replace, path, 0, label.offset);
+      first.push_back({{"name", name}, {"count", label.count}});
+    }
+    info["labels"] = {{"count", layout.labels}, {"first", first}};
+  }
+  info["metadata"] = {{"fasttext", model.settings()}};
+  return info;
+}
+
 }  // namespace
 
 nlohmann::json describe_vector_file(const std::string& path, const LoadOptions& options) {
@@ -94,6 +125,7 @@ nlohmann::json describe_vector_file(const std::string& path, const LoadOptions& 
     info["metadata"] = model.metadata();
     return info;
   }
+  if (format == VectorFormat::fasttext) return describe_fasttext(path, std::move(info));
   const EmbeddingModel model = load_vectors(path, options);
   info["file_size"] = file_size_of(path, format);
   info["dtype"] = "float32";

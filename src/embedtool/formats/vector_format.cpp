@@ -9,13 +9,14 @@
 namespace embedtool {
 namespace {
 
-constexpr std::array<std::pair<VectorFormat, std::string_view>, 6> kNames = {{
+constexpr std::array<std::pair<VectorFormat, std::string_view>, 7> kNames = {{
     {VectorFormat::emb, "emb"},
     {VectorFormat::word2vec_binary, "word2vec-binary"},
     {VectorFormat::word2vec_text, "word2vec-text"},
     {VectorFormat::glove, "glove"},
     {VectorFormat::npy, "npy"},
     {VectorFormat::projector, "projector"},
+    {VectorFormat::fasttext, "fasttext"},
 }};
 
 std::string lowercase_extension(const std::string& path) {
@@ -57,6 +58,7 @@ std::optional<VectorFormat> format_of_magic(const std::string& path) {
   const std::string_view magic(start, static_cast<std::size_t>(file.gcount()));
   if (magic.starts_with("\x89" "EMB")) return VectorFormat::emb;
   if (magic.starts_with("\x93NUMPY")) return VectorFormat::npy;
+  if (magic.starts_with("\xba\x16\x4f\x2f")) return VectorFormat::fasttext;  // 793712314
   return std::nullopt;
 }
 
@@ -103,6 +105,9 @@ std::optional<VectorFormat> format_for_reading(const std::string& path) {
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) return VectorFormat::projector;
   const std::string extension = lowercase_extension(path);
+  // fastText and word2vec both name their binary files .bin: the first bytes tell them apart.
+  if (extension == ".bin" && format_of_magic(path) == VectorFormat::fasttext) return VectorFormat::fasttext;
+  if (extension == ".ftz") return VectorFormat::fasttext;
   if (auto format = format_of_extension(extension)) return format;
   if (extension == ".vec" || extension == ".txt") {
     return text_format_from_first_line(first_line_of(path));

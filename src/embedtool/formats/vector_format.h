@@ -15,18 +15,20 @@ enum class VectorFormat {
   glove,            // word v1 ... vD per row, no header
   npy,              // numpy array (V, D) + a word list beside it
   projector,        // TensorBoard Embedding Projector: vectors.tsv + metadata.tsv
+  fasttext,         // fastText's model (.bin): dictionary, word and n-gram rows (read only)
 };
 
-// "emb", "word2vec-binary", "word2vec-text", "glove", "npy", "projector".
+// "emb", "word2vec-binary", "word2vec-text", "glove", "npy", "projector", "fasttext".
 std::string_view format_name(VectorFormat format);
 std::optional<VectorFormat> format_from_name(std::string_view name);
 // Every name, for help texts and errors: "emb, word2vec-binary, ...".
 std::string format_names();
 
 // The format a path's name stands for when reading:
-//   .emb -> emb; .bin -> word2vec-binary; .npy -> npy; .tsv or a folder -> projector;
+//   .emb -> emb; .bin -> fasttext if it starts with fastText's magic number, else
+//   word2vec-binary; .ftz -> fasttext; .npy -> npy; .tsv or a folder -> projector;
 //   .vec and .txt -> word2vec-text or glove, told apart by the first line (a "V D" header or not).
-// Another name is an .emb or .npy file if its first bytes are their magic. nullopt when nothing
+// Another name is an .emb, .npy or fastText file if its first bytes are their magic. nullopt when nothing
 // says ("-", or another file).
 std::optional<VectorFormat> format_for_reading(const std::string& path);
 

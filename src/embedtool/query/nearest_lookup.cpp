@@ -10,13 +10,14 @@
 namespace embedtool {
 
 NearestLookup::NearestLookup(Vocabulary vocabulary, Matrix vectors, std::string model_name,
-                             bool by_id, std::size_t k, OovPolicy policy)
+                             bool by_id, std::size_t k, OovPolicy policy, SubwordOf subword_of)
     : vocabulary_(std::move(vocabulary)),
       index_(std::move(vectors)),
       resolver_([this](std::string_view word) { return vocabulary_.id_of(word); },
                 static_cast<std::uint64_t>(index_.rows()), std::move(model_name), by_id),
       k_(k),
-      policy_(policy) {}
+      policy_(policy),
+      subword_of_(std::move(subword_of)) {}
 
 bool NearestLookup::add_line(std::span<const std::string> tokens, bool more_ready,
                              std::vector<QueryProblem>& problems) {
@@ -38,6 +39,7 @@ void NearestLookup::add_expression(std::span<const std::string> tokens,
     problems.push_back(scored_query_problem(error.what(), policy_));
     return;
   }
+  if (add_subword_query(terms)) return;
   auto query = three_cos_add_query(terms, resolver_, index_);
   if (auto* problem = std::get_if<std::string>(&query)) {
     problems.push_back(scored_query_problem(std::move(*problem), policy_));
@@ -48,6 +50,18 @@ void NearestLookup::add_expression(std::span<const std::string> tokens,
                         ? std::string(vocabulary_.word(asked.exclude.front()))
                         : expression_text(terms));
   queries_.push_back(std::move(asked));
+}
+
+bool NearestLookup::add_subword_query(const std::vector<ExpressionTerm>& terms) {
+  if (terms.size() != 1 || policy_ != OovPolicy::subword || !subword_of_) return false;
+  const ResolvedQuery resolved = resolver_.resolve(terms.front().word);
+  if (!resolved.out_of_vocabulary) return false;
+  std::optional<Eigen::RowVectorXf> vector = subword_of_(terms.front().word);
+  if (!vector) return false;
+  // The word is in no row, so there is nothing to leave out of its answers.
+  labels_.push_back(expression_text(terms));
+  queries_.push_back({vector->transpose() * static_cast<float>(terms.front().sign), {}});
+  return true;
 }
 
 std::vector<NearestAnswer> NearestLookup::answer_pending() {

@@ -8,6 +8,8 @@
 // answered when the input runs dry (so an interactive user or a coprocess gets its answer at
 // once) or when it reaches kMaxPending queries.
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "embedtool/query/oov_policy.h"
 #include "embedtool/query/query_problem.h"
 #include "embedtool/query/query_resolver.h"
+#include "embedtool/query/vector_expression.h"
 
 namespace embedtool {
 
@@ -31,10 +34,14 @@ class NearestLookup {
   // held back for long.
   static constexpr std::size_t kMaxPending = 256;
 
+  // The vector of a word the vocabulary lacks, from its character n-grams (row_lookup.h).
+  using SubwordOf = std::function<std::optional<Eigen::RowVectorXf>(std::string_view)>;
+
   // The model's vocabulary and matrix (which the index normalizes in place); `model_name` names
-  // the model in messages.
+  // the model in messages. Under OovPolicy::subword, `subword_of` gives an unknown word asked
+  // alone its n-gram vector (in an expression, an unknown word is still a problem).
   NearestLookup(Vocabulary vocabulary, Matrix vectors, std::string model_name, bool by_id,
-                std::size_t k, OovPolicy policy);
+                std::size_t k, OovPolicy policy, SubwordOf subword_of = {});
   NearestLookup(const NearestLookup&) = delete;  // the resolver refers to the vocabulary
   NearestLookup& operator=(const NearestLookup&) = delete;
 
@@ -52,12 +59,15 @@ class NearestLookup {
 
  private:
   void add_expression(std::span<const std::string> tokens, std::vector<QueryProblem>& problems);
+  // Queues the n-gram vector of a lone unknown word; false if that does not apply.
+  bool add_subword_query(const std::vector<ExpressionTerm>& terms);
 
   Vocabulary vocabulary_;
   NearestIndex index_;
   QueryResolver resolver_;
   std::size_t k_;
   OovPolicy policy_;
+  SubwordOf subword_of_;
   std::vector<std::string> labels_;  // of the pending queries
   std::vector<NearestQuery> queries_;
 };

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "embedtool/errors.h"
+
 namespace embedtool {
 
 namespace {
@@ -9,6 +11,16 @@ namespace {
 QueryProblem skipped(const std::string& problem) { return {"skipped " + problem, false}; }
 
 }  // namespace
+
+OovPolicy resolve_oov_policy(std::optional<OovPolicy> asked, bool model_has_subwords,
+                             const std::string& model_name) {
+  if (asked == OovPolicy::subword && !model_has_subwords) {
+    throw UsageError("--oov subword needs a model with character n-gram rows (a fastText .bin "
+                     "trained with -maxn > 0); " + model_name + " has none");
+  }
+  if (asked) return *asked;
+  return model_has_subwords ? OovPolicy::subword : OovPolicy::error;
+}
 
 QueryProblem vector_query_problem(const ResolvedQuery& resolved, OovPolicy policy) {
   if (resolved.out_of_vocabulary && policy == OovPolicy::skip) return skipped(resolved.problem);

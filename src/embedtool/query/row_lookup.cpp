@@ -7,10 +7,11 @@
 namespace embedtool {
 
 RowLookup::RowLookup(const QueryResolver& resolver, RowOf row_of, WordOf word_of,
-                     std::uint64_t dims, OovPolicy policy, bool normalize)
+                     std::uint64_t dims, OovPolicy policy, bool normalize, SubwordOf subword_of)
     : resolver_(resolver),
       row_of_(std::move(row_of)),
       word_of_(std::move(word_of)),
+      subword_of_(std::move(subword_of)),
       dims_(static_cast<Eigen::Index>(dims)),
       policy_(policy),
       normalize_(normalize) {}
@@ -24,6 +25,11 @@ std::variant<LookupRow, QueryProblem> RowLookup::find(const std::string& query) 
   }
   if (resolved.out_of_vocabulary && policy_ == OovPolicy::zero) {
     return make_row(query, std::nullopt, Eigen::RowVectorXf::Zero(dims_));
+  }
+  if (resolved.out_of_vocabulary && policy_ == OovPolicy::subword && subword_of_) {
+    if (std::optional<Eigen::RowVectorXf> vector = subword_of_(query)) {
+      return make_row(query, std::nullopt, std::move(*vector));
+    }
   }
   if (resolved.out_of_vocabulary && policy_ == OovPolicy::unk) {
     return make_row(query, kUnknownId, row_of_(kUnknownId));

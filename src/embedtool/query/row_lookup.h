@@ -20,7 +20,7 @@ namespace embedtool {
 
 struct LookupRow {
   std::string label;          // the query word; with --ids, the word of the row
-  std::optional<WordId> id;   // nullopt for the zero vector of --oov zero
+  std::optional<WordId> id;   // nullopt for the vectors of --oov zero and subword
   Eigen::RowVectorXf vector;  // unit length with --normalize (a zero row stays zero)
 };
 
@@ -28,10 +28,14 @@ class RowLookup {
  public:
   using RowOf = std::function<Eigen::RowVectorXf(WordId)>;
   using WordOf = std::function<std::string_view(WordId)>;
+  // The vector of a word the vocabulary lacks, from its character n-grams (VectorTable::
+  // subword_vector), or nullopt if the model has none.
+  using SubwordOf = std::function<std::optional<Eigen::RowVectorXf>(std::string_view)>;
 
   // Keeps a reference to `resolver`, which must outlive this. `dims` is the length of a row.
+  // `subword_of` serves OovPolicy::subword.
   RowLookup(const QueryResolver& resolver, RowOf row_of, WordOf word_of, std::uint64_t dims,
-            OovPolicy policy, bool normalize);
+            OovPolicy policy, bool normalize, SubwordOf subword_of = {});
 
   std::variant<LookupRow, QueryProblem> find(const std::string& query) const;
 
@@ -41,6 +45,7 @@ class RowLookup {
   const QueryResolver& resolver_;
   RowOf row_of_;
   WordOf word_of_;
+  SubwordOf subword_of_;
   Eigen::Index dims_;
   OovPolicy policy_;
   bool normalize_;

@@ -29,19 +29,31 @@ std::vector<WordPairQuery> similarity_pairs(std::span<const std::string> tokens,
   return pairs;
 }
 
-SimilarityLookup::SimilarityLookup(const QueryResolver& resolver, RowOf row_of, OovPolicy policy)
-    : resolver_(resolver), row_of_(std::move(row_of)), policy_(policy) {}
+SimilarityLookup::SimilarityLookup(const QueryResolver& resolver, RowOf row_of, OovPolicy policy,
+                                   SubwordOf subword_of)
+    : resolver_(resolver),
+      row_of_(std::move(row_of)),
+      subword_of_(std::move(subword_of)),
+      policy_(policy) {}
+
+std::optional<Eigen::RowVectorXf> SimilarityLookup::vector_of(const std::string& word,
+                                                              std::vector<QueryProblem>& problems) const {
+  const ResolvedQuery resolved = resolver_.resolve(word);
+  if (resolved.id) return row_of_(*resolved.id);
+  if (resolved.out_of_vocabulary && policy_ == OovPolicy::subword && subword_of_) {
+    if (std::optional<Eigen::RowVectorXf> vector = subword_of_(word)) return vector;
+  }
+  problems.push_back(scored_query_problem(resolved.problem, policy_));
+  return std::nullopt;
+}
 
 std::optional<float> SimilarityLookup::similarity(const WordPairQuery& pair,
                                                   std::vector<QueryProblem>& problems) const {
-  const ResolvedQuery first = resolver_.resolve(pair.first);
-  const ResolvedQuery second = resolver_.resolve(pair.second);
-  if (!first.id || !second.id) {
-    if (!first.id) problems.push_back(scored_query_problem(first.problem, policy_));
-    if (!second.id) problems.push_back(scored_query_problem(second.problem, policy_));
-    return std::nullopt;
-  }
-  return static_cast<float>(cosine(row_of_(*first.id), row_of_(*second.id)));
+  // Both are resolved before giving up, so that one run names every unknown word.
+  const std::optional<Eigen::RowVectorXf> first = vector_of(pair.first, problems);
+  const std::optional<Eigen::RowVectorXf> second = vector_of(pair.second, problems);
+  if (!first || !second) return std::nullopt;
+  return static_cast<float>(cosine(*first, *second));
 }
 
 }  // namespace embedtool

@@ -32,9 +32,12 @@ std::vector<WordPairQuery> similarity_pairs(std::span<const std::string> tokens,
 class SimilarityLookup {
  public:
   using RowOf = std::function<Eigen::RowVectorXf(WordId)>;
+  using SubwordOf = std::function<std::optional<Eigen::RowVectorXf>(std::string_view)>;
 
-  // Keeps a reference to `resolver`, which must outlive this.
-  SimilarityLookup(const QueryResolver& resolver, RowOf row_of, OovPolicy policy);
+  // Keeps a reference to `resolver`, which must outlive this. `subword_of` gives unknown words
+  // their n-gram vectors under OovPolicy::subword (row_lookup.h).
+  SimilarityLookup(const QueryResolver& resolver, RowOf row_of, OovPolicy policy,
+                   SubwordOf subword_of = {});
 
   // The cosine of the pair's rows, or nullopt after adding the problem of each word that has
   // none (both are named, so one run shows every unknown word).
@@ -43,7 +46,12 @@ class SimilarityLookup {
 
  private:
   const QueryResolver& resolver_;
+  // The vector of one query word, or nullopt after adding its problem.
+  std::optional<Eigen::RowVectorXf> vector_of(const std::string& word,
+                                              std::vector<QueryProblem>& problems) const;
+
   RowOf row_of_;
+  SubwordOf subword_of_;
   OovPolicy policy_;
 };
 

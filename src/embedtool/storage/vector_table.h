@@ -29,6 +29,15 @@ class VectorTable {
   // Row `id` of E as float32 (widened from float16 if the file stores that). Throws Error if
   // out of range.
   virtual Eigen::RowVectorXf row(WordId id) const = 0;
+
+  // Whether the model can give a word it lacks a vector from the word's character n-grams (a
+  // fastText .bin model: lookup's --oov subword, its default for such models).
+  virtual bool has_subwords() const { return false; }
+  // That vector: the mean of the rows of the word's n-grams (zero if it has none, as fastText
+  // gives). nullopt for a model without n-gram rows.
+  virtual std::optional<Eigen::RowVectorXf> subword_vector(std::string_view /*word*/) const {
+    return std::nullopt;
+  }
 };
 
 }  // namespace embedtool

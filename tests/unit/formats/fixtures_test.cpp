@@ -33,10 +33,32 @@ TEST_CASE("gensim's toy-model.vec (word2vec text)") {
   CHECK(model.vectors(2, 4) == -0.00044401f);
 }
 
-TEST_CASE("toy-model.bin is a fastText model, not word2vec binary: said so") {
+TEST_CASE("toy-model.bin (fastText) gives the vectors of toy-model.vec, which fastText exported from it") {
   const std::string path = fixture("toy-model.bin");
   if (path.empty()) return;
-  check_message(error_of([&] { load_vectors(path); }), {"is a fastText model (.bin)"});
+  const EmbeddingModel model = load_vectors(path);
+  const EmbeddingModel exported = load_vectors(fixture("toy-model.vec"));
+  REQUIRE(model.vocabulary.word_count() == 22);
+  CHECK(model.metadata["converted_from"]["format"] == "fasttext");
+  // The .vec file holds 5 significant digits.
+  for (Eigen::Index row = kFirstWordId; row < model.vectors.rows(); ++row) {
+    CHECK(model.vocabulary.word(row) == exported.vocabulary.word(row));
+    for (Eigen::Index col = 0; col < model.vectors.cols(); ++col) {
+      CHECK(std::abs(model.vectors(row, col) - exported.vectors(row, col)) <=
+            1e-5f * std::max(1.0f, std::abs(exported.vectors(row, col))));
+    }
+  }
+  LoadOptions as_word2vec;
+  as_word2vec.format = VectorFormat::word2vec_binary;
+  CHECK_THROWS_AS(load_vectors(path, as_word2vec), Error);
+}
+
+TEST_CASE("lee_fasttext.bin, fastText's layout before the magic number, is refused by name") {
+  const std::string path = fixture("lee_fasttext.bin");
+  if (path.empty()) return;
+  check_message(error_of([&] { load_vectors(path); }), {"layout of fastText before 0.2"});
+  const std::string newer = fixture("lee_fasttext_new.bin");
+  CHECK(load_vectors(newer).vocabulary.word_count() == 1763);  // version 11: read
 }
 
 TEST_CASE("test_glove.txt (GloVe, no header, non-ASCII words)") {

@@ -30,7 +30,9 @@ TEST_CASE("formats from file names") {
   CHECK(text_format_from_first_line("3000000 300 ") == VectorFormat::word2vec_text);
   CHECK(text_format_from_first_line("1 0.5") == VectorFormat::glove);
   CHECK(format_from_name("word2vec-binary") == VectorFormat::word2vec_binary);
-  CHECK_FALSE(format_from_name("fasttext"));
+  CHECK(format_from_name("fasttext") == VectorFormat::fasttext);
+  CHECK_FALSE(format_from_name("fasttext-bin"));
+  CHECK(format_for_reading("model.ftz") == VectorFormat::fasttext);  // then refused as quantized
 }
 
 TEST_CASE("usage errors: no format, --vocab where no word list is read, outputs that cannot be") {
@@ -63,9 +65,13 @@ TEST_CASE("a file that is not what its name says is named for what it is") {
   save_vectors(corner_model(), folder.file("E.npy"));
   std::filesystem::copy_file(folder.file("E.npy"), folder.file("E.txt"));
   check_message(error_of([&] { load_vectors(folder.file("E.txt")); }), {"is a numpy .npy file", "--from npy"});
+  write_text_file(folder.file("ft.vec"), std::string("\xba\x16\x4f\x2f\x0c\x00\x00\x00", 8));
+  LoadOptions as_word2vec;
+  as_word2vec.format = VectorFormat::word2vec_binary;
+  check_message(error_of([&] { load_vectors(folder.file("ft.vec"), as_word2vec); }),
+                {"is a fastText model (.bin)", "use --from fasttext"});
   write_text_file(folder.file("ft.bin"), std::string("\xba\x16\x4f\x2f\x0c\x00\x00\x00", 8));
-  check_message(error_of([&] { load_vectors(folder.file("ft.bin")); }),
-                {"is a fastText model (.bin)", "print-word-vectors"});
+  check_message(error_of([&] { load_vectors(folder.file("ft.bin")); }), {"ft.bin is truncated"});
   check_message(error_of([&] { load_vectors(folder.file("missing.vec")); }), {"cannot open", "missing.vec"});
   check_message(error_of([&] { load_vectors(folder.file("E.npy"), {VectorFormat::npy, {}, folder.file("nope.txt")}); }),
                 {"cannot open", "nope.txt"});

@@ -23,6 +23,7 @@ std::string file_name(VectorFormat format, const std::string& stem) {
     case VectorFormat::glove: return stem + ".txt";
     case VectorFormat::npy: return stem + ".npy";
     case VectorFormat::projector: return stem + "-projector/";
+    case VectorFormat::fasttext: return stem + ".ftz";  // read only: not in kAll
   }
   return stem;
 }

@@ -1,0 +1,153 @@
+#include "embedtool/formats/fasttext_model.h"
+
+#include <utility>
+
+#include "embedtool/errors.h"
+#include "embedtool/formats/foreign_model_builder.h"
+#include "embedtool/formats/word_text.h"
+#include "embedtool/storage/little_endian.h"
+#include "embedtool/storage/message_format.h"
+#include "embedtool/text/char_ngrams.h"
+
+namespace embedtool {
+
+namespace {
+
+// fastText's end-of-sentence token: its vector is its own row only (fastText gives it no
+// n-grams, in the dictionary or out of it).
+constexpr std::string_view kFastTextEndOfSentence = "</s>";
+
+}  // namespace
+
+FastTextModel::FastTextModel(const std::string& path)
+    : file_(std::in_place, path, MappedFile::Access::random),
+      bytes_(file_->bytes()),
+      source_(file_->display_name()),
+      layout_(parse_fasttext_layout(bytes_, source_)) {
+  index_words();
+}
+
+FastTextModel::FastTextModel(std::span<const std::byte> bytes, std::string source_name)
+    : bytes_(bytes), source_(std::move(source_name)), layout_(parse_fasttext_layout(bytes_, source_)) {
+  index_words();
+}
+
+void FastTextModel::index_words() {
+  visible_words_ = layout_.words;
+  index_.reserve(static_cast<std::size_t>(layout_.words));
+  for (std::uint64_t entry = 0; entry < layout_.words; ++entry) {
+    const auto [where, added] = index_.emplace(layout_.entries[entry].word, entry);
+    if (!added) {
+      throw Error(source_ + " is not a valid fastText model: the word " +
+                  quoted(layout_.entries[entry].word) + " is dictionary entry " +
+                  decimal(where->second + 1) + " and " + decimal(entry + 1));
+    }
+  }
+}
+
+void FastTextModel::limit_words(std::uint64_t words) {
+  if (words < visible_words_) visible_words_ = words;
+}
+
+std::optional<WordId> FastTextModel::id_of(std::string_view word) const {
+  const auto found = index_.find(word);
+  if (found == index_.end() || found->second >= visible_words_) return std::nullopt;
+  return static_cast<WordId>(found->second + kFirstWordId);
+}
+
+void FastTextModel::check_word_id(WordId id) const {
+  if (id < 0 || static_cast<std::uint64_t>(id) >= rows()) {
+    throw Error("row " + std::to_string(id) + " is out of range (" + source_ + " has rows 0 to " +
+                decimal(rows() - 1) + ")");
+  }
+}
+
+std::string_view FastTextModel::word(WordId id) const {
+  check_word_id(id);
+  if (id == kPaddingId) return "<pad>";
+  if (id == kUnknownId) return "<unk>";
+  return layout_.entries[static_cast<std::size_t>(id - kFirstWordId)].word;
+}
+
+Eigen::RowVectorXf FastTextModel::row(WordId id) const {
+  check_word_id(id);
+  if (id < kFirstWordId) return Eigen::RowVectorXf::Zero(layout_.args.dim);
+  const auto entry = static_cast<std::uint64_t>(id - kFirstWordId);
+  return mean_of(entry, layout_.entries[entry].word);
+}
+
+std::optional<Eigen::RowVectorXf> FastTextModel::subword_vector(std::string_view word) const {
+  if (!has_subwords()) return std::nullopt;
+  return mean_of(std::nullopt, word);
+}
+
+void FastTextModel::add_input_row(std::uint64_t row, Eigen::RowVectorXf& sum) const {
+  // In bounds: the layout checked that the matrix holds every word and bucket row.
+  const std::byte* values = bytes_.data() + layout_.input.offset + row * layout_.input.cols * 4;
+  for (Eigen::Index col = 0; col < sum.size(); ++col) sum[col] += little_endian::load_f32(values + 4 * col);
+}
+
+Eigen::RowVectorXf FastTextModel::mean_of(std::optional<std::uint64_t> word_row, std::string_view word) const {
+  Eigen::RowVectorXf sum = Eigen::RowVectorXf::Zero(layout_.args.dim);
+  std::uint64_t count = 0;
+  if (word_row) {
+    add_input_row(*word_row, sum);
+    ++count;
+  }
+  if (has_subwords() && word != kFastTextEndOfSentence) {
+    const CharNgramRange range{static_cast<std::uint32_t>(layout_.args.minn),
+                               static_cast<std::uint32_t>(layout_.args.maxn)};
+    const auto buckets = static_cast<std::uint64_t>(layout_.args.bucket);
+    for_each_char_ngram(word, range, [&](std::string_view ngram) {
+      add_input_row(layout_.words + fasttext_hash(ngram) % buckets, sum);
+      ++count;
+    });
+  }
+  // As fastText's Vector::mul(1.0 / n): the factor is rounded to float32 first.
+  if (count > 0) sum *= static_cast<float>(1.0 / static_cast<double>(count));
+  return sum;
+}
+
+nlohmann::json FastTextModel::settings() const {
+  const FastTextArgs& args = layout_.args;
+  return {{"version", layout_.version},
+          {"model", layout_.model_name()},
+          {"loss", layout_.loss_name()},
+          {"dim", args.dim},
+          {"ws", args.ws},
+          {"epoch", args.epoch},
+          {"minCount", args.min_count},
+          {"neg", args.neg},
+          {"wordNgrams", args.word_ngrams},
+          {"bucket", args.bucket},
+          {"minn", args.minn},
+          {"maxn", args.maxn},
+          {"lrUpdateRate", args.lr_update_rate},
+          {"t", args.t},
+          {"words", layout_.words},
+          {"labels", layout_.labels},
+          {"tokens", layout_.ntokens},
+          {"input_rows", layout_.input.rows},
+          {"output_rows", layout_.output.rows}};
+}
+
+EmbeddingModel FastTextModel::load(const ForeignReadOptions& options) const {
+  const std::vector<FastTextEntry>& entries = layout_.entries;
+  ForeignModelBuilder builder(visible_words_, layout_.input.cols, options.limit, source_,
+                              [&entries](std::uint64_t entry) {
+                                return "dictionary entry " + decimal(entry + 1) + ", byte " +
+                                       decimal(entries[entry].offset);
+                              });
+  for (std::uint64_t entry = 0; entry < visible_words_ && !builder.full(); ++entry) {
+    std::string word = word_from_bytes(entries[entry].word, options.unicode_errors, source_, 0,
+                                       entries[entry].offset);
+    float* values = builder.add(std::move(word), static_cast<std::uint64_t>(std::max<std::int64_t>(0, entries[entry].count)));
+    const Eigen::RowVectorXf vector = mean_of(entry, entries[entry].word);
+    std::copy(vector.data(), vector.data() + vector.size(), values);
+  }
+  EmbeddingModel model = builder.finish(VectorFormat::fasttext);
+  model.metadata["fasttext"] = settings();
+  return model;
+}
+
+}  // namespace embedtool
