@@ -1,5 +1,7 @@
 #include "embedtool/formats/save_vectors.h"
 
+#include "embedtool/formats/fasttext_bin_writer.h"
+
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -50,10 +52,6 @@ VectorFormat format_to_write(const std::string& path, const SaveOptions& options
     throw UsageError("cannot tell the format to write " + path +
                      " in from its name: give it with --to (" + format_names() + ")");
   }
-  if (*format == VectorFormat::fasttext) {
-    throw UsageError("writing fastText models is not supported yet: write word2vec-text (.vec), "
-                     "which fastText reads as -pretrainedVectors");
-  }
   const bool two_files = *format == VectorFormat::npy || *format == VectorFormat::projector;
   if (path == "-" && two_files) {
     throw UsageError(std::string(format_name(*format)) +
@@ -92,7 +90,10 @@ std::string parts_not_saved(const EmbeddingModel& model, VectorFormat format) {
     return text;
   };
   std::vector<std::string> parts;
-  if (model.head) parts.push_back("the " + model.head->kind + " head " + shape(model.head->weights));
+  // A fastText file's output matrix holds an ns head's rows (fasttext_bin_writer.h).
+  const bool head_kept = format == VectorFormat::fasttext && model.head && model.head->kind == "ns";
+  if (model.head && !head_kept)
+    parts.push_back("the " + model.head->kind + " head " + shape(model.head->weights));
   if (!model.labels.empty()) {
     parts.push_back(decimal(model.labels.size()) + (model.labels.size() == 1 ? " label" : " labels"));
   }
@@ -113,9 +114,12 @@ void save_vectors(const EmbeddingModel& model, const std::string& path, const Sa
       return;
     case VectorFormat::word2vec_binary:
     case VectorFormat::word2vec_text:
-    case VectorFormat::glove: {
+    case VectorFormat::glove:
+    case VectorFormat::fasttext: {
       OutputFile out(path);
-      if (format == VectorFormat::word2vec_binary) {
+      if (format == VectorFormat::fasttext) {
+        write_fasttext_bin(model, out);
+      } else if (format == VectorFormat::word2vec_binary) {
         write_word2vec_binary(model, out);
       } else {
         write_text_vectors(model, format == VectorFormat::glove ? TextHeader::none : TextHeader::word2vec, out);
@@ -131,8 +135,6 @@ void save_vectors(const EmbeddingModel& model, const std::string& path, const Sa
       array.commit();
       return;
     }
-    case VectorFormat::fasttext:
-      break;  // refused by format_to_write
     case VectorFormat::projector: {
       make_projector_folder(path);
       const ProjectorPaths paths = projector_paths(path);
