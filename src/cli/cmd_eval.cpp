@@ -57,12 +57,20 @@ void run_eval(const EvalOptions& options) {
     question_sets.emplace_back(file.display_name(),
                                read_analogy_questions(file.stream(), file.display_name()));
   }
-  const EmbeddingModel model = load_vectors(options.model_path, options.load);
+  // A fastText .bin also gives words it never saw their n-gram vectors, as fastText scores them.
+  const VectorsWithSubwords loaded = load_vectors_with_subwords(options.model_path, options.load);
+  const EmbeddingModel& model = loaded.model;
+  SubwordVectorOf subword_of;
+  if (loaded.subwords) {
+    subword_of = [table = loaded.subwords.get()](std::string_view word) {
+      return table->subword_vector(word);
+    };
+  }
 
   EvalReport report;
   report.model = options.model_path;
   for (const auto& [name, pairs] : pair_sets) {
-    report.similarity.push_back({name, evaluate_similarity(model, pairs)});
+    report.similarity.push_back({name, evaluate_similarity(model, pairs, subword_of)});
   }
   for (const auto& [name, sections] : question_sets) {
     const auto start = std::chrono::steady_clock::now();

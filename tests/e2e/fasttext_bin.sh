@@ -94,4 +94,14 @@ open("quantized.ftz", "wb").write(quantized)
 PY
 expect_one_line_error newer.bin "fastText file format version 13; embedtool reads versions 11 and 12"
 expect_one_line_error quantized.ftz "quantized fastText model"
+# eval scores pairs with unseen words through their n-grams, as fastText would, and says so.
+printf '%s\t%s\t8\n%s\tcatz\t6\n%s\tzzyzx\t1\n' "$first" "$(sed -n 3p known.txt)" \
+  "$first" "$(sed -n 4p known.txt)" >pairs.tsv
+run_embedtool eval -m ft.bin --similarity pairs.tsv --format json
+[ "$status" -eq 0 ] || fail "eval on ft.bin: $(cat err)"
+python3 - <<'PY' || fail "eval through subwords: $(cat out)"
+import json
+result = json.load(open("out"))["similarity"][0]
+assert result["used"] == 3 and result["skipped"] == 0 and result["through_subwords"] == 2, result
+PY
 exit 0

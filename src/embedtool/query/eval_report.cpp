@@ -63,7 +63,14 @@ std::string similarity_text(const std::vector<EvalReport::Similarity>& evaluatio
                     count_with_share(result.skipped, result.skipped_share()),
                     fixed(result.spearman, 6)});
   }
-  return format_table(rows);
+  std::string text = format_table(rows);
+  for (const auto& [file, result] : evaluations) {
+    if (result.through_subwords > 0)
+      text += file + ": " + std::to_string(result.through_subwords) + " of the " +
+              std::to_string(result.used) +
+              " used pairs have a word known only through its character n-grams\n";
+  }
+  return text;
 }
 
 std::string analogy_text(const EvalReport::Analogy& evaluation) {
@@ -107,6 +114,7 @@ nlohmann::json eval_report_json(const EvalReport& report) {
                           {"used", result.used},
                           {"skipped", result.skipped},
                           {"skipped_share", result.skipped_share()},
+                          {"through_subwords", result.through_subwords},
                           {"spearman", result.spearman}});
   }
   nlohmann::json analogy = nlohmann::json::array();

@@ -49,3 +49,27 @@ TEST_CASE("similarity: fewer than two known pairs give no correlation") {
   CHECK(result.skipped == 1);
   CHECK(std::isnan(result.spearman));
 }
+
+TEST_CASE("similarity: words the model lacks take their subword vectors when it has some") {
+  const auto model = model_of({{"cat", {1, 0}}, {"dog", {0.8f, 0.6f}}, {"stone", {-0.6f, 0.8f}}});
+  // "kitten" is known only through n-grams, near "cat"; "zzz" has none.
+  const embedtool::SubwordVectorOf subword_of =
+      [](std::string_view word) -> std::optional<Eigen::RowVectorXf> {
+    if (word != "kitten") return std::nullopt;
+    Eigen::RowVectorXf vector(2);
+    vector << 0.9f, 0.1f;
+    return vector;
+  };
+  const std::vector<WordPair> pairs = {{"cat", "dog", 8, 1},
+                                       {"cat", "kitten", 9, 2},
+                                       {"cat", "stone", 1, 3},
+                                       {"zzz", "cat", 5, 4}};
+  const auto with = evaluate_similarity(model, pairs, subword_of);
+  CHECK(with.used == 3);
+  CHECK(with.through_subwords == 1);
+  CHECK(with.skipped == 1);
+  CHECK(with.spearman == doctest::Approx(1));  // kitten 0.99 > dog 0.8 > stone -0.6
+  const auto without = evaluate_similarity(model, pairs);
+  CHECK(without.used == 2);
+  CHECK(without.through_subwords == 0);
+}
