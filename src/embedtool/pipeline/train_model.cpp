@@ -202,6 +202,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   validate(settings);  // before the corpus is read
   if (job.autotune_budget && !job.validation_path)
     throw UsageError("--autotune-duration needs --validation FILE: trials are compared on it");
+  // A missing validation file fails now, not after the corpus is counted (it is read then).
+  if (job.validation_path && *job.validation_path != "-") InputFile probe(*job.validation_path);
 
   std::optional<CorpusFingerprint> fingerprint;
   if (plan || resume) fingerprint = fingerprint_corpus(job.corpus_path, corpus_name);
