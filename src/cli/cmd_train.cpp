@@ -1,4 +1,5 @@
 // `embedtool train FILE`: train E on a corpus and save it with its vocabulary.
+#include <chrono>
 #include <sys/resource.h>
 
 #include <csignal>
@@ -198,6 +199,7 @@ void run_train(TrainOptions& options) {
   plan.on_written = [&] { checkpoint_written = true; };
   ProgressLine progress;
   std::optional<EmbeddingModel> model;
+  const auto started = std::chrono::steady_clock::now();
   try {
     model = train_model(
         options.job,
@@ -221,6 +223,10 @@ void run_train(TrainOptions& options) {
     throw ExitStatus{128 + (signal != 0 ? signal : SIGINT)};
   }
   progress.finish();
+  if (json_log) {
+    const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - started;
+    json_log->write_summary(model->metadata, seconds.count());  // counting included
+  }
 
   save_model(*model, options.output, options.write);
   spdlog::info("saved {} (peak memory {})", options.output,

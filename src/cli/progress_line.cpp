@@ -87,9 +87,36 @@ ProgressJsonLog::ProgressJsonLog(const std::string& path) : path_(path), file_(p
 }
 
 void ProgressJsonLog::write(const TrainProgress& p) {
-  const nlohmann::json line = {{"words", p.words_done}, {"words_total", p.words_total},
-                               {"epoch", p.epoch},      {"loss", p.average_loss},
-                               {"lr", p.learning_rate}, {"elapsed", p.elapsed_seconds}};
+  write_line({{"type", "progress"},      {"words", p.words_done}, {"words_total", p.words_total},
+              {"epoch", p.epoch},        {"loss", p.average_loss}, {"lr", p.learning_rate},
+              {"elapsed", p.elapsed_seconds}});
+}
+
+void ProgressJsonLog::write_summary(const nlohmann::json& metadata, double seconds) {
+  const nlohmann::json losses = metadata.value("epoch_losses", nlohmann::json::array());
+  const nlohmann::json validation = metadata.value("validation", nlohmann::json::object());
+  const nlohmann::json accuracies = validation.value("accuracies", nlohmann::json::array());
+  for (std::size_t e = 0; e < losses.size(); ++e) {
+    nlohmann::json line = {{"type", "epoch"}, {"epoch", e + 1}, {"loss", losses[e]}};
+    if (e < accuracies.size()) line["validation_accuracy"] = accuracies[e];
+    write_line(line);
+  }
+  const std::uint64_t words = metadata.value("corpus_words_per_epoch", std::uint64_t{0}) *
+                              metadata.value("epochs", std::uint64_t{0});
+  nlohmann::json run = {{"type", "run"},
+                        {"words", words},
+                        {"epochs", metadata.value("epochs", 0)},
+                        {"loss", metadata.value("final_average_loss", 0.0)},
+                        {"seconds", seconds},
+                        {"words_per_second", seconds > 0 ? static_cast<double>(words) / seconds : 0.0}};
+  if (validation.contains("epoch")) {
+    run["kept_epoch"] = validation["epoch"];
+    run["validation_accuracy"] = validation["accuracy"];
+  }
+  write_line(run);
+}
+
+void ProgressJsonLog::write_line(const nlohmann::json& line) {
   file_ << line.dump() << '\n' << std::flush;
   if (!file_) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
 }

@@ -5,6 +5,8 @@
 // noise. Nothing with --quiet. A JSON log (--log-json) is separate: see ProgressJsonLog.
 #include <cstdint>
 #include <fstream>
+
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "embedtool/training/train_progress.h"
@@ -41,9 +43,14 @@ class ProgressJsonLog {
  public:
   // Throws Error naming `path` when it cannot be created.
   explicit ProgressJsonLog(const std::string& path);
+  // A "progress" record per report, as the log line prints it.
   void write(const TrainProgress& progress);
+  // At the end: an "epoch" record per epoch (its mean loss, and its validation accuracy when the
+  // run had one), then the "run" record: the whole-run figures the log prints last.
+  void write_summary(const nlohmann::json& metadata, double seconds);
 
  private:
+  void write_line(const nlohmann::json& line);
   std::string path_;
   std::ofstream file_;
 };

@@ -55,12 +55,23 @@ run_embedtool train "$corpus" -o json.emb --epochs 1 --output-dim 10 --log-json 
 [ "$status" -eq 0 ] || fail "train --log-json exited $status: $(cat err)"
 [ ! -s err ] || fail "--quiet printed: $(cat err)"
 [ -s progress.jsonl ] || fail "--log-json wrote nothing"
+grep '"type":"progress"' progress.jsonl >reports.jsonl || fail "no progress record: $(cat progress.jsonl)"
 while IFS= read -r line; do
   for key in words loss lr elapsed; do
     [[ "$line" =~ \"$key\":[-0-9.e+]+ ]] || fail "progress line without a numeric \"$key\": $line"
   done
-done <progress.jsonl
-tail -1 progress.jsonl | grep -q '"words":177384,' || fail "the last JSON line does not cover the run: $(tail -1 progress.jsonl)"
+done <reports.jsonl
+tail -1 reports.jsonl | grep -q '"words":177384,' || fail "the last report does not cover the run: $(tail -1 reports.jsonl)"
+# Then one record per epoch and, last, the whole run with the final loss the log prints.
+[ "$(grep -c '"type":"epoch"' progress.jsonl)" -eq 1 ] || fail "expected one epoch record: $(cat progress.jsonl)"
+python3 - <<'PY' || fail "the run record: $(tail -1 progress.jsonl)"
+import json
+lines = [json.loads(line) for line in open("progress.jsonl")]
+run, epoch = lines[-1], lines[-2]
+assert run["type"] == "run" and run["words"] == 177384 and run["epochs"] == 1, run
+assert epoch["type"] == "epoch" and epoch["epoch"] == 1 and epoch["loss"] == run["loss"], (epoch, run)
+assert run["seconds"] > 0 and run["words_per_second"] > 0, run
+PY
 
 # A corpus that is one line of 30,000 words with no line end trains like the same words in lines:
 # the vocabulary is the same, and the line is cut into sentences of 10,000 words.

@@ -40,6 +40,21 @@ assert meta["validation"]["file"] == "valid.txt", meta
 assert meta["validation"]["epoch"] == int(sys.argv[1]), meta
 PY
 
+# --log-json: each epoch's accuracy, and the kept epoch in the run record.
+run_embedtool train --supervised train.txt --validation valid.txt -o logged.emb --threads 1 \
+  --epochs 4 --log-json run.jsonl --quiet
+[ "$status" -eq 0 ] || fail "train --validation --log-json: $(cat err)"
+python3 - <<'PY' || fail "--log-json with --validation: $(cat run.jsonl)"
+import json
+lines = [json.loads(line) for line in open("run.jsonl")]
+epochs = [l for l in lines if l["type"] == "epoch"]
+run = lines[-1]
+assert [e["epoch"] for e in epochs] == [1, 2, 3, 4], epochs
+best = max(e["validation_accuracy"] for e in epochs)
+assert run["type"] == "run" and run["validation_accuracy"] == best, (run, best)
+assert epochs[run["kept_epoch"] - 1]["validation_accuracy"] == best, run
+PY
+
 # Refused before training, nothing written.
 printf 'no labels\n' >plain.txt
 expect_error 1 'plain.txt has no labelled line to validate on' \

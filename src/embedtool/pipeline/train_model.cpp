@@ -286,11 +286,14 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   }
 
   std::optional<double> best_accuracy;
+  std::vector<double> epoch_accuracies;  // on the validation file, one per epoch trained
   int autotune_trials = 0;
   if (validation && !job.autotune_budget)
     control.on_epoch_end = best_epoch_scorer(
         *validation, labels.labels, model.vocabulary.input_dim(), settings, best_accuracy,
-        [&on_info, epochs = *settings.epochs](int epoch, double accuracy, bool is_best) {
+        [&on_info, &epoch_accuracies, epochs = *settings.epochs](int epoch, double accuracy,
+                                                                 bool is_best) {
+          epoch_accuracies.push_back(accuracy);
           if (on_info)
             on_info("epoch " + std::to_string(epoch) + " of " + std::to_string(epochs) +
                     ": validation accuracy " + accuracy_text(accuracy) +
@@ -345,12 +348,15 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       {"tokenizer", tokenizer_to_json(job.tokenizer)},
       {"corpus_words_per_epoch", trained.corpus_words},
       {"final_average_loss", trained.final_average_loss},
+      // Mean loss per prediction of each epoch (the last one kept is `final_average_loss`'s).
+      {"epoch_losses", trained.epoch_average_losses},
   });
   if (job.init_path) model.metadata["init"] = *job.init_path;
   if (validation) {
     model.metadata["validation"] = {{"file", *job.validation_path},
                                     {"epoch", trained.epoch},
                                     {"accuracy", *best_accuracy}};
+    if (!epoch_accuracies.empty()) model.metadata["validation"]["accuracies"] = epoch_accuracies;
     if (job.autotune_budget)
       model.metadata["autotune"] = {{"trials", autotune_trials},
                                     {"budget_seconds", job.autotune_budget->count() / 1000.0}};
