@@ -8,21 +8,22 @@
 #include "embedtool/query/nearest_lookup.h"
 #include "embedtool/query/query_lines.h"
 #include "lookup_wiring.h"
+#include "nearest_norms_hint.h"
 
 namespace embedtool::cli {
 
 void run_nearest_lookup(const LookupOptions& options) {
-  // Every row is compared with each query, so the whole model is loaded (and an .emb file's
-  // checksums verified); the matrix then moves into the index, which normalizes it in place.
-  EmbeddingModel model = load_vectors(options.model_path, options.load);
-  NearestLookup lookup(std::move(model.vocabulary), std::move(model.vectors), options.model_path,
-                       options.by_id, *options.nearest, options.oov);
+  // An .emb file is mapped and its rows searched in place, one pass per group of queries; other
+  // formats are read into memory first. Nothing is normalized or copied either way.
+  const std::unique_ptr<VectorTable> table = open_vectors(options.model_path, options.load);
+  NearestLookup lookup(*table, options.model_path, options.by_id, *options.nearest, options.oov);
+  suggest_norms_index(lookup, options.model_path);
   LookupOutput output(options.output, options.style);
   NeighboursWriter neighbours(output);
   QueryProblemLog problems;
   const auto answer_pending = [&] {
     for (const NearestAnswer& answer : lookup.answer_pending()) {
-      neighbours.write(answer, lookup.vocabulary());
+      neighbours.write(answer, lookup.table());
     }
   };
   std::vector<QueryProblem> found;

@@ -102,6 +102,10 @@ Eigen::RowVectorXf MappedModel::row(WordId id) const {
   return read_row(file_.bytes(), header_.matrix.offset, static_cast<std::uint64_t>(id), header_.dims, dtype());
 }
 
+StoredRows MappedModel::stored_rows() const {
+  return {file_.bytes().data() + header_.matrix.offset, rows_, header_.dims, dtype(), nullptr};
+}
+
 Eigen::RowVectorXf MappedModel::bucket_row(std::uint64_t bucket) const {
   if (bucket >= header_.buckets.rows) {
     throw Error("bucket row " + decimal(bucket) + " is out of range (" + display_name() + " has " +

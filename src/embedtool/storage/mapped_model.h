@@ -43,6 +43,9 @@ class MappedModel final : public VectorTable {
   std::optional<WordId> id_of(std::string_view word) const override;
   std::string_view word(WordId id) const override;
   Eigen::RowVectorXf row(WordId id) const override;
+  // The matrix section in place (and the norms section if the file has one), unverified: a
+  // search that reads every row says nothing about their checksum (`embedtool verify` does).
+  StoredRows stored_rows() const override;
   std::uint64_t count(WordId id) const;
 
   // Only the first `words` words (rows 2 ... words + 1) remain visible: --limit.

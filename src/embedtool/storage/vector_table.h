@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 
+#include "embedtool/storage/stored_rows.h"
 #include "embedtool/vocabulary/vocabulary.h"
 
 namespace embedtool {
@@ -29,6 +30,9 @@ class VectorTable {
   // Row `id` of E as float32 (widened from float16 if the file stores that). Throws Error if
   // out of range.
   virtual Eigen::RowVectorXf row(WordId id) const = 0;
+  // Every row as stored, to be read in place by a search that compares a query with all of
+  // them (the rows visible after --limit only).
+  virtual StoredRows stored_rows() const = 0;
 };
 
 }  // namespace embedtool

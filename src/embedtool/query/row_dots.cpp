@@ -1,0 +1,156 @@
+#include "embedtool/query/row_dots.h"
+
+#include <immintrin.h>
+
+#include <Eigen/Core>
+
+namespace embedtool {
+
+namespace {
+
+// ---- Portable loops. Eight partial sums let the compiler use SIMD without -ffast-math (it may
+// not reorder one float sum on its own).
+
+float portable_dot(const float* a, const float* b, std::size_t dims) {
+  float partial[8] = {};
+  std::size_t d = 0;
+  for (; d + 8 <= dims; d += 8) {
+    for (int i = 0; i < 8; ++i) partial[i] += a[d + i] * b[d + i];
+  }
+  float sum = ((partial[0] + partial[1]) + (partial[2] + partial[3])) +
+              ((partial[4] + partial[5]) + (partial[6] + partial[7]));
+  for (; d < dims; ++d) sum += a[d] * b[d];
+  return sum;
+}
+
+void portable_widen(const std::byte* values, std::size_t count, float* out) {
+  const auto* halves = reinterpret_cast<const Eigen::half*>(values);
+  for (std::size_t i = 0; i < count; ++i) out[i] = static_cast<float>(halves[i]);
+}
+
+void portable_dots(const float* rows, std::size_t count, std::size_t dims, const float* queries,
+                   std::size_t query_count, float* scores, std::size_t stride, float* squares) {
+  for (std::size_t r = 0; r < count; ++r) {
+    const float* row = rows + r * dims;
+    for (std::size_t q = 0; q < query_count; ++q) scores[r * stride + q] = portable_dot(row, queries + q * dims, dims);
+    if (squares != nullptr) squares[r] = portable_dot(row, row, dims);
+  }
+}
+
+// ---- AVX2 + FMA (+ F16C for widening), compiled for those instructions whatever the build's
+// -march, and only called after the CPU said it has them.
+
+#define EMBEDTOOL_AVX2 __attribute__((target("avx2,fma,f16c")))
+
+EMBEDTOOL_AVX2 inline float horizontal_sum(__m256 v) {
+  const __m128 half = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  const __m128 pairs = _mm_add_ps(half, _mm_movehl_ps(half, half));
+  return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_shuffle_ps(pairs, pairs, 1)));
+}
+
+EMBEDTOOL_AVX2 void avx2_widen(const std::byte* values, std::size_t count, float* out) {
+  std::size_t i = 0;
+  for (; i + 8 <= count; i += 8) {
+    const __m128i halves = _mm_loadu_si128(reinterpret_cast<const __m128i*>(values + 2 * i));
+    _mm256_storeu_ps(out + i, _mm256_cvtph_ps(halves));
+  }
+  portable_widen(values + 2 * i, count - i, out + i);
+}
+
+// One row against one query; four accumulators hide the latency of the multiply-adds.
+EMBEDTOOL_AVX2 float avx2_dot(const float* a, const float* b, std::size_t dims) {
+  __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+  std::size_t d = 0;
+  for (; d + 32 <= dims; d += 32) {
+    for (int i = 0; i < 4; ++i) {
+      acc[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a + d + 8 * i), _mm256_loadu_ps(b + d + 8 * i), acc[i]);
+    }
+  }
+  for (; d + 8 <= dims; d += 8) acc[0] = _mm256_fmadd_ps(_mm256_loadu_ps(a + d), _mm256_loadu_ps(b + d), acc[0]);
+  float sum = horizontal_sum(_mm256_add_ps(_mm256_add_ps(acc[0], acc[1]), _mm256_add_ps(acc[2], acc[3])));
+  for (; d < dims; ++d) sum += a[d] * b[d];
+  return sum;
+}
+
+// Two rows against four queries: each 8-wide load of a row or a query feeds four or two
+// multiply-adds, so the loop is bound by the multiply-adds rather than by the loads.
+EMBEDTOOL_AVX2 void avx2_two_rows_four_queries(const float* a, const float* b, std::size_t dims,
+                                               const float* queries, float* scores_a, float* scores_b) {
+  __m256 acc_a[4], acc_b[4];
+  for (int j = 0; j < 4; ++j) acc_a[j] = acc_b[j] = _mm256_setzero_ps();
+  std::size_t d = 0;
+  for (; d + 8 <= dims; d += 8) {
+    const __m256 va = _mm256_loadu_ps(a + d);
+    const __m256 vb = _mm256_loadu_ps(b + d);
+    for (int j = 0; j < 4; ++j) {
+      const __m256 vq = _mm256_loadu_ps(queries + j * dims + d);
+      acc_a[j] = _mm256_fmadd_ps(va, vq, acc_a[j]);
+      acc_b[j] = _mm256_fmadd_ps(vb, vq, acc_b[j]);
+    }
+  }
+  for (int j = 0; j < 4; ++j) {
+    float sum_a = horizontal_sum(acc_a[j]);
+    float sum_b = horizontal_sum(acc_b[j]);
+    for (std::size_t t = d; t < dims; ++t) {
+      sum_a += a[t] * queries[j * dims + t];
+      sum_b += b[t] * queries[j * dims + t];
+    }
+    scores_a[j] = sum_a;
+    scores_b[j] = sum_b;
+  }
+}
+
+EMBEDTOOL_AVX2 void avx2_dots(const float* rows, std::size_t count, std::size_t dims,
+                              const float* queries, std::size_t query_count, float* scores,
+                              std::size_t stride, float* squares) {
+  std::size_t r = 0;
+  for (; r + 2 <= count; r += 2) {
+    const float* a = rows + r * dims;
+    const float* b = a + dims;
+    std::size_t q = 0;
+    for (; q + 4 <= query_count; q += 4) {
+      avx2_two_rows_four_queries(a, b, dims, queries + q * dims, scores + r * stride + q,
+                                 scores + (r + 1) * stride + q);
+    }
+    for (; q < query_count; ++q) {
+      scores[r * stride + q] = avx2_dot(a, queries + q * dims, dims);
+      scores[(r + 1) * stride + q] = avx2_dot(b, queries + q * dims, dims);
+    }
+  }
+  for (; r < count; ++r) {
+    for (std::size_t q = 0; q < query_count; ++q) {
+      scores[r * stride + q] = avx2_dot(rows + r * dims, queries + q * dims, dims);
+    }
+  }
+  if (squares != nullptr) {
+    for (std::size_t i = 0; i < count; ++i) squares[i] = avx2_dot(rows + i * dims, rows + i * dims, dims);
+  }
+}
+
+const bool kCpuHasAvx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+                         __builtin_cpu_supports("f16c");
+bool kHasAvx2 = kCpuHasAvx2;
+
+}  // namespace
+
+bool row_dots_use_avx2() { return kHasAvx2; }
+
+void force_portable_row_dots(bool portable) { kHasAvx2 = !portable && kCpuHasAvx2; }
+
+void dot_rows(const StoredRows& rows, std::uint64_t first, std::size_t count, const float* queries,
+              std::size_t query_count, float* scores, std::size_t score_stride, float* squares,
+              RowDotScratch& scratch) {
+  const std::size_t dims = rows.dims;
+  const float* values = reinterpret_cast<const float*>(rows.row(first));
+  if (rows.dtype == Dtype::float16) {
+    // Widened a block at a time into memory that stays in cache: the file is still read as
+    // float16, half the bytes.
+    scratch.widened.resize(count * dims);
+    (kHasAvx2 ? avx2_widen : portable_widen)(rows.row(first), count * dims, scratch.widened.data());
+    values = scratch.widened.data();
+  }
+  (kHasAvx2 ? avx2_dots : portable_dots)(values, count, dims, queries, query_count, scores,
+                                         score_stride, squares);
+}
+
+}  // namespace embedtool
