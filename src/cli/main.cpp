@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
   embedtool::cli::add_eval_command(app);
   embedtool::cli::add_predict_command(app);
   embedtool::cli::add_test_command(app);
+  embedtool::cli::add_index_command(app);
 
   try {
     app.parse(argc, argv);

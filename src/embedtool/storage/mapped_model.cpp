@@ -7,6 +7,7 @@
 #include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_norms_section.h"
 #include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
@@ -52,6 +53,7 @@ MappedModel::MappedModel(const std::string& path)
       if (!rows.fields.present()) continue;
       checksummed_section(file_.bytes(), rows.fields.section, rows.fields.crc32, rows.names.section, source);
     }
+    if (header_.has_norms()) checked_norms_in_place(file_.bytes(), header_, source);
   }
   metadata_ = decode_metadata_section(
       checksummed_section(file_.bytes(), header_.metadata, header_.metadata_crc32, "metadata", source),
@@ -103,7 +105,9 @@ Eigen::RowVectorXf MappedModel::row(WordId id) const {
 }
 
 StoredRows MappedModel::stored_rows() const {
-  return {file_.bytes().data() + header_.matrix.offset, rows_, header_.dims, dtype(), nullptr};
+  // The norms are read whole by a search, and their checksum costs milliseconds: checked.
+  const float* norms = header_.has_norms() ? checked_norms_in_place(file_.bytes(), header_, display_name()) : nullptr;
+  return {file_.bytes().data() + header_.matrix.offset, rows_, header_.dims, dtype(), norms};
 }
 
 Eigen::RowVectorXf MappedModel::bucket_row(std::uint64_t bucket) const {
