@@ -72,6 +72,33 @@ EMBEDTOOL_AVX2 float avx2_dot(const float* a, const float* b, std::size_t dims) 
   return sum;
 }
 
+// One row against one query, and the row against itself, in the same loads: a single query on a
+// model without stored norms then still reads each row once.
+EMBEDTOOL_AVX2 void avx2_dot_and_square(const float* row, const float* query, std::size_t dims,
+                                        float& dot, float& square) {
+  __m256 dots[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
+  __m256 squares[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
+  std::size_t d = 0;
+  for (; d + 16 <= dims; d += 16) {
+    for (int i = 0; i < 2; ++i) {
+      const __m256 value = _mm256_loadu_ps(row + d + 8 * i);
+      dots[i] = _mm256_fmadd_ps(value, _mm256_loadu_ps(query + d + 8 * i), dots[i]);
+      squares[i] = _mm256_fmadd_ps(value, value, squares[i]);
+    }
+  }
+  for (; d + 8 <= dims; d += 8) {
+    const __m256 value = _mm256_loadu_ps(row + d);
+    dots[0] = _mm256_fmadd_ps(value, _mm256_loadu_ps(query + d), dots[0]);
+    squares[0] = _mm256_fmadd_ps(value, value, squares[0]);
+  }
+  dot = horizontal_sum(_mm256_add_ps(dots[0], dots[1]));
+  square = horizontal_sum(_mm256_add_ps(squares[0], squares[1]));
+  for (; d < dims; ++d) {
+    dot += row[d] * query[d];
+    square += row[d] * row[d];
+  }
+}
+
 // Two rows against four queries: each 8-wide load of a row or a query feeds four or two
 // multiply-adds, so the loop is bound by the multiply-adds rather than by the loads.
 EMBEDTOOL_AVX2 void avx2_two_rows_four_queries(const float* a, const float* b, std::size_t dims,
@@ -103,6 +130,10 @@ EMBEDTOOL_AVX2 void avx2_two_rows_four_queries(const float* a, const float* b, s
 EMBEDTOOL_AVX2 void avx2_dots(const float* rows, std::size_t count, std::size_t dims,
                               const float* queries, std::size_t query_count, float* scores,
                               std::size_t stride, float* squares) {
+  if (query_count == 1 && squares != nullptr) {
+    for (std::size_t r = 0; r < count; ++r) avx2_dot_and_square(rows + r * dims, queries, dims, scores[r * stride], squares[r]);
+    return;
+  }
   std::size_t r = 0;
   for (; r + 2 <= count; r += 2) {
     const float* a = rows + r * dims;
