@@ -99,32 +99,48 @@ EMBEDTOOL_AVX2 void avx2_dot_and_square(const float* row, const float* query, st
   }
 }
 
-// Two rows against four queries: each 8-wide load of a row or a query feeds four or two
-// multiply-adds, so the loop is bound by the multiply-adds rather than by the loads.
-EMBEDTOOL_AVX2 void avx2_two_rows_four_queries(const float* a, const float* b, std::size_t dims,
-                                               const float* queries, float* scores_a, float* scores_b) {
-  __m256 acc_a[4], acc_b[4];
-  for (int j = 0; j < 4; ++j) acc_a[j] = acc_b[j] = _mm256_setzero_ps();
-  std::size_t d = 0;
-  for (; d + 8 <= dims; d += 8) {
-    const __m256 va = _mm256_loadu_ps(a + d);
-    const __m256 vb = _mm256_loadu_ps(b + d);
-    for (int j = 0; j < 4; ++j) {
-      const __m256 vq = _mm256_loadu_ps(queries + j * dims + d);
-      acc_a[j] = _mm256_fmadd_ps(va, vq, acc_a[j]);
-      acc_b[j] = _mm256_fmadd_ps(vb, vq, acc_b[j]);
-    }
-  }
+// Lanes [0, remaining) of 8 set: the last, partial chunk of a row is loaded with the lanes past
+// its end as zeros (maskload), so no scalar tail (a 300-wide row is 37 chunks and 4 values).
+EMBEDTOOL_AVX2 inline __m256i tail_mask(std::size_t remaining) {
+  return _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(remaining)),
+                            _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+
+template <bool Masked>
+EMBEDTOOL_AVX2 inline __m256 load_chunk(const float* at, __m256i mask) {
+  if constexpr (Masked) return _mm256_maskload_ps(at, mask);
+  return _mm256_loadu_ps(at);
+}
+
+// One chunk of 8 dims of `Rows` rows against four queries, into acc[row][query].
+template <int Rows, bool Masked>
+EMBEDTOOL_AVX2 inline void accumulate_chunk(const float* first_row, std::size_t dims,
+                                            const float* queries, std::size_t d, __m256i mask,
+                                            __m256 (&acc)[Rows][4]) {
+  __m256 row[Rows];
+  for (int r = 0; r < Rows; ++r) row[r] = load_chunk<Masked>(first_row + r * dims + d, mask);
   for (int j = 0; j < 4; ++j) {
-    float sum_a = horizontal_sum(acc_a[j]);
-    float sum_b = horizontal_sum(acc_b[j]);
-    for (std::size_t t = d; t < dims; ++t) {
-      sum_a += a[t] * queries[j * dims + t];
-      sum_b += b[t] * queries[j * dims + t];
-    }
-    scores_a[j] = sum_a;
-    scores_b[j] = sum_b;
+    const __m256 query = load_chunk<Masked>(queries + j * dims + d, mask);
+    for (int r = 0; r < Rows; ++r) acc[r][j] = _mm256_fmadd_ps(row[r], query, acc[r][j]);
   }
+}
+
+// `Rows` rows (1 to 3) against four queries: each 8-wide load of a row feeds four multiply-adds
+// and each load of a query `Rows`, with 4 x Rows accumulators in registers (12 of the 16 for
+// three rows), so the loop is bound by the multiply-adds rather than by the loads.
+template <int Rows>
+EMBEDTOOL_AVX2 void avx2_rows_by_four_queries(const float* first_row, std::size_t dims,
+                                              const float* queries, float* scores,
+                                              std::size_t stride) {
+  __m256 acc[Rows][4];
+  for (int r = 0; r < Rows; ++r)
+    for (int j = 0; j < 4; ++j) acc[r][j] = _mm256_setzero_ps();
+  const __m256i no_mask = _mm256_setzero_si256();
+  std::size_t d = 0;
+  for (; d + 8 <= dims; d += 8) accumulate_chunk<Rows, false>(first_row, dims, queries, d, no_mask, acc);
+  if (d < dims) accumulate_chunk<Rows, true>(first_row, dims, queries, d, tail_mask(dims - d), acc);
+  for (int r = 0; r < Rows; ++r)
+    for (int j = 0; j < 4; ++j) scores[r * stride + j] = horizontal_sum(acc[r][j]);
 }
 
 EMBEDTOOL_AVX2 void avx2_dots(const float* rows, std::size_t count, std::size_t dims,
@@ -134,22 +150,22 @@ EMBEDTOOL_AVX2 void avx2_dots(const float* rows, std::size_t count, std::size_t 
     for (std::size_t r = 0; r < count; ++r) avx2_dot_and_square(rows + r * dims, queries, dims, scores[r * stride], squares[r]);
     return;
   }
-  std::size_t r = 0;
-  for (; r + 2 <= count; r += 2) {
-    const float* a = rows + r * dims;
-    const float* b = a + dims;
-    std::size_t q = 0;
-    for (; q + 4 <= query_count; q += 4) {
-      avx2_two_rows_four_queries(a, b, dims, queries + q * dims, scores + r * stride + q,
-                                 scores + (r + 1) * stride + q);
+  const std::size_t grouped = query_count / 4 * 4;
+  if (grouped > 0) {
+    std::size_t r = 0;
+    for (; r + 3 <= count; r += 3) {
+      for (std::size_t q = 0; q < grouped; q += 4) {
+        avx2_rows_by_four_queries<3>(rows + r * dims, dims, queries + q * dims, scores + r * stride + q, stride);
+      }
     }
-    for (; q < query_count; ++q) {
-      scores[r * stride + q] = avx2_dot(a, queries + q * dims, dims);
-      scores[(r + 1) * stride + q] = avx2_dot(b, queries + q * dims, dims);
+    for (; r < count; ++r) {
+      for (std::size_t q = 0; q < grouped; q += 4) {
+        avx2_rows_by_four_queries<1>(rows + r * dims, dims, queries + q * dims, scores + r * stride + q, stride);
+      }
     }
   }
-  for (; r < count; ++r) {
-    for (std::size_t q = 0; q < query_count; ++q) {
+  for (std::size_t r = 0; r < count; ++r) {
+    for (std::size_t q = grouped; q < query_count; ++q) {
       scores[r * stride + q] = avx2_dot(rows + r * dims, queries + q * dims, dims);
     }
   }

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# `lookup --nearest 10` on a random 1,000,000 x 300 model, float32 and float16, as whole
+# processes with the file in the page cache, beside the limit: a plain C pass over the same mapped
+# rows (bench/plain_pass.c, one dot product per row, nothing else). Prints a Markdown table; see
+# docs/BENCHMARKS.md ("Nearest neighbours").
+#
+# usage: bench/nearest.sh [--rows N] [--dims D] [--runs N] [--queries N] [--embedtool PATH]
+#                         [--before PATH] [--keep DIR]
+#
+# Times are wall-clock medians of --runs whole processes (date +%s%N around each); memory is the
+# largest maximum RSS of those runs (/usr/bin/time), which counts the mapped file's pages that
+# the process touched. The files are made once (numpy, then `embedtool convert`), with a copy of
+# the float32 model without its row norms section (made by the --before embedtool, an older one
+# that writes format version 4, when given, else cut from model.emb); --before times that older
+# embedtool on it too. gensim's most_similar (load + one query, whole process) is
+# timed if /usr/bin/python3 has gensim (Debian: python3-gensim). Needs about 3.5 GB of disk in a
+# temporary folder (deleted at the end unless --keep names one) and cc.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+PROJECT=$(dirname "$HERE")
+EMBEDTOOL="$PROJECT/build/embedtool"
+ROWS=1000000 DIMS=300 RUNS=5 QUERIES=1000 BEFORE="" KEEP=""
+PYTHON=/usr/bin/python3  # Debian's, where python3-numpy and python3-gensim live
+
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rows) ROWS=$2; shift 2 ;;
+    --dims) DIMS=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --queries) QUERIES=$2; shift 2 ;;
+    --embedtool) EMBEDTOOL=$(realpath "$2"); shift 2 ;;
+    --before) BEFORE=$(realpath "$2"); shift 2 ;;
+    --keep) KEEP=$2; shift 2 ;;
+    *) echo "nearest.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+if [ -n "$KEEP" ]; then
+  mkdir -p "$KEEP" && work=$(realpath "$KEEP")
+else
+  work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
+fi
+cd "$work"
+
+# ---- The files, made once.
+if [ ! -f vectors.npy ]; then
+  "$PYTHON" - "$ROWS" "$DIMS" <<'PY'
+import sys
+import numpy as np
+rows, dims = int(sys.argv[1]), int(sys.argv[2])
+np.save("vectors.npy", np.random.default_rng(3).standard_normal((rows, dims), dtype=np.float32))
+with open("vectors.vocab.txt", "w") as out:
+    out.writelines(f"w{i}\n" for i in range(rows))
+rng = np.random.default_rng(4)
+with open("queries.txt", "w") as out:
+    out.writelines(f"w{i}\n" for i in rng.integers(0, rows, 100000))
+PY
+fi
+[ -f model.emb ] || "$EMBEDTOOL" convert vectors.npy model.emb --quiet
+[ -f model16.emb ] || "$EMBEDTOOL" convert vectors.npy model16.emb --dtype float16 --quiet
+if [ ! -f nonorms.emb ] && [ -n "$BEFORE" ]; then
+  "$BEFORE" convert vectors.npy nonorms.emb --quiet
+elif [ ! -f nonorms.emb ]; then
+  # The float32 model without its norms section: fields 288..319 zero, the file cut after the
+  # matrix (docs/FORMAT.md, "Norms section").
+  "$PYTHON" - <<'PY'
+import struct, zlib
+data = bytearray(open("model.emb", "rb").read())
+del data[sum(struct.unpack_from("<QQ", data, 80)):]
+data[288:320] = bytes(32)
+struct.pack_into("<Q", data, 40, len(data))
+struct.pack_into("<I", data, 8, 0)
+struct.pack_into("<I", data, 8, zlib.crc32(bytes(data[:320])))
+open("nonorms.emb", "wb").write(data)
+PY
+fi
+head -n "$QUERIES" queries.txt >some-queries.txt
+cc -O3 -march=native -ffast-math -pthread -o plain_pass "$HERE/plain_pass.c"
+cat model.emb model16.emb nonorms.emb >/dev/null  # into the page cache: every run is warm
+
+# ---- Timing: median wall time (ms) and largest max RSS (MB) of RUNS runs of a command.
+measure() {  # measure STDIN COMMAND...
+  local input=$1 times=() rss=0 start end kb
+  shift
+  for _ in $(seq "$RUNS"); do
+    start=$(date +%s%N)
+    /usr/bin/time -f %M -o rss.txt "$@" <"$input" >answers.txt 2>err.txt || { cat err.txt >&2; exit 1; }
+    end=$(date +%s%N)
+    times+=($(((end - start) / 1000)))
+    kb=$(tail -1 rss.txt)
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  median_us=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  rss_mb=$((rss / 1024))
+}
+
+rows=()
+row() {  # row LABEL LIMIT_US FILE
+  local label=$1 limit=$2 file=$3
+  local size_mb=$(($(stat -c %s "$file") / 1048576))
+  rows+=("$(awk -v l="$label" -v t="$median_us" -v lim="$limit" -v m="$rss_mb" -v f="$size_mb" 'BEGIN {
+    ratio = lim > 0 ? sprintf("%.2f", t / lim) : "–"
+    printf "| %s | %.0f ms | %s | %d MB (file %d MB) |", l, t / 1000, ratio, m, f }')")
+}
+
+query_row=12347  # w12345: rows 0 and 1 are <pad> and <unk>
+cores=$(nproc)
+# The limit uses every core, as embedtool does; one thread for reference.
+measure /dev/null ./plain_pass model.emb $query_row "$cores"; plain32=$median_us
+row "plain C pass, float32, $cores threads (limit)" "$plain32" model.emb
+measure /dev/null ./plain_pass model16.emb $query_row "$cores"; plain16=$median_us
+row "plain C pass, float16, $cores threads (limit)" "$plain16" model16.emb
+measure /dev/null ./plain_pass model.emb $query_row 1
+row "plain C pass, float32, 1 thread" "$plain32" model.emb
+measure /dev/null ./plain_pass model16.emb $query_row 1
+row "plain C pass, float16, 1 thread" "$plain16" model16.emb
+nearest=("$EMBEDTOOL" lookup --nearest 10 --quiet)
+measure /dev/null "${nearest[@]}" -m model.emb w12345
+row "embedtool, 1 word, float32" "$plain32" model.emb
+measure /dev/null "${nearest[@]}" -m model16.emb w12345
+row "embedtool, 1 word, float16" "$plain16" model16.emb
+measure /dev/null "${nearest[@]}" -m nonorms.emb w12345
+row "embedtool, 1 word, float32 without stored norms" "$plain32" nonorms.emb
+measure some-queries.txt "${nearest[@]}" -m model.emb; many32=$median_us
+row "embedtool, $QUERIES words on stdin, float32" 0 model.emb
+measure some-queries.txt "${nearest[@]}" -m model16.emb; many16=$median_us
+row "embedtool, $QUERIES words on stdin, float16" 0 model16.emb
+if [ -n "$BEFORE" ]; then
+  measure /dev/null "$BEFORE" lookup --nearest 10 --quiet -m nonorms.emb w12345
+  row "before (load, verify, normalize), 1 word, float32" "$plain32" nonorms.emb
+fi
+gensim=""
+if "$PYTHON" -c "import gensim" 2>/dev/null; then
+  cat >gensim_one.py <<'PY'
+import sys, warnings
+warnings.filterwarnings("ignore")
+import numpy as np
+from gensim.models import KeyedVectors
+words = [w.rstrip("\n") for w in open("vectors.vocab.txt")]
+vectors = np.load("vectors.npy", mmap_mode="r")
+kv = KeyedVectors(vectors.shape[1])
+kv.add_vectors(words, vectors)
+print(kv.most_similar(sys.argv[1], topn=10))
+PY
+  measure /dev/null "$PYTHON" gensim_one.py w12345
+  row "gensim most_similar, 1 word (load + query)" "$plain32" model.emb
+  gensim=", gensim $("$PYTHON" -c 'import gensim; print(gensim.__version__)')"
+fi
+
+echo "| whole process | median of $RUNS | × plain pass | max RSS |"
+echo "|---|--:|--:|--:|"
+printf '%s\n' "${rows[@]}"
+echo
+awk -v a="$many32" -v b="$many16" -v q="$QUERIES" 'BEGIN {
+  printf "%d words on stdin: %.1f ms a word (float32), %.1f ms (float16), whole process / words.\n", q, a / q / 1000, b / q / 1000 }'
+echo
+echo "$ROWS x $DIMS, warm page cache; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
+  "AVX2 kernels: $(grep -q avx2 /proc/cpuinfo && echo yes || echo no)$gensim; $(date -u '+%F %H:%M') UTC;" \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)."
