@@ -7,9 +7,10 @@
 # usage: bench/nearest.sh [--rows N] [--dims D] [--runs N] [--queries N] [--embedtool PATH]
 #                         [--before PATH] [--keep DIR]
 #
-# Times are wall-clock medians of --runs whole processes (date +%s%N around each); memory is the
-# largest maximum RSS of those runs (/usr/bin/time), which counts the mapped file's pages that
-# the process touched. The files are made once (numpy, then `embedtool convert`), with a copy of
+# Times are wall-clock medians of --runs whole processes (date +%s%N around each), every command
+# run once per round so that all see the same load; memory is the largest maximum RSS of those
+# runs (/usr/bin/time), which counts the mapped file's pages that the process touched. The words
+# on stdin row gives the time a word (whole process / words) in place of a ratio. The files are made once (numpy, then `embedtool convert`), with a copy of
 # the float32 model without its row norms section (made by the --before embedtool, an older one
 # that writes format version 4, when given, else cut from model.emb); --before times that older
 # embedtool on it too. gensim's most_similar (load + one query, whole process) is
@@ -77,56 +78,29 @@ head -n "$QUERIES" queries.txt >some-queries.txt
 cc -O3 -march=native -ffast-math -pthread -o plain_pass "$HERE/plain_pass.c"
 cat model.emb model16.emb nonorms.emb >/dev/null  # into the page cache: every run is warm
 
-# ---- Timing: median wall time (ms) and largest max RSS (MB) of RUNS runs of a command.
-measure() {  # measure STDIN COMMAND...
-  local input=$1 times=() rss=0 start end kb
-  shift
-  for _ in $(seq "$RUNS"); do
-    start=$(date +%s%N)
-    /usr/bin/time -f %M -o rss.txt "$@" <"$input" >answers.txt 2>err.txt || { cat err.txt >&2; exit 1; }
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000)))
-    kb=$(tail -1 rss.txt)
-    [ "$kb" -gt "$rss" ] && rss=$kb
-  done
-  median_us=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-  rss_mb=$((rss / 1024))
+# ---- Timing. Every command is run once per round, RUNS rounds, so that all of them see the same
+# machine load (others may be building on a shared machine); each row is the median wall time
+# of its runs and the largest max RSS.
+labels=() inputs=() commands=() limits=() files=()
+add() {  # add LABEL LIMIT_NAME FILE STDIN COMMAND...
+  labels+=("$1") limits+=("$2") files+=("$3") inputs+=("$4")
+  shift 4
+  commands+=("$(printf '%q ' "$@")")
 }
-
-rows=()
-row() {  # row LABEL LIMIT_US FILE
-  local label=$1 limit=$2 file=$3
-  local size_mb=$(($(stat -c %s "$file") / 1048576))
-  rows+=("$(awk -v l="$label" -v t="$median_us" -v lim="$limit" -v m="$rss_mb" -v f="$size_mb" 'BEGIN {
-    ratio = lim > 0 ? sprintf("%.2f", t / lim) : "–"
-    printf "| %s | %.0f ms | %s | %d MB (file %d MB) |", l, t / 1000, ratio, m, f }')")
-}
-
 query_row=12347  # w12345: rows 0 and 1 are <pad> and <unk>
 cores=$(nproc)
 # The limit uses every core, as embedtool does; one thread for reference.
-measure /dev/null ./plain_pass model.emb $query_row "$cores"; plain32=$median_us
-row "plain C pass, float32, $cores threads (limit)" "$plain32" model.emb
-measure /dev/null ./plain_pass model16.emb $query_row "$cores"; plain16=$median_us
-row "plain C pass, float16, $cores threads (limit)" "$plain16" model16.emb
-measure /dev/null ./plain_pass model.emb $query_row 1
-row "plain C pass, float32, 1 thread" "$plain32" model.emb
-measure /dev/null ./plain_pass model16.emb $query_row 1
-row "plain C pass, float16, 1 thread" "$plain16" model16.emb
-nearest=("$EMBEDTOOL" lookup --nearest 10 --quiet)
-measure /dev/null "${nearest[@]}" -m model.emb w12345
-row "embedtool, 1 word, float32" "$plain32" model.emb
-measure /dev/null "${nearest[@]}" -m model16.emb w12345
-row "embedtool, 1 word, float16" "$plain16" model16.emb
-measure /dev/null "${nearest[@]}" -m nonorms.emb w12345
-row "embedtool, 1 word, float32 without stored norms" "$plain32" nonorms.emb
-measure some-queries.txt "${nearest[@]}" -m model.emb; many32=$median_us
-row "embedtool, $QUERIES words on stdin, float32" 0 model.emb
-measure some-queries.txt "${nearest[@]}" -m model16.emb; many16=$median_us
-row "embedtool, $QUERIES words on stdin, float16" 0 model16.emb
+add "plain C pass, float32, $cores threads (limit)" plain32 model.emb /dev/null ./plain_pass model.emb $query_row "$cores"
+add "plain C pass, float16, $cores threads (limit)" plain16 model16.emb /dev/null ./plain_pass model16.emb $query_row "$cores"
+add "plain C pass, float32, 1 thread" plain32 model.emb /dev/null ./plain_pass model.emb $query_row 1
+add "plain C pass, float16, 1 thread" plain16 model16.emb /dev/null ./plain_pass model16.emb $query_row 1
+add "embedtool, 1 word, float32" plain32 model.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb w12345
+add "embedtool, 1 word, float16" plain16 model16.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m model16.emb w12345
+add "embedtool, 1 word, float32 without stored norms" plain32 nonorms.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m nonorms.emb w12345
+add "embedtool, $QUERIES words on stdin, float32" "" model.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb
+add "embedtool, $QUERIES words on stdin, float16" "" model16.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --quiet -m model16.emb
 if [ -n "$BEFORE" ]; then
-  measure /dev/null "$BEFORE" lookup --nearest 10 --quiet -m nonorms.emb w12345
-  row "before (load, verify, normalize), 1 word, float32" "$plain32" nonorms.emb
+  add "before (load, verify, normalize), 1 word, float32" plain32 nonorms.emb /dev/null "$BEFORE" lookup --nearest 10 --quiet -m nonorms.emb w12345
 fi
 gensim=""
 if "$PYTHON" -c "import gensim" 2>/dev/null; then
@@ -141,17 +115,40 @@ kv = KeyedVectors(vectors.shape[1])
 kv.add_vectors(words, vectors)
 print(kv.most_similar(sys.argv[1], topn=10))
 PY
-  measure /dev/null "$PYTHON" gensim_one.py w12345
-  row "gensim most_similar, 1 word (load + query)" "$plain32" model.emb
+  add "gensim most_similar, 1 word (load + query)" plain32 model.emb /dev/null "$PYTHON" gensim_one.py w12345
   gensim=", gensim $("$PYTHON" -c 'import gensim; print(gensim.__version__)')"
 fi
 
+count=${#commands[@]}
+declare -A times rss
+for round in $(seq "$RUNS"); do
+  for i in $(seq 0 $((count - 1))); do
+    start=$(date +%s%N)
+    eval "/usr/bin/time -f %M -o rss.txt ${commands[$i]}" <"${inputs[$i]}" >answers.txt 2>err.txt ||
+      { cat err.txt >&2; exit 1; }
+    end=$(date +%s%N)
+    times[$i]+="$(((end - start) / 1000)) "
+    kb=$(tail -1 rss.txt)
+    [ "$kb" -gt "${rss[$i]:-0}" ] && rss[$i]=$kb
+  done
+done
+median_of() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+declare -A limit_us
+for i in $(seq 0 $((count - 1))); do
+  case ${labels[$i]} in *"threads (limit)") limit_us[${limits[$i]}]=$(median_of "${times[$i]}") ;; esac
+done
+
 echo "| whole process | median of $RUNS | × plain pass | max RSS |"
 echo "|---|--:|--:|--:|"
-printf '%s\n' "${rows[@]}"
-echo
-awk -v a="$many32" -v b="$many16" -v q="$QUERIES" 'BEGIN {
-  printf "%d words on stdin: %.1f ms a word (float32), %.1f ms (float16), whole process / words.\n", q, a / q / 1000, b / q / 1000 }'
+for i in $(seq 0 $((count - 1))); do
+  t=$(median_of "${times[$i]}")
+  lim=0
+  [ -z "${limits[$i]}" ] || lim=${limit_us[${limits[$i]}]:-0}
+  size_mb=$(($(stat -c %s "${files[$i]}") / 1048576))
+  awk -v l="${labels[$i]}" -v t="$t" -v lim="$lim" -v m="$((rss[$i] / 1024))" -v f="$size_mb" -v q="$QUERIES" 'BEGIN {
+    ratio = lim > 0 ? sprintf("%.2f", t / lim) : sprintf("%.1f ms a word", t / q / 1000)
+    printf "| %s | %.0f ms | %s | %d MB (file %d MB) |\n", l, t / 1000, ratio, m, f }'
+done
 echo
 echo "$ROWS x $DIMS, warm page cache; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
   "AVX2 kernels: $(grep -q avx2 /proc/cpuinfo && echo yes || echo no)$gensim; $(date -u '+%F %H:%M') UTC;" \

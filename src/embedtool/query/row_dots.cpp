@@ -192,8 +192,12 @@ void dot_rows(const StoredRows& rows, std::uint64_t first, std::size_t count, co
   if (rows.dtype == Dtype::float16) {
     // Widened a block at a time into memory that stays in cache: the file is still read as
     // float16, half the bytes.
-    scratch.widened.resize(count * dims);
-    (kHasAvx2 ? avx2_widen : portable_widen)(rows.row(first), count * dims, scratch.widened.data());
+    if (scratch.widened_from != rows.row(first) || scratch.widened_count != count) {
+      scratch.widened.resize(count * dims);
+      (kHasAvx2 ? avx2_widen : portable_widen)(rows.row(first), count * dims, scratch.widened.data());
+      scratch.widened_from = rows.row(first);
+      scratch.widened_count = count;
+    }
     values = scratch.widened.data();
   }
   (kHasAvx2 ? avx2_dots : portable_dots)(values, count, dims, queries, query_count, scores,

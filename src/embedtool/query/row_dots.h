@@ -16,9 +16,13 @@
 
 namespace embedtool {
 
-// Scratch that one thread reuses across calls (float16 rows widened to float32).
+// Scratch that one thread reuses across calls: float16 rows widened to float32, kept while the
+// same rows are asked for again (a block of rows swept by several groups of queries is widened
+// once).
 struct RowDotScratch {
   std::vector<float> widened;
+  const std::byte* widened_from = nullptr;
+  std::size_t widened_count = 0;
 };
 
 // For rows [first, first + count) of `rows` and queries 0 ... query_count - 1 (query q is the
