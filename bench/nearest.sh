@@ -9,7 +9,8 @@
 #
 # Times are wall-clock medians of --runs whole processes (date +%s%N around each), every command
 # run once per round so that all see the same load; memory is the largest maximum RSS of those
-# runs (/usr/bin/time), which counts the mapped file's pages that the process touched. The words
+# runs (/usr/bin/time, with the median CPU time, user + sys: on a shared machine it varies less
+# than wall time), which counts the mapped file's pages that the process touched. The words
 # on stdin row gives the time a word (whole process / words) in place of a ratio. The files are made once (numpy, then `embedtool convert`), with a copy of
 # the float32 model without its row norms section (made by the --before embedtool, an older one
 # that writes format version 4, when given, else cut from model.emb); --before times that older
@@ -120,15 +121,16 @@ PY
 fi
 
 count=${#commands[@]}
-declare -A times rss
+declare -A times cpu rss
 for round in $(seq "$RUNS"); do
   for i in $(seq 0 $((count - 1))); do
     start=$(date +%s%N)
-    eval "/usr/bin/time -f %M -o rss.txt ${commands[$i]}" <"${inputs[$i]}" >answers.txt 2>err.txt ||
+    eval "/usr/bin/time -f '%M %U %S' -o rss.txt ${commands[$i]}" <"${inputs[$i]}" >answers.txt 2>err.txt ||
       { cat err.txt >&2; exit 1; }
     end=$(date +%s%N)
     times[$i]+="$(((end - start) / 1000)) "
-    kb=$(tail -1 rss.txt)
+    read -r kb user sys < <(tail -1 rss.txt)
+    cpu[$i]+="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }') "
     [ "$kb" -gt "${rss[$i]:-0}" ] && rss[$i]=$kb
   done
 done
@@ -138,16 +140,17 @@ for i in $(seq 0 $((count - 1))); do
   case ${labels[$i]} in *"threads (limit)") limit_us[${limits[$i]}]=$(median_of "${times[$i]}") ;; esac
 done
 
-echo "| whole process | median of $RUNS | × plain pass | max RSS |"
-echo "|---|--:|--:|--:|"
+echo "| whole process | wall, median of $RUNS | × plain pass (wall) | CPU (user + sys) | max RSS |"
+echo "|---|--:|--:|--:|--:|"
 for i in $(seq 0 $((count - 1))); do
   t=$(median_of "${times[$i]}")
   lim=0
   [ -z "${limits[$i]}" ] || lim=${limit_us[${limits[$i]}]:-0}
   size_mb=$(($(stat -c %s "${files[$i]}") / 1048576))
-  awk -v l="${labels[$i]}" -v t="$t" -v lim="$lim" -v m="$((rss[$i] / 1024))" -v f="$size_mb" -v q="$QUERIES" 'BEGIN {
+  c=$(median_of "${cpu[$i]}")
+  awk -v l="${labels[$i]}" -v t="$t" -v lim="$lim" -v c="$c" -v m="$((rss[$i] / 1024))" -v f="$size_mb" -v q="$QUERIES" 'BEGIN {
     ratio = lim > 0 ? sprintf("%.2f", t / lim) : sprintf("%.1f ms a word", t / q / 1000)
-    printf "| %s | %.0f ms | %s | %d MB (file %d MB) |\n", l, t / 1000, ratio, m, f }'
+    printf "| %s | %.0f ms | %s | %.2f s | %d MB (file %d MB) |\n", l, t / 1000, ratio, c / 1000, m, f }'
 done
 echo
 echo "$ROWS x $DIMS, warm page cache; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
