@@ -14,7 +14,10 @@ RowNormsResult add_row_norms(const std::string& path) {
     result.old_version = mapped.format_version();
     result.rows = mapped.rows();
     dtype = mapped.dtype();
-    if (mapped.has_norms()) return result;
+    if (mapped.has_norms()) {
+      mapped.stored_rows();  // checks the norms' checksum: damaged norms are not "already there"
+      return result;
+    }
   }
   // The writer computes the norms from the rows as it stores them (float16 rows stay float16).
   save_model(load_model(path), path, {dtype});

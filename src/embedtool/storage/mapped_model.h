@@ -13,7 +13,8 @@
 //   head and the bucket rows, which would mean reading all of them. The head's weights are not
 //   mapped: lookups do not use them, and load() reads them. Bucket rows are read one at a time
 //   like word rows (bucket_row). The labels are read, checksum and all, when labels() is
-//   called. load() and load_model() verify everything; `embedtool verify` reports every problem.
+//   called, and the row norms' checksum when stored_rows() is (a search reads them all).
+//   load() and load_model() verify everything; `embedtool verify` reports every problem.
 #include <cstdint>
 #include <memory>
 #include <optional>
