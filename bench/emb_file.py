@@ -1,7 +1,7 @@
-"""Reads embedtool's .emb model files (format versions 1 to 4) and writes version 1 files (which
+"""Reads embedtool's .emb model files (format versions 1 to 5) and writes version 1 files (which
 embedtool reads too: version 2 only adds an optional hash index, version 3 a longer header and
 an optional head section, version 4 a longer header still and optional labels and bucket
-sections), from docs/FORMAT.md alone.
+sections, version 5 the optional row norms section), from docs/FORMAT.md alone.
 
 Used by the benchmark scripts to hand peers' vectors to `embedtool eval` and to give gensim the
 vectors of an embedtool model. Written from the specification rather than from the C++ reader,
@@ -15,11 +15,12 @@ import numpy as np
 
 MAGIC = b"\x89EMB"
 VERSION = 1  # what write_emb writes
-READABLE_VERSIONS = (1, 2, 3, 4)
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 DTYPES = {0: "<f4", 1: "<f2"}  # f32, f16
 HEADER_SIZE = 128  # versions 1 and 2
 HEADER_SIZE_V3 = 192  # version 3: the head section's fields follow
 HEADER_SIZE_V4 = 288  # version 4: the bucket and labels sections' fields follow
+HEADER_SIZE_V5 = 320  # version 5: the row norms section's fields follow (the labels' layout)
 ALIGNMENT = 64
 RESERVED_WORDS = ("<pad>", "<unk>")
 # magic, version, header_crc32, dtype, alignment, reserved_rows, rows, dims, file_size,
@@ -58,8 +59,8 @@ def read_emb(path):
      metadata_size, vocabulary_offset, vocabulary_size, matrix_offset, matrix_size,
      metadata_crc, vocabulary_crc, matrix_crc, _) = HEADER.unpack_from(data)
     if version not in READABLE_VERSIONS:
-        raise EmbFormatError(f"{path}: format version {version}; this reader knows 1 to 4")
-    header_size = {3: HEADER_SIZE_V3, 4: HEADER_SIZE_V4}.get(version, HEADER_SIZE)
+        raise EmbFormatError(f"{path}: format version {version}; this reader knows 1 to 5")
+    header_size = {3: HEADER_SIZE_V3, 4: HEADER_SIZE_V4, 5: HEADER_SIZE_V5}.get(version, HEADER_SIZE)
     if len(data) < header_size:
         raise EmbFormatError(f"{path}: truncated header")
     header = bytearray(data[:header_size])
@@ -76,7 +77,7 @@ def read_emb(path):
     if (_crc(metadata_bytes), _crc(vocabulary), _crc(matrix_bytes)) != (
             metadata_crc, vocabulary_crc, matrix_crc):
         raise EmbFormatError(f"{path}: a section checksum does not match")
-    # The head (the output layer's weights), the bucket rows and the labels are not returned, but
+    # The head (the output layer's weights), the bucket rows, the labels and the row norms are not returned, but
     # checked like the rest. Absent sections have offset, size and checksum 0, which also match.
     extra_sections = []
     if version >= 3:
@@ -88,6 +89,9 @@ def read_emb(path):
             data, HEADER_SIZE_V3 + HEAD_FIELDS.size)
         extra_sections += [("bucket", bucket_crc, bucket_offset, bucket_size),
                            ("labels", labels_crc, labels_offset, labels_size)]
+    if version >= 5:
+        norms_crc, _, norms_offset, norms_size, _ = LABELS_FIELDS.unpack_from(data, HEADER_SIZE_V4)
+        extra_sections.append(("norms", norms_crc, norms_offset, norms_size))
     for name, crc, offset, size in extra_sections:
         if _crc(data[offset:offset + size]) != crc:
             raise EmbFormatError(f"{path}: the {name} section checksum does not match")

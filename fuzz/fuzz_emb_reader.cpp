@@ -18,6 +18,7 @@ namespace {
 constexpr std::size_t kHeaderSize = 128;    // versions 1 and 2
 constexpr std::size_t kHeaderSizeV3 = 192;  // version 3
 constexpr std::size_t kHeaderSizeV4 = 288;  // version 4
+constexpr std::size_t kHeaderSizeV5 = 320;  // version 5
 constexpr std::size_t kVersionAt = 4;
 constexpr std::size_t kHeaderCrcAt = 8;
 constexpr std::size_t kFirstSectionAt = 48;  // (offset, size) u64 pairs: metadata, vocab, matrix
@@ -30,6 +31,8 @@ constexpr std::size_t kBucketCrcAt = 192;        // version 4: the head's layout
 constexpr std::size_t kBucketOffsetAt = 200;
 constexpr std::size_t kLabelsCrcAt = 256;        // version 4: u32 crc, u32 reserved, u64 offset, u64 size
 constexpr std::size_t kLabelsOffsetAt = 264;
+constexpr std::size_t kNormsCrcAt = 288;         // version 5: the labels' layout
+constexpr std::size_t kNormsOffsetAt = 296;
 
 std::uint32_t read_u32(const std::vector<std::byte>& bytes, std::size_t at) {
   std::uint32_t value = 0;
@@ -73,6 +76,10 @@ void repair_checksums(std::vector<std::byte>& bytes) {
     header_size = kHeaderSizeV4;
     repair_section(bytes, kBucketCrcAt, kBucketOffsetAt);
     repair_section(bytes, kLabelsCrcAt, kLabelsOffsetAt);
+  }
+  if (version >= 5 && bytes.size() >= kHeaderSizeV5) {
+    header_size = kHeaderSizeV5;
+    repair_section(bytes, kNormsCrcAt, kNormsOffsetAt);
   }
   write_u32(bytes, kHeaderCrcAt, 0);
   write_u32(bytes, kHeaderCrcAt, embedtool::crc32_of(std::span(bytes).first(header_size)));

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Makes a classifier .emb file from a version 4 word model: adds a labels section and a bucket
+"""Makes a classifier .emb file from a version 5 word model: adds a labels section and a bucket
 section (and, if asked, a head), written from docs/FORMAT.md alone, not with embedtool's library.
 
 Nothing in embedtool trains a classifier yet, so the end-to-end tests (tests/e2e/emb_classifier.sh)
@@ -13,7 +13,8 @@ import argparse
 import struct
 import zlib
 
-HEADER_SIZE = 288
+HEADER_SIZE = 320
+NORMS_FIELDS = 288  # version 5: the row norms section, which ends the file
 
 
 def pad(data, alignment):
@@ -34,12 +35,13 @@ def main():
     args = parser.parse_args()
 
     data = open(args.input, "rb").read()
-    assert data[:4] == b"\x89EMB" and struct.unpack_from("<I", data, 4)[0] == 4, "not a version 4 .emb"
+    assert data[:4] == b"\x89EMB" and struct.unpack_from("<I", data, 4)[0] == 5, "not a version 5 .emb"
     dims = struct.unpack_from("<Q", data, 32)[0]
     matrix_offset, matrix_size = struct.unpack_from("<QQ", data, 80)
     index_offset, index_size = struct.unpack_from("<QQ", data, 112)
-    assert data[128:HEADER_SIZE] == bytes(HEADER_SIZE - 128), "the input already has a head, labels or bucket rows"
-    assert index_size != 0 and matrix_offset + matrix_size == len(data)
+    assert data[128:NORMS_FIELDS] == bytes(NORMS_FIELDS - 128), "the input already has a head, labels or bucket rows"
+    norms_offset, norms_size, norms_rows = struct.unpack_from("<QQQ", data, NORMS_FIELDS + 8)
+    assert index_size != 0 and matrix_offset + matrix_size <= norms_offset and norms_offset + norms_size == len(data)
 
     out = bytearray(data[:index_offset + index_size])  # header, metadata, vocabulary, hash index
 
@@ -72,6 +74,11 @@ def main():
     if args.head:
         add_rows(128, args.head[0], int(args.head[1]), 0.5)
     add_rows(192, args.buckets[0], int(args.buckets[1]), -0.25)
+
+    # The row norms last, unchanged but for their place.
+    pad(out, 64)
+    struct.pack_into("<QQQ", out, NORMS_FIELDS + 8, len(out), norms_size, norms_rows)
+    out += data[norms_offset:norms_offset + norms_size]
 
     struct.pack_into("<IIQQQ", out, 256, zlib.crc32(labels_section), 0, labels_offset, len(labels_section), len(labels))
     struct.pack_into("<Q", out, 80, new_matrix_offset)

@@ -15,5 +15,6 @@ void add_info_command(CLI::App& parent);
 void add_eval_command(CLI::App& parent);
 void add_predict_command(CLI::App& parent);
 void add_test_command(CLI::App& parent);
+void add_index_command(CLI::App& parent);
 
 }  // namespace embedtool::cli

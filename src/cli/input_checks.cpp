@@ -19,7 +19,7 @@ struct Argument {
 };
 constexpr Argument kModelArguments[] = {
     {"lookup", "--model"}, {"eval", "--model"}, {"predict", "--model"}, {"test", "--model"},
-    {"info", "file"}};
+    {"info", "file"}, {"index", "models"}};
 constexpr Argument kTextArguments[] = {{"vocab", "files"}, {"pad", "files"}, {"train", "corpus"}};
 
 const CLI::Option* argument_of(const CLI::App& command, const Argument& argument) {

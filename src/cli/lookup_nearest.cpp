@@ -8,27 +8,23 @@
 #include "embedtool/query/nearest_lookup.h"
 #include "embedtool/query/query_lines.h"
 #include "lookup_wiring.h"
+#include "nearest_norms_hint.h"
 
 namespace embedtool::cli {
 
 void run_nearest_lookup(const LookupOptions& options) {
-  // Every row is compared with each query, so the whole model is loaded (and an .emb file's
-  // checksums verified); the matrix then moves into the index, which normalizes it in place.
-  VectorsWithSubwords loaded = load_vectors_with_subwords(options.model_path, options.load);
-  const VectorTable* subwords = loaded.subwords.get();
-  const OovPolicy oov = resolve_oov_policy(options.oov, subwords != nullptr, options.model_path);
-  NearestLookup lookup(std::move(loaded.model.vocabulary), std::move(loaded.model.vectors),
-                       options.model_path, options.by_id, *options.nearest, oov,
-                       [subwords](std::string_view word) -> std::optional<Eigen::RowVectorXf> {
-                         if (subwords == nullptr) return std::nullopt;
-                         return subwords->subword_vector(word);
-                       });
+  // An .emb file is mapped and its rows searched in place, one pass per group of queries; other
+  // formats are read into memory first. Nothing is normalized or copied either way.
+  const std::unique_ptr<VectorTable> table = open_vectors(options.model_path, options.load);
+  const OovPolicy oov = resolve_oov_policy(options.oov, table->has_subwords(), options.model_path);
+  NearestLookup lookup(*table, options.model_path, options.by_id, *options.nearest, oov);
+  suggest_norms_index(lookup, options.model_path);
   LookupOutput output(options.output, options.style);
   NeighboursWriter neighbours(output);
   QueryProblemLog problems;
   const auto answer_pending = [&] {
     for (const NearestAnswer& answer : lookup.answer_pending()) {
-      neighbours.write(answer, lookup.vocabulary());
+      neighbours.write(answer, lookup.table());
     }
   };
   std::vector<QueryProblem> found;

@@ -89,6 +89,8 @@ int main(int argc, char** argv) {
   embedtool::cli::add_eval_command(app);
   embedtool::cli::add_predict_command(app);
   embedtool::cli::add_test_command(app);
+  embedtool::cli::add_index_command(app);
+  // After every command: these go through the commands added so far.
   embedtool::cli::add_help_examples(app);
   embedtool::cli::add_input_checks(app);
 

@@ -22,7 +22,7 @@ python3 -c 'import json; i = json.load(open("out")); assert i["labels"] is None 
 add_classifier plain.emb cls.emb --head softmax 3
 run_embedtool info cls.emb
 [ "$status" -eq 0 ] || fail "info cls.emb exited $status: $(cat err)"
-grep -qE '^format +emb \(version 4\)$' out || fail "info should say version 4: $(cat out)"
+grep -qE '^format +emb \(version 5\)$' out || fail "info should say version 5: $(cat out)"
 grep -qE '^head +softmax, 3 x 16$' out || fail "info should say 'head softmax, 3 x 16': $(cat out)"
 grep -qE '^labels +3: __label__pos \(7\), __label__neg \(5\), __label__中立 \(1\)$' out ||
   fail "info should list the 3 labels with their counts: $(cat out)"
@@ -44,7 +44,7 @@ grep -qE '^labels +7: a \(9\), b \(8\), c \(7\), d \(6\), e \(5\), and 2 more$' 
   fail "info should show the first 5 of 7 labels: $(cat out)"
 
 run_embedtool verify cls.emb many.emb
-[ "$status" -eq 0 ] && grep -q "cls.emb: ok (emb version 4" out && grep -q "many.emb: ok" out ||
+[ "$status" -eq 0 ] && grep -q "cls.emb: ok (emb version 5" out && grep -q "many.emb: ok" out ||
   fail "verify cls.emb many.emb: $(cat out) $(cat err)"
 
 # Lookups are unchanged by the new sections.
@@ -88,10 +88,10 @@ labels_offset, labels_size = struct.unpack_from("<QQ", data, 264)
 bucket_offset, bucket_size = struct.unpack_from("<QQ", data, 200)
 one = bytearray(data); one[labels_offset + labels_size - 1] ^= 1; open("labels-flipped.emb", "wb").write(one)
 two = bytearray(data); two[bucket_offset + 5] ^= 1; open("buckets-flipped.emb", "wb").write(two)
-newer = bytearray(data); struct.pack_into("<I", newer, 4, 5); open("newer.emb", "wb").write(newer)
+newer = bytearray(data); struct.pack_into("<I", newer, 4, 6); open("newer.emb", "wb").write(newer)
 PY
 expect_error 1 "labels-flipped.emb has a corrupt labels section \(checksum mismatch" verify labels-flipped.emb
 expect_error 1 "labels-flipped.emb has a corrupt labels section" lookup -m labels-flipped.emb w7
 expect_error 1 "buckets-flipped.emb has a corrupt bucket section \(checksum mismatch" verify buckets-flipped.emb
-expect_error 1 "newer.emb was written by format version 5; this embedtool reads up to version 4" info newer.emb
+expect_error 1 "newer.emb was written by format version 6; this embedtool reads up to version 5" info newer.emb
 echo "ok: labels and bucket rows in .emb"

@@ -9,10 +9,10 @@ awk 'BEGIN { srand(2); print "300 16";
                for (j = 0; j < 16; j++) printf " %.7g", rand() * 2 - 1; print "" } }' >source.vec
 "$EMBEDTOOL" convert source.vec plain.emb --quiet || fail "convert source.vec plain.emb failed"
 
-# A model without a head: version 4, "head none", JSON null.
+# A model without a head: version 5, "head none", JSON null.
 run_embedtool info plain.emb
 [ "$status" -eq 0 ] || fail "info plain.emb exited $status: $(cat err)"
-grep -qE '^format +emb \(version 4\)$' out || fail "info should say version 4: $(cat out)"
+grep -qE '^format +emb \(version 5\)$' out || fail "info should say version 5: $(cat out)"
 grep -qE '^head +none$' out || fail "info should say 'head none' for a model without one: $(cat out)"
 run_embedtool info plain.emb --format json
 python3 -c 'import json, sys; assert json.load(open("out"))["head"] is None' ||
@@ -22,10 +22,14 @@ python3 -c 'import json, sys; assert json.load(open("out"))["head"] is None' ||
 python3 - <<'PY' || fail "could not add a head to plain.emb"
 import struct, zlib
 data = bytearray(open("plain.emb", "rb").read())
-assert struct.unpack_from("<I", data, 4)[0] == 4 and len(data) >= 288
+assert struct.unpack_from("<I", data, 4)[0] == 5 and len(data) >= 320
 dims = struct.unpack_from("<Q", data, 32)[0]
 matrix_offset, matrix_size = struct.unpack_from("<QQ", data, 80)
-assert matrix_offset + matrix_size == len(data)
+# The row norms (version 5) end the file, after where the head goes: dropped here (they are
+# optional), so that the head can follow the matrix.
+assert struct.unpack_from("<Q", data, 296)[0] >= matrix_offset + matrix_size
+del data[matrix_offset + matrix_size:]
+data[288:320] = bytes(32)
 data += bytes(-len(data) % 64)
 head_offset = len(data)
 rows = 3
@@ -36,7 +40,7 @@ struct.pack_into("<IIQQQQ", data, 128, zlib.crc32(head), len(kind), head_offset,
 data[168:192] = kind + bytes(24 - len(kind))
 struct.pack_into("<Q", data, 40, len(data))
 struct.pack_into("<I", data, 8, 0)
-struct.pack_into("<I", data, 8, zlib.crc32(bytes(data[:288])))
+struct.pack_into("<I", data, 8, zlib.crc32(bytes(data[:320])))
 open("head.emb", "wb").write(data)
 PY
 
@@ -47,7 +51,7 @@ run_embedtool info head.emb --format json
 python3 -c 'import json; h = json.load(open("out"))["head"]
 assert h == {"kind": "softmax", "rows": 3, "dims": 16}, h' || fail "info --format json head: $(cat out)"
 run_embedtool verify head.emb
-[ "$status" -eq 0 ] && grep -q "head.emb: ok (emb version 4" out || fail "verify head.emb: $(cat out) $(cat err)"
+[ "$status" -eq 0 ] && grep -q "head.emb: ok (emb version 5" out || fail "verify head.emb: $(cat out) $(cat err)"
 
 # Lookups are unchanged by the head.
 "$EMBEDTOOL" lookup -m plain.emb w7 w299 >plain.out || fail "lookup -m plain.emb failed"

@@ -56,7 +56,7 @@ run_embedtool lookup -m source.vec --limit 5 w3 w5
 # info: text and JSON.
 run_embedtool info model.emb
 [ "$status" -eq 0 ] || fail "info exited $status"
-grep -qE '^format +emb \(version 4\)$' out && grep -qE '^input_dim +302 rows: 300 words' out &&
+grep -qE '^format +emb \(version 5\)$' out && grep -qE '^input_dim +302 rows: 300 words' out &&
   grep -qE '^output_dim +16$' out && grep -qE '^dtype +float32$' out || fail "info text: $(cat out)"
 run_embedtool info --format json half.emb
 grep -q '"dtype": "float16"' out && grep -q '"output_dim": 16' out && grep -q '"words": 300' out ||
@@ -68,8 +68,9 @@ grep -qE '^format +npy$' out || fail "info on a.npy: $(cat out)"
 run_embedtool verify model.emb half.emb a.vec
 [ "$status" -eq 0 ] && [ "$(grep -c ': ok (' out)" -eq 3 ] || fail "verify of sound files: $(cat out err)"
 cp model.emb damaged.emb
-size=$(stat -c %s damaged.emb)
-printf 'X' | dd of=damaged.emb bs=1 seek=$((size - 10)) conv=notrunc status=none
+# Near the end of the matrix (the row norms come after it).
+matrix_end=$(($(od -An -t u8 -j 80 -N 8 damaged.emb) + $(od -An -t u8 -j 88 -N 8 damaged.emb)))
+printf 'X' | dd of=damaged.emb bs=1 seek=$((matrix_end - 10)) conv=notrunc status=none
 printf 'X' | dd of=damaged.emb bs=1 seek=1000 conv=notrunc status=none
 run_embedtool verify damaged.emb
 [ "$status" -eq 1 ] || fail "verify of a damaged file exited $status"

@@ -150,4 +150,15 @@ EmbeddingModel FastTextModel::load(const ForeignReadOptions& options) const {
   return model;
 }
 
+StoredRows FastTextModel::stored_rows() const {
+  if (word_vectors_.rows() == 0) {
+    word_vectors_ = Matrix::Zero(static_cast<Eigen::Index>(rows()), static_cast<Eigen::Index>(dims()));
+    for (std::uint64_t entry = 0; entry < visible_words_; ++entry)
+      word_vectors_.row(static_cast<Eigen::Index>(entry + kReservedIds)) =
+          mean_of(entry, layout_.entries[entry].word);
+  }
+  return {reinterpret_cast<const std::byte*>(word_vectors_.data()), rows(), dims(),
+          Dtype::float32, nullptr};
+}
+
 }  // namespace embedtool

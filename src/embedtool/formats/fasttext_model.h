@@ -40,6 +40,9 @@ class FastTextModel final : public VectorTable {
   Eigen::RowVectorXf row(WordId id) const override;
   bool has_subwords() const override { return layout_.has_char_ngrams(); }
   std::optional<Eigen::RowVectorXf> subword_vector(std::string_view word) const override;
+  // Every visible word's vector, computed once on the first call and kept (fastText's nn
+  // precomputes them the same way): a word's vector is a mean of rows, stored nowhere.
+  StoredRows stored_rows() const override;
 
   // Only the first `words` words remain visible (--limit); the others are unknown words then.
   void limit_words(std::uint64_t words);
@@ -67,6 +70,7 @@ class FastTextModel final : public VectorTable {
   FastTextLayout layout_;
   std::unordered_map<std::string_view, std::uint64_t> index_;  // word -> entry
   std::uint64_t visible_words_ = 0;
+  mutable Matrix word_vectors_;  // stored_rows(): rows() x dims(), the reserved rows zero
 };
 
 }  // namespace embedtool

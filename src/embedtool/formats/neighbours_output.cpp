@@ -2,8 +2,12 @@
 
 namespace embedtool {
 
-void append_neighbours(std::string& out, const LookupStyle& style, const NearestAnswer& answer,
-                       const Vocabulary& vocabulary) {
+namespace {
+
+// `Words` names rows by word(id): a Vocabulary or a VectorTable.
+template <typename Words>
+void append_named_neighbours(std::string& out, const LookupStyle& style,
+                             const NearestAnswer& answer, const Words& vocabulary) {
   if (style.format == OutputFormat::json) {
     out.append("{\"query\":");
     append_json_string(out, answer.label);
@@ -27,6 +31,18 @@ void append_neighbours(std::string& out, const LookupStyle& style, const Nearest
   }
 }
 
+}  // namespace
+
+void append_neighbours(std::string& out, const LookupStyle& style, const NearestAnswer& answer,
+                       const Vocabulary& vocabulary) {
+  append_named_neighbours(out, style, answer, vocabulary);
+}
+
+void append_neighbours(std::string& out, const LookupStyle& style, const NearestAnswer& answer,
+                       const VectorTable& table) {
+  append_named_neighbours(out, style, answer, table);
+}
+
 NeighboursWriter::NeighboursWriter(LookupOutput& output) : output_(output) {
   output.write_header(kNeighboursHeader);
 }
@@ -34,6 +50,12 @@ NeighboursWriter::NeighboursWriter(LookupOutput& output) : output_(output) {
 void NeighboursWriter::write(const NearestAnswer& answer, const Vocabulary& vocabulary) {
   text_.clear();
   append_neighbours(text_, output_.style(), answer, vocabulary);
+  output_.write_text(text_);
+}
+
+void NeighboursWriter::write(const NearestAnswer& answer, const VectorTable& table) {
+  text_.clear();
+  append_neighbours(text_, output_.style(), answer, table);
   output_.write_text(text_);
 }
 

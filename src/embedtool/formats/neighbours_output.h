@@ -8,6 +8,7 @@
 
 #include "embedtool/formats/lookup_output.h"
 #include "embedtool/query/nearest_lookup.h"
+#include "embedtool/storage/vector_table.h"
 #include "embedtool/vocabulary/vocabulary.h"
 
 namespace embedtool {
@@ -17,12 +18,15 @@ inline constexpr std::string_view kNeighboursHeader = "query\tneighbour\tsimilar
 // One answer in a text format; `vocabulary` names the neighbours' rows.
 void append_neighbours(std::string& out, const LookupStyle& style, const NearestAnswer& answer,
                        const Vocabulary& vocabulary);
+void append_neighbours(std::string& out, const LookupStyle& style, const NearestAnswer& answer,
+                       const VectorTable& table);
 
 class NeighboursWriter {
  public:
   // Writes the tsv header if the style asks for one.
   explicit NeighboursWriter(LookupOutput& output);
   void write(const NearestAnswer& answer, const Vocabulary& vocabulary);
+  void write(const NearestAnswer& answer, const VectorTable& table);
 
  private:
   LookupOutput& output_;

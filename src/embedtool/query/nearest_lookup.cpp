@@ -4,20 +4,39 @@
 #include <variant>
 
 #include "embedtool/errors.h"
+#include "embedtool/storage/model_vector_table.h"
 #include "embedtool/query/three_cos_add.h"
 #include "embedtool/query/vector_expression.h"
 
 namespace embedtool {
 
-NearestLookup::NearestLookup(Vocabulary vocabulary, Matrix vectors, std::string model_name,
-                             bool by_id, std::size_t k, OovPolicy policy, SubwordOf subword_of)
-    : vocabulary_(std::move(vocabulary)),
-      index_(std::move(vectors)),
-      resolver_([this](std::string_view word) { return vocabulary_.id_of(word); },
-                static_cast<std::uint64_t>(index_.rows()), std::move(model_name), by_id),
+NearestLookup::NearestLookup(const VectorTable& table, std::string model_name, bool by_id,
+                             std::size_t k, OovPolicy policy, unsigned threads)
+    : table_(&table),
+      search_(table.stored_rows(), threads),
+      resolver_([this](std::string_view word) { return table_->id_of(word); }, table.rows(),
+                std::move(model_name), by_id),
       k_(k),
-      policy_(policy),
-      subword_of_(std::move(subword_of)) {}
+      policy_(policy) {}
+
+namespace {
+std::unique_ptr<VectorTable> table_in_memory(Vocabulary vocabulary, Matrix vectors) {
+  EmbeddingModel model;
+  model.vocabulary = std::move(vocabulary);
+  model.vectors = std::move(vectors);
+  return std::make_unique<ModelVectorTable>(std::move(model));
+}
+}  // namespace
+
+NearestLookup::NearestLookup(Vocabulary vocabulary, Matrix vectors, std::string model_name,
+                             bool by_id, std::size_t k, OovPolicy policy)
+    : owned_(table_in_memory(std::move(vocabulary), std::move(vectors))),
+      table_(owned_.get()),
+      search_(table_->stored_rows()),
+      resolver_([this](std::string_view word) { return table_->id_of(word); }, table_->rows(),
+                std::move(model_name), by_id),
+      k_(k),
+      policy_(policy) {}
 
 bool NearestLookup::add_line(std::span<const std::string> tokens, bool more_ready,
                              std::vector<QueryProblem>& problems) {
@@ -40,23 +59,23 @@ void NearestLookup::add_expression(std::span<const std::string> tokens,
     return;
   }
   if (add_subword_query(terms)) return;
-  auto query = three_cos_add_query(terms, resolver_, index_);
+  auto query = three_cos_add_query(terms, resolver_, search_);
   if (auto* problem = std::get_if<std::string>(&query)) {
     problems.push_back(scored_query_problem(std::move(*problem), policy_));
     return;
   }
   NearestQuery& asked = std::get<NearestQuery>(query);
   labels_.push_back(resolver_.by_id() && terms.size() == 1
-                        ? std::string(vocabulary_.word(asked.exclude.front()))
+                        ? std::string(table_->word(asked.exclude.front()))
                         : expression_text(terms));
   queries_.push_back(std::move(asked));
 }
 
 bool NearestLookup::add_subword_query(const std::vector<ExpressionTerm>& terms) {
-  if (terms.size() != 1 || policy_ != OovPolicy::subword || !subword_of_) return false;
+  if (terms.size() != 1 || policy_ != OovPolicy::subword || !table_->has_subwords()) return false;
   const ResolvedQuery resolved = resolver_.resolve(terms.front().word);
   if (!resolved.out_of_vocabulary) return false;
-  std::optional<Eigen::RowVectorXf> vector = subword_of_(terms.front().word);
+  std::optional<Eigen::RowVectorXf> vector = table_->subword_vector(terms.front().word);
   if (!vector) return false;
   // The word is in no row, so there is nothing to leave out of its answers.
   labels_.push_back(expression_text(terms));
@@ -67,7 +86,7 @@ bool NearestLookup::add_subword_query(const std::vector<ExpressionTerm>& terms) 
 std::vector<NearestAnswer> NearestLookup::answer_pending() {
   std::vector<NearestAnswer> answers;
   if (queries_.empty()) return answers;
-  std::vector<std::vector<Neighbour>> neighbours = index_.nearest(queries_, k_);
+  std::vector<std::vector<Neighbour>> neighbours = search_.nearest(queries_, k_);
   answers.reserve(neighbours.size());
   for (std::size_t q = 0; q < neighbours.size(); ++q) {
     answers.push_back({std::move(labels_[q]), std::move(neighbours[q])});

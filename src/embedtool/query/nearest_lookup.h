@@ -3,23 +3,27 @@
 // time. A line with an operator is one expression (`king - man + woman`, three_cos_add.h); a line
 // of plain words asks for the neighbours of each word.
 //
-// Queries are held back and answered together by one matrix product (NearestIndex reads the
-// matrix once for the group instead of once per query), but never for long: the group is
+// The rows are searched where they are stored (ExactSearch: a mapped .emb file is read in place,
+// in one pass, with nothing loaded or normalized first). Queries are held back and answered
+// together by one pass (which reads the matrix once for the group instead of once per query),
+// but never for long: the group is
 // answered when the input runs dry (so an interactive user or a coprocess gets its answer at
 // once) or when it reaches kMaxPending queries.
 #include <cstddef>
-#include <functional>
 #include <optional>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "embedtool/model.h"
+#include "embedtool/query/exact_search.h"
 #include "embedtool/query/nearest.h"
 #include "embedtool/query/oov_policy.h"
 #include "embedtool/query/query_problem.h"
 #include "embedtool/query/query_resolver.h"
 #include "embedtool/query/vector_expression.h"
+#include "embedtool/storage/vector_table.h"
 
 namespace embedtool {
 
@@ -34,14 +38,13 @@ class NearestLookup {
   // held back for long.
   static constexpr std::size_t kMaxPending = 256;
 
-  // The vector of a word the vocabulary lacks, from its character n-grams (row_lookup.h).
-  using SubwordOf = std::function<std::optional<Eigen::RowVectorXf>(std::string_view)>;
-
-  // The model's vocabulary and matrix (which the index normalizes in place); `model_name` names
-  // the model in messages. Under OovPolicy::subword, `subword_of` gives an unknown word asked
-  // alone its n-gram vector (in an expression, an unknown word is still a problem).
+  // Searches `table` (a mapped .emb file or a model in memory), which must outlive this;
+  // `model_name` names the model in messages. threads = 0: one per core.
+  NearestLookup(const VectorTable& table, std::string model_name, bool by_id, std::size_t k,
+                OovPolicy policy, unsigned threads = 0);
+  // A model held in memory (tests, small models).
   NearestLookup(Vocabulary vocabulary, Matrix vectors, std::string model_name, bool by_id,
-                std::size_t k, OovPolicy policy, SubwordOf subword_of = {});
+                std::size_t k, OovPolicy policy);
   NearestLookup(const NearestLookup&) = delete;  // the resolver refers to the vocabulary
   NearestLookup& operator=(const NearestLookup&) = delete;
 
@@ -55,19 +58,22 @@ class NearestLookup {
   std::vector<NearestAnswer> answer_pending();
 
   std::size_t pending() const { return labels_.size(); }
-  const Vocabulary& vocabulary() const { return vocabulary_; }
+  // Names the neighbours' rows.
+  const VectorTable& table() const { return *table_; }
+  bool has_stored_norms() const { return search_.has_stored_norms(); }
 
  private:
   void add_expression(std::span<const std::string> tokens, std::vector<QueryProblem>& problems);
-  // Queues the n-gram vector of a lone unknown word; false if that does not apply.
+  // Queues the n-gram vector of a lone unknown word (OovPolicy::subword, a table with n-gram
+  // rows); false if that does not apply.
   bool add_subword_query(const std::vector<ExpressionTerm>& terms);
 
-  Vocabulary vocabulary_;
-  NearestIndex index_;
+  std::unique_ptr<VectorTable> owned_;  // the in-memory model, if given one
+  const VectorTable* table_;
+  ExactSearch search_;
   QueryResolver resolver_;
   std::size_t k_;
   OovPolicy policy_;
-  SubwordOf subword_of_;
   std::vector<std::string> labels_;  // of the pending queries
   std::vector<NearestQuery> queries_;
 };

@@ -2,9 +2,12 @@
 
 namespace embedtool {
 
-std::variant<NearestQuery, std::string> three_cos_add_query(std::span<const ExpressionTerm> terms,
-                                                            const QueryResolver& resolver,
-                                                            const NearestIndex& index) {
+namespace {
+// `Rows` has dims() and unit_row(id): NearestIndex or ExactSearch.
+template <typename Rows>
+std::variant<NearestQuery, std::string> sum_of_unit_rows(std::span<const ExpressionTerm> terms,
+                                                         const QueryResolver& resolver,
+                                                         const Rows& index) {
   NearestQuery query{Eigen::VectorXf::Zero(index.dims()), {}};
   for (const ExpressionTerm& term : terms) {
     const ResolvedQuery resolved = resolver.resolve(term.word);
@@ -13,6 +16,20 @@ std::variant<NearestQuery, std::string> three_cos_add_query(std::span<const Expr
     query.exclude.push_back(*resolved.id);
   }
   return query;
+}
+
+}  // namespace
+
+std::variant<NearestQuery, std::string> three_cos_add_query(std::span<const ExpressionTerm> terms,
+                                                            const QueryResolver& resolver,
+                                                            const NearestIndex& index) {
+  return sum_of_unit_rows(terms, resolver, index);
+}
+
+std::variant<NearestQuery, std::string> three_cos_add_query(std::span<const ExpressionTerm> terms,
+                                                            const QueryResolver& resolver,
+                                                            const ExactSearch& search) {
+  return sum_of_unit_rows(terms, resolver, search);
 }
 
 }  // namespace embedtool

@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include "embedtool/query/exact_search.h"
 #include "embedtool/query/nearest.h"
 #include "embedtool/query/query_resolver.h"
 #include "embedtool/query/vector_expression.h"
@@ -19,5 +20,9 @@ namespace embedtool {
 std::variant<NearestQuery, std::string> three_cos_add_query(std::span<const ExpressionTerm> terms,
                                                             const QueryResolver& resolver,
                                                             const NearestIndex& index);
+// The same over rows read in place.
+std::variant<NearestQuery, std::string> three_cos_add_query(std::span<const ExpressionTerm> terms,
+                                                            const QueryResolver& resolver,
+                                                            const ExactSearch& search);
 
 }  // namespace embedtool

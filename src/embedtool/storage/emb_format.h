@@ -1,8 +1,9 @@
 #pragma once
-// Reading and writing the .emb model file (layout in docs/FORMAT.md). Writers produce version 4;
-// readers accept versions 1 to 4 (version 1 is version 2 without the hash index section,
-// version 2 is version 3 without the head section and its header fields, and version 3 is
-// version 4 without the labels and bucket sections and their header fields).
+// Reading and writing the .emb model file (layout in docs/FORMAT.md). Writers produce version 5;
+// readers accept versions 1 to 5 (version 1 is version 2 without the hash index section,
+// version 2 is version 3 without the head section and its header fields, version 3 is
+// version 4 without the labels and bucket sections and their header fields, and version 4 is
+// version 5 without the row norms section and its header fields).
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -14,7 +15,7 @@
 
 namespace embedtool {
 
-inline constexpr std::uint32_t kEmbFormatVersion = 4;
+inline constexpr std::uint32_t kEmbFormatVersion = 5;
 
 struct EmbWriteOptions {
   // float16 halves the matrix; a finite value beyond ±65504 cannot be stored and is an Error.

@@ -64,16 +64,26 @@ constexpr std::size_t kLabelsSizeAt = 272;
 constexpr std::size_t kLabelsCountAt = 280;
 static_assert(kBucketBlockAt + kRowsBlockSize == kLabelsCrcAt);
 static_assert(kLabelsCountAt + 8 == kEmbHeaderSizeV4);
+// Version 5 fields, after the 288 bytes of version 4: the row norms section, laid out as the
+// labels' fields (a checksum, 4 reserved bytes that keep the u64 fields aligned, offset, size,
+// and a count whose 0 means none).
+constexpr std::size_t kNormsCrcAt = 288;
+constexpr std::size_t kNormsReservedAt = 292;
+constexpr std::size_t kNormsOffsetAt = 296;
+constexpr std::size_t kNormsSizeAt = 304;
+constexpr std::size_t kNormsRowsAt = 312;
+static_assert(kNormsRowsAt + 8 == kEmbHeaderSizeV5);
 
 constexpr std::uint32_t kOldestVersion = 1;
 constexpr std::uint32_t kFirstVersionWithHead = 3;
 constexpr std::uint32_t kFirstVersionWithLabels = 4;  // and bucket rows
+constexpr std::uint32_t kFirstVersionWithNorms = 5;
 // Enough for any dtype's values to be aligned when the file is mapped at a page boundary.
 constexpr std::uint32_t kSmallestAlignment = 4;
 
-// The checksum covers every header byte (128, 192 or 288) with its own field read as zero.
+// The checksum covers every header byte (128, 192, 288 or 320) with its own field read as zero.
 std::uint32_t header_crc32(std::span<const std::byte> header_bytes) {
-  std::array<std::byte, kEmbHeaderSizeV4> copy{};
+  std::array<std::byte, kEmbHeaderSizeV5> copy{};
   std::copy(header_bytes.begin(), header_bytes.end(), copy.begin());
   le::store_u32(copy.data() + kHeaderCrcAt, 0);
   return crc32_of(std::span(copy).first(header_bytes.size()));
@@ -162,6 +172,10 @@ EmbHeader read_fields(const std::byte* h) {
   header.labels.crc32 = le::load_u32(h + kLabelsCrcAt);
   header.labels.section = {le::load_u64(h + kLabelsOffsetAt), le::load_u64(h + kLabelsSizeAt)};
   header.labels.count = le::load_u64(h + kLabelsCountAt);
+  if (header.version < kFirstVersionWithNorms) return header;
+  header.norms.crc32 = le::load_u32(h + kNormsCrcAt);
+  header.norms.section = {le::load_u64(h + kNormsOffsetAt), le::load_u64(h + kNormsSizeAt)};
+  header.norms.rows = le::load_u64(h + kNormsRowsAt);
   return header;
 }
 
@@ -190,6 +204,9 @@ void check_header_checksum(std::span<const std::byte> file, const std::string& s
   if (version == kOldestVersion) check_reserved_bytes(file, kVersion1ReservedAt, kEmbHeaderSize, version, source);
   if (version >= kFirstVersionWithLabels) {
     check_reserved_bytes(file, kLabelsReservedAt, kLabelsOffsetAt, version, source);
+  }
+  if (version >= kFirstVersionWithNorms) {
+    check_reserved_bytes(file, kNormsReservedAt, kNormsOffsetAt, version, source);
   }
 }
 
@@ -298,6 +315,16 @@ void check_absent_labels(const EmbHeader& header, const std::string& source) {
   }
 }
 
+void check_absent_norms(const EmbHeader& header, const std::string& source) {
+  if (header.has_norms()) return;
+  const EmbNormsFields& norms = header.norms;
+  if (norms.section.offset != 0 || norms.section.size != 0 || norms.crc32 != 0) {
+    throw Error(source + ": the norms row count is 0 (no row norms) but the norms section has offset " +
+                decimal(norms.section.offset) + ", size " + decimal(norms.section.size) +
+                " and checksum " + hex32(norms.crc32) + ", expected all 0");
+  }
+}
+
 // The matrix and the rows sections hold rows x dims values of `value_bytes` each, no more and no
 // less; the product is computed without overflow. `owner` ("" or "the head has ") says whose
 // shape it is.
@@ -353,6 +380,7 @@ std::vector<PlacedSection> sections_in_file_order(const EmbHeader& header) {
       sections.push_back({rows.names.section, rows.fields.section, kEmbRowsSectionAlignment});
     }
   }
+  if (header.has_norms()) sections.push_back({"norms", header.norms.section, kEmbNormsAlignment});
   return sections;
 }
 
@@ -362,6 +390,7 @@ void check_sections(const EmbHeader& header, const std::string& source) {
   check_absent_hash_index(header, source);
   for (const EmbRowsSectionRef& rows : header.rows_sections()) check_absent_rows(rows, source);
   check_absent_labels(header, source);
+  check_absent_norms(header, source);
   const std::vector<PlacedSection> sections = sections_in_file_order(header);
   for (const PlacedSection& placed : sections) {
     check_section_inside(placed.section, placed.name, header.file_size, source);
@@ -394,11 +423,21 @@ void check_sections(const EmbHeader& header, const std::string& source) {
   check_values_size(header.matrix, "matrix", "", header.rows, header.dims,
                     bytes_per_value(header.value_type()), source);
   for (const EmbRowsSectionRef& rows : header.rows_sections()) check_rows_shape(header, rows, source);
+  if (header.has_norms()) {
+    // One length per row of E, each an f32.
+    if (header.norms.rows != header.rows) {
+      throw Error(source + ": the norms section has " + decimal(header.norms.rows) +
+                  " rows, expected the matrix's " + decimal(header.rows));
+    }
+    check_values_size(header.norms.section, "norms", "the norms have ", header.norms.rows, 1,
+                      bytes_per_value(Dtype::float32), source);
+  }
 }
 
 }  // namespace
 
 std::size_t emb_header_size(std::uint32_t version) {
+  if (version >= kFirstVersionWithNorms) return kEmbHeaderSizeV5;
   if (version >= kFirstVersionWithLabels) return kEmbHeaderSizeV4;
   return version >= kFirstVersionWithHead ? kEmbHeaderSizeV3 : kEmbHeaderSize;
 }
@@ -435,6 +474,12 @@ std::vector<std::byte> encode_emb_header(const EmbHeader& header) {
     le::store_u64(h + kLabelsOffsetAt, header.labels.section.offset);
     le::store_u64(h + kLabelsSizeAt, header.labels.section.size);
     le::store_u64(h + kLabelsCountAt, header.labels.count);
+  }
+  if (header.version >= kFirstVersionWithNorms) {
+    le::store_u32(h + kNormsCrcAt, header.norms.crc32);
+    le::store_u64(h + kNormsOffsetAt, header.norms.section.offset);
+    le::store_u64(h + kNormsSizeAt, header.norms.section.size);
+    le::store_u64(h + kNormsRowsAt, header.norms.rows);
   }
   le::store_u32(h + kHeaderCrcAt, header_crc32(bytes));
   return bytes;

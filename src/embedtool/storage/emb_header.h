@@ -1,6 +1,6 @@
 #pragma once
 // The fixed header at the start of every .emb file: 128 bytes in versions 1 and 2, 192 in
-// version 3, 288 in version 4 (byte layout in docs/FORMAT.md). It says where every other section is, so it is
+// version 3, 288 in version 4, 320 in version 5 (byte layout in docs/FORMAT.md). It says where every other section is, so it is
 // validated completely before any of them is touched.
 #include <array>
 #include <cstddef>
@@ -21,6 +21,7 @@ inline constexpr std::array<std::byte, 4> kEmbMagic = {std::byte{0x89}, std::byt
 inline constexpr std::size_t kEmbHeaderSize = 128;     // versions 1 and 2
 inline constexpr std::size_t kEmbHeaderSizeV3 = 192;   // version 3: 64 bytes of head fields added
 inline constexpr std::size_t kEmbHeaderSizeV4 = 288;   // version 4: bucket rows and labels fields
+inline constexpr std::size_t kEmbHeaderSizeV5 = 320;   // version 5: row norms fields
 inline constexpr std::uint32_t kEmbMatrixAlignment = 64;    // what the writer uses
 inline constexpr std::uint64_t kEmbVocabularyAlignment = 8;  // the u64 tables can be mapped in place
 inline constexpr std::uint32_t kEmbReservedRows = 2;         // <pad>, <unk>
@@ -29,6 +30,8 @@ inline constexpr std::uint64_t kEmbHashIndexSlotBytes = 8;
 inline constexpr std::uint64_t kEmbLabelsAlignment = 8;      // u64 tables, mapped in place
 // The f32 rows of the head and of the bucket rows, mapped in place.
 inline constexpr std::uint64_t kEmbRowsSectionAlignment = 64;
+// The f32 row norms, mapped in place and read with 8-wide loads.
+inline constexpr std::uint64_t kEmbNormsAlignment = 64;
 inline constexpr std::size_t kEmbKindMaxBytes = 24;  // the header's fixed kind fields
 
 struct EmbSection {
@@ -73,6 +76,15 @@ struct EmbLabelsFields {
   std::uint32_t crc32 = 0;
 };
 
+// Version 5: the optional row norms section (emb_norms_section.h), last in the file: the length
+// of each row of E, which cosine searches divide by. A row count of 0 means the file has none,
+// and then every other field is 0.
+struct EmbNormsFields {
+  std::uint64_t rows = 0;  // = the header's rows when present
+  EmbSection section;      // rows x f32, at a multiple of kEmbNormsAlignment
+  std::uint32_t crc32 = 0;
+};
+
 struct EmbHeader {
   std::uint32_t version = kEmbFormatVersion;
   std::uint32_t dtype = static_cast<std::uint32_t>(Dtype::float32);
@@ -94,11 +106,13 @@ struct EmbHeader {
   EmbRowsFields head;  // version 3
   EmbRowsFields buckets;   // version 4, after the head (or the matrix)
   EmbLabelsFields labels;  // version 4
+  EmbNormsFields norms;    // version 5, after every other section
 
   bool has_hash_index() const { return hash_index.size != 0; }
   bool has_head() const { return head.present(); }
   bool has_buckets() const { return buckets.present(); }
   bool has_labels() const { return labels.count != 0; }
+  bool has_norms() const { return norms.rows != 0; }
   // The head and the bucket rows, in file order, each present or not: for code that treats
   // every rows section alike.
   std::array<EmbRowsSectionRef, 2> rows_sections() const {
@@ -110,12 +124,13 @@ struct EmbHeader {
   Dtype value_type() const { return static_cast<Dtype>(dtype); }
 };
 
-// 128 bytes for versions 1 and 2, 192 for version 3, 288 for version 4. `version` is one this
+// 128 bytes for versions 1 and 2, 192 for version 3, 288 for version 4, 320 for version 5. `version` is one this
 // reader knows.
 std::size_t emb_header_size(std::uint32_t version);
 
 // The header bytes of header.version (emb_header_size of them), header checksum included. The
-// head fields are written only from version 3 on, the bucket and labels fields from version 4.
+// head fields are written only from version 3 on, the bucket and labels fields from version 4,
+// the norms fields from version 5.
 std::vector<std::byte> encode_emb_header(const EmbHeader& header);
 
 // Reads and validates the header of a whole file: magic, version, header checksum, the file size

@@ -6,6 +6,7 @@
 #include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_norms_section.h"
 #include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
@@ -44,6 +45,8 @@ EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& 
     model.buckets = BucketRows{header.buckets.kind,
                                read_rows_section(bytes, header.buckets, kEmbBucketNames, source_name)};
   }
+  // Derived from the matrix, so not part of the model: checked, and written anew on saving.
+  if (header.has_norms()) checked_norms_in_place(bytes, header, source_name);
   return model;
 }
 

@@ -1,5 +1,6 @@
 #include "embedtool/storage/emb_verify.h"
 
+#include <cmath>
 #include <functional>
 #include <optional>
 
@@ -8,6 +9,7 @@
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_norms_section.h"
 #include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
 #include "embedtool/storage/emb_vocabulary_view.h"
@@ -23,6 +25,22 @@ bool passes(std::vector<std::string>& problems, const std::function<void()>& che
   } catch (const Error& error) {
     problems.emplace_back(error.what());
     return false;
+  }
+}
+
+// Each stored length equals the row's, to float rounding (another writer may sum differently).
+void check_norms_match_rows(const float* stored, const EmbHeader& header,
+                            std::span<const std::byte> file, const std::string& source_name) {
+  const StoredRows rows{file.data() + header.matrix.offset, header.rows, header.dims,
+                        header.value_type(), nullptr};
+  const std::vector<float> computed = row_norms(rows);
+  for (std::uint64_t row = 0; row < header.rows; ++row) {
+    if (stored[row] == computed[row]) continue;
+    const float tolerance = 1e-5f * computed[row];
+    if (std::abs(stored[row] - computed[row]) <= tolerance) continue;
+    if (std::isnan(stored[row]) && std::isnan(computed[row])) continue;
+    throw Error(source_name + ": the norms section says row " + std::to_string(row) + " has length " +
+                std::to_string(stored[row]) + ", but its values give " + std::to_string(computed[row]));
   }
 }
 
@@ -65,7 +83,7 @@ std::vector<std::string> find_emb_problems(std::span<const std::byte> file,
     });
   }
 
-  passes(problems, [&] {
+  const bool matrix_ok = passes(problems, [&] {
     checksummed_section(file, header->matrix, header->matrix_crc32, "matrix", source_name);
   });
 
@@ -75,6 +93,14 @@ std::vector<std::string> find_emb_problems(std::span<const std::byte> file,
     if (!rows.fields.present()) continue;
     passes(problems, [&] {
       checksummed_section(file, rows.fields.section, rows.fields.crc32, rows.names.section, source_name);
+    });
+  }
+  if (header->has_norms()) {
+    passes(problems, [&] {
+      const float* stored = checked_norms_in_place(file, *header, source_name);
+      // A sound checksum over wrong lengths (a buggy writer) would still skew every cosine:
+      // compared with the rows, when they are sound.
+      if (matrix_ok) check_norms_match_rows(stored, *header, file, source_name);
     });
   }
   return problems;

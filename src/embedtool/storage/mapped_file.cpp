@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <utility>
 
 #include "embedtool/errors.h"
@@ -106,6 +107,15 @@ void MappedFile::unmap() {
   if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
   mapping_ = nullptr;
   mapped_size_ = 0;
+}
+
+void MappedFile::will_read_sequentially(std::span<const std::byte> range) const {
+  if (mapping_ == nullptr || range.empty()) return;
+  // madvise takes page-aligned starts; the mapping itself starts at a page.
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto start = reinterpret_cast<std::uintptr_t>(range.data()) / page * page;
+  const auto end = reinterpret_cast<std::uintptr_t>(range.data() + range.size());
+  (void)::madvise(reinterpret_cast<void*>(start), end - start, MADV_SEQUENTIAL);
 }
 
 }  // namespace embedtool

@@ -7,6 +7,7 @@
 #include "embedtool/storage/emb_labels_section.h"
 #include "embedtool/storage/emb_matrix_section.h"
 #include "embedtool/storage/emb_metadata_section.h"
+#include "embedtool/storage/emb_norms_section.h"
 #include "embedtool/storage/emb_rows_section.h"
 #include "embedtool/storage/emb_section_checksum.h"
 #include "embedtool/storage/emb_vocabulary_section.h"
@@ -52,6 +53,7 @@ MappedModel::MappedModel(const std::string& path)
       if (!rows.fields.present()) continue;
       checksummed_section(file_.bytes(), rows.fields.section, rows.fields.crc32, rows.names.section, source);
     }
+    if (header_.has_norms()) checked_norms_in_place(file_.bytes(), header_, source);
   }
   metadata_ = decode_metadata_section(
       checksummed_section(file_.bytes(), header_.metadata, header_.metadata_crc32, "metadata", source),
@@ -100,6 +102,14 @@ std::uint64_t MappedModel::count(WordId id) const {
 Eigen::RowVectorXf MappedModel::row(WordId id) const {
   check_row(id);
   return read_row(file_.bytes(), header_.matrix.offset, static_cast<std::uint64_t>(id), header_.dims, dtype());
+}
+
+StoredRows MappedModel::stored_rows() const {
+  // The norms are read whole by a search, and their checksum costs milliseconds: checked.
+  const float* norms = header_.has_norms() ? checked_norms_in_place(file_.bytes(), header_, display_name()) : nullptr;
+  // The file was opened for lookups (no read-ahead); a search reads the matrix in order.
+  file_.will_read_sequentially(file_.bytes().subspan(header_.matrix.offset, rows_ * header_.dims * bytes_per_value(dtype())));
+  return {file_.bytes().data() + header_.matrix.offset, rows_, header_.dims, dtype(), norms};
 }
 
 Eigen::RowVectorXf MappedModel::bucket_row(std::uint64_t bucket) const {

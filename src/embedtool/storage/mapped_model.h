@@ -13,7 +13,8 @@
 //   head and the bucket rows, which would mean reading all of them. The head's weights are not
 //   mapped: lookups do not use them, and load() reads them. Bucket rows are read one at a time
 //   like word rows (bucket_row). The labels are read, checksum and all, when labels() is
-//   called. load() and load_model() verify everything; `embedtool verify` reports every problem.
+//   called, and the row norms' checksum when stored_rows() is (a search reads them all).
+//   load() and load_model() verify everything; `embedtool verify` reports every problem.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -43,6 +44,10 @@ class MappedModel final : public VectorTable {
   std::optional<WordId> id_of(std::string_view word) const override;
   std::string_view word(WordId id) const override;
   Eigen::RowVectorXf row(WordId id) const override;
+  // The matrix section in place, unverified: a search that reads every row says nothing about
+  // its checksum (`embedtool verify` does); and the norms section if the file has one, its
+  // checksum verified (a few milliseconds). Throws Error if the norms are damaged.
+  StoredRows stored_rows() const override;
   std::uint64_t count(WordId id) const;
 
   // Only the first `words` words (rows 2 ... words + 1) remain visible: --limit.
@@ -53,6 +58,7 @@ class MappedModel final : public VectorTable {
   std::uint64_t file_size() const { return header_.file_size; }
   bool has_hash_index() const { return header_.has_hash_index(); }
   bool has_head() const { return header_.has_head(); }
+  bool has_norms() const { return header_.has_norms(); }
   // The head's kind and shape from the header (kind "" and all 0 if the file has none).
   const EmbRowsFields& head() const { return header_.head; }
   bool has_buckets() const { return header_.has_buckets(); }

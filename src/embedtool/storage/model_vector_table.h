@@ -18,6 +18,9 @@ class ModelVectorTable final : public VectorTable {
   }
   std::string_view word(WordId id) const override { return model_.vocabulary.word(id); }
   Eigen::RowVectorXf row(WordId id) const override;
+  StoredRows stored_rows() const override {
+    return {reinterpret_cast<const std::byte*>(model_.vectors.data()), rows(), dims(), Dtype::float32, nullptr};
+  }
 
   const EmbeddingModel& model() const { return model_; }
 

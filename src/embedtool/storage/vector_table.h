@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 
+#include "embedtool/storage/stored_rows.h"
 #include "embedtool/vocabulary/vocabulary.h"
 
 namespace embedtool {
@@ -38,6 +39,9 @@ class VectorTable {
   virtual std::optional<Eigen::RowVectorXf> subword_vector(std::string_view /*word*/) const {
     return std::nullopt;
   }
+  // Every row as stored, to be read in place by a search that compares a query with all of
+  // them (the rows visible after --limit only).
+  virtual StoredRows stored_rows() const = 0;
 };
 
 }  // namespace embedtool

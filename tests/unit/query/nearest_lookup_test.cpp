@@ -62,7 +62,7 @@ TEST_CASE("a line with an operator is one expression, labelled as written") {
   CHECK(answers[0].label == "king - man + woman");
   REQUIRE(answers[0].neighbours.size() == 1);
   CHECK(answers[0].neighbours[0].id == 3);  // queen: the words of the expression are left out
-  CHECK(lookup.vocabulary().word(answers[0].neighbours[0].id) == "queen");
+  CHECK(lookup.table().word(answers[0].neighbours[0].id) == "queen");
 }
 
 TEST_CASE("queries wait while more input is ready, up to kMaxPending") {

@@ -87,8 +87,8 @@ TEST_CASE("a version 4 header is 288 bytes, all covered by its checksum") {
 }
 
 TEST_CASE("a newer version is refused naming both versions") {
-  check_parse_rejects(classifier_with_u32(field::kVersion, 5),
-                      {"model.emb was written by format version 5; this embedtool reads up to version 4"});
+  check_parse_rejects(classifier_with_u32(field::kVersion, 6),
+                      {"model.emb was written by format version 6; this embedtool reads up to version 5"});
 }
 
 TEST_CASE("truncated labels and bucket sections") {

@@ -44,14 +44,14 @@ TEST_CASE("a file that is not a model") {
 
 TEST_CASE("versions this reader does not know") {
   check_parse_rejects(with_u32(field::kVersion, 7),
-                      {"model.emb was written by format version 7; this embedtool reads up to version 4"});
+                      {"model.emb was written by format version 7; this embedtool reads up to version 5"});
   SUBCASE("a newer version is named even if its header is shorter than ours") {
     auto bytes = HandBuiltEmb{}.build();
     bytes.resize(8);
-    put_u32(bytes, field::kVersion, 5);
-    check_parse_rejects(bytes, {"format version 5", "up to version 4"});
+    put_u32(bytes, field::kVersion, 6);
+    check_parse_rejects(bytes, {"format version 6", "up to version 5"});
   }
-  check_parse_rejects(with_u32(field::kVersion, 0), {"format version 0", "expected 1 to 4"});
+  check_parse_rejects(with_u32(field::kVersion, 0), {"format version 0", "expected 1 to 5"});
 }
 
 TEST_CASE("a version 2 header field used in a version 1 file") {

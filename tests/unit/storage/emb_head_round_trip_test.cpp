@@ -44,8 +44,8 @@ TEST_CASE("a head survives serialize and parse bit for bit, as f32 in float32 an
     CHECK(find_emb_problems(bytes, "model.emb").empty());
 
     // The header places the head after the matrix, 64-byte aligned, at the end of the file.
-    CHECK(get_u32(bytes, field::kVersion) == 4);
-    CHECK(get_u64(bytes, field::kMetadataOffset) == field::kHeaderSizeV4);
+    CHECK(get_u32(bytes, field::kVersion) == 5);
+    CHECK(get_u64(bytes, field::kMetadataOffset) == field::kHeaderSizeV5);
     const std::uint64_t matrix_end = get_u64(bytes, field::kMatrixOffset) + get_u64(bytes, field::kMatrixSize);
     const std::uint64_t head_offset = get_u64(bytes, field::kHeadOffset);
     CHECK(head_offset % 64 == 0);
@@ -55,13 +55,13 @@ TEST_CASE("a head survives serialize and parse bit for bit, as f32 in float32 an
     CHECK(get_u64(bytes, field::kHeadRows) == 4);
     CHECK(get_u64(bytes, field::kHeadDims) == 3);
     CHECK(get_u32(bytes, field::kHeadKindSize) == 7);
-    CHECK(head_offset + get_u64(bytes, field::kHeadSize) == bytes.size());
+    CHECK((head_offset + get_u64(bytes, field::kHeadSize) + 63) / 64 * 64 == get_u64(bytes, field::kNormsOffset));  // the row norms follow
   }
 }
 
-TEST_CASE("a model without a head is a version 4 file whose head fields are all zero") {
+TEST_CASE("a model without a head is a version 5 file whose head fields are all zero") {
   const auto bytes = serialize_model(sample_model());
-  CHECK(get_u32(bytes, field::kVersion) == 4);
+  CHECK(get_u32(bytes, field::kVersion) == 5);
   for (std::size_t at = field::kHeadCrc; at < field::kHeaderSizeV3; ++at) {
     CAPTURE(at);
     CHECK(bytes[at] == std::byte{0});
@@ -88,7 +88,7 @@ TEST_CASE("edge heads round trip") {
 
 TEST_CASE("the writer produces exactly the head section layout of docs/FORMAT.md") {
   HandBuiltEmb hand;
-  hand.version = 4;
+  hand.version = 5;
   SUBCASE("without a head") {}
   SUBCASE("with a head") { hand.head_kind = "hs"; }
   SUBCASE("with a head, float16 matrix") {
@@ -113,7 +113,7 @@ TEST_CASE("the writer produces exactly the head section layout of docs/FORMAT.md
   CHECK(serialize_model(model, {hand.dtype == 1 ? Dtype::float16 : Dtype::float32}) == bytes);
 }
 
-TEST_CASE("a version 2 file still reads as before, and is rewritten as version 4") {
+TEST_CASE("a version 2 file still reads as before, and is rewritten as version 5") {
   const HandBuiltEmb hand;  // version 2, 128-byte header
   const auto bytes = hand.build();
   REQUIRE(get_u32(bytes, field::kVersion) == 2);
@@ -126,7 +126,7 @@ TEST_CASE("a version 2 file still reads as before, and is rewritten as version 4
   CHECK(find_emb_problems(bytes, "v2.emb").empty());
 
   const auto rewritten = serialize_model(model);
-  CHECK(get_u32(rewritten, field::kVersion) == 4);
+  CHECK(get_u32(rewritten, field::kVersion) == 5);
   const EmbeddingModel again = parse_model(rewritten, "v4.emb");
   check_same_vocabulary(again.vocabulary, model.vocabulary);
   CHECK(same_bits(again.vectors, model.vectors));

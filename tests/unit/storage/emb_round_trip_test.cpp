@@ -39,7 +39,7 @@ TEST_CASE("the writer produces exactly the layout of docs/FORMAT.md") {
   // byte for byte. (emb_head_round_trip_test.cpp and emb_classifier_round_trip_test.cpp do the same with
   // heads, labels and bucket rows.)
   HandBuiltEmb hand;
-  hand.version = 4;  // what the writer writes
+  hand.version = 5;  // what the writer writes
   const auto bytes = hand.build();
   const EmbeddingModel model = parse_model(bytes, "hand.emb");
   REQUIRE(model.vocabulary.input_dim() == hand.rows());
@@ -63,11 +63,12 @@ TEST_CASE("header fields describe the written file") {
   CHECK(get_u64(bytes, field::kRows) == model.vocabulary.input_dim());
   CHECK(get_u64(bytes, field::kDims) == 3);
   CHECK(get_u64(bytes, field::kFileSize) == bytes.size());
-  CHECK(get_u32(bytes, field::kVersion) == 4);
-  CHECK(get_u64(bytes, field::kMetadataOffset) == field::kHeaderSizeV4);
+  CHECK(get_u64(bytes, field::kNormsOffset) + 4 * get_u64(bytes, field::kRows) == bytes.size());  // norms last
+  CHECK(get_u32(bytes, field::kVersion) == 5);
+  CHECK(get_u64(bytes, field::kMetadataOffset) == field::kHeaderSizeV5);
   CHECK(get_u64(bytes, field::kVocabularyOffset) % 8 == 0);
   CHECK(get_u64(bytes, field::kMatrixOffset) % 64 == 0);
-  CHECK(get_u64(bytes, field::kMatrixOffset) + get_u64(bytes, field::kMatrixSize) == bytes.size());
+  CHECK((get_u64(bytes, field::kMatrixOffset) + get_u64(bytes, field::kMatrixSize) + 63) / 64 * 64 == get_u64(bytes, field::kNormsOffset));  // the row norms follow
 }
 
 TEST_CASE("edge shapes round trip") {

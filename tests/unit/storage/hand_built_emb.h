@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <bit>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -62,6 +63,13 @@ constexpr std::size_t kLabelsOffset = 264;
 constexpr std::size_t kLabelsSize = 272;
 constexpr std::size_t kLabelsCount = 280;
 constexpr std::size_t kHeaderSizeV4 = 288;
+// Version 5: the row norms section's fields, laid out as the labels'.
+constexpr std::size_t kNormsCrc = 288;
+constexpr std::size_t kNormsReserved = 292;  // 4 bytes, zero
+constexpr std::size_t kNormsOffset = 296;
+constexpr std::size_t kNormsSize = 304;
+constexpr std::size_t kNormsRows = 312;
+constexpr std::size_t kHeaderSizeV5 = 320;
 }  // namespace field
 
 // The largest value a 64-bit header field can hold (the corruption tests write it).
@@ -91,6 +99,7 @@ inline std::uint32_t zlib_crc(std::span<const std::byte> bytes) {
 // The header's size for the version the file's bytes 4..7 give.
 inline std::size_t header_size_of(std::span<const std::byte> bytes) {
   const std::uint32_t version = get_u32(bytes, field::kVersion);
+  if (version >= 5) return field::kHeaderSizeV5;
   if (version >= 4) return field::kHeaderSizeV4;
   return version == 3 ? field::kHeaderSizeV3 : field::kHeaderSize;
 }
@@ -123,6 +132,9 @@ inline void reseal_all(std::vector<std::byte>& bytes) {
   if (get_u32(bytes, field::kVersion) >= 4 && get_u64(bytes, field::kLabelsCount) != 0) {
     section_crc(field::kLabelsOffset, field::kLabelsSize, field::kLabelsCrc);
   }
+  if (get_u32(bytes, field::kVersion) >= 5 && get_u64(bytes, field::kNormsRows) != 0) {
+    section_crc(field::kNormsOffset, field::kNormsSize, field::kNormsCrc);
+  }
   reseal_header(bytes);
 }
 
@@ -153,6 +165,8 @@ struct HandBuiltEmb {
   std::vector<std::uint64_t> label_counts;
   std::string bucket_kind;
   std::uint64_t bucket_rows = 3;
+  // Version 5 only: the row norms section after everything else (none if false).
+  bool norms = true;
 
   std::uint64_t rows() const { return words.size(); }
   float value(std::uint64_t row, std::uint64_t col) const {
@@ -183,7 +197,8 @@ struct HandBuiltEmb {
   }
 
   std::vector<std::byte> build() const {
-    std::vector<std::byte> file(version >= 4   ? field::kHeaderSizeV4
+    std::vector<std::byte> file(version >= 5   ? field::kHeaderSizeV5
+                                : version == 4 ? field::kHeaderSizeV4
                                 : version == 3 ? field::kHeaderSizeV3
                                                : field::kHeaderSize);
     auto append = [&](std::string_view text) {
@@ -273,6 +288,20 @@ struct HandBuiltEmb {
       bucket_size = file.size() - bucket_offset;
     }
 
+    // Each row's length, computed in double and rounded to f32 (the values are exact in f16).
+    std::size_t norms_offset = 0;
+    std::size_t norms_size = 0;
+    if (version >= 5 && norms) {
+      pad_to(64);
+      norms_offset = file.size();
+      for (std::uint64_t row = 0; row < rows(); ++row) {
+        double square = 0;
+        for (std::uint64_t col = 0; col < dims; ++col) square += double(value(row, col)) * value(row, col);
+        append_f32(static_cast<float>(std::sqrt(square)));
+      }
+      norms_size = file.size() - norms_offset;
+    }
+
     const char magic[4] = {'\x89', 'E', 'M', 'B'};
     for (int i = 0; i < 4; ++i) file[field::kMagic + i] = std::byte(static_cast<unsigned char>(magic[i]));
     put_u32(file, field::kVersion, version);
@@ -314,6 +343,11 @@ struct HandBuiltEmb {
       put_u64(file, field::kLabelsOffset, labels_offset);
       put_u64(file, field::kLabelsSize, labels_size);
       put_u64(file, field::kLabelsCount, labels.size());
+    }
+    if (norms_size != 0) {
+      put_u64(file, field::kNormsOffset, norms_offset);
+      put_u64(file, field::kNormsSize, norms_size);
+      put_u64(file, field::kNormsRows, rows());
     }
     reseal_all(file);
     return file;

@@ -41,7 +41,7 @@ TEST_CASE("a mapped model gives the same words and rows as a full load") {
     CHECK(mapped.rows() == 6);
     CHECK(mapped.dims() == 3);
     CHECK(mapped.dtype() == dtype);
-    CHECK(mapped.format_version() == 4);
+    CHECK(mapped.format_version() == 5);
     CHECK(mapped.has_hash_index());
     CHECK(mapped.metadata() == model.metadata);
     for (WordId id = 0; id < 6; ++id) {
@@ -95,7 +95,8 @@ TEST_CASE("limit_words hides the rows after the first N words") {
 TEST_CASE("a small file's checksums are all verified when it is opened") {
   ScratchFolder folder;
   auto bytes = serialize_model(sample_model());
-  bytes[bytes.size() - 2] ^= std::byte{0x01};  // in the matrix, whose checksum covers it
+  // In the matrix (which the row norms follow), whose checksum covers it.
+  bytes[get_u64(bytes, field::kMatrixOffset) + get_u64(bytes, field::kMatrixSize) - 2] ^= std::byte{0x01};
   write_bytes(folder.file("flipped.emb"), bytes);
   check_message(error_of([&] { MappedModel mapped(folder.file("flipped.emb")); }),
                 {"flipped.emb has a corrupt matrix section"});
@@ -106,7 +107,8 @@ TEST_CASE("a large file is opened without reading its matrix; verify finds the d
   const EmbeddingModel model = numbered_model(1800, 1200);
   auto bytes = serialize_model(model);
   REQUIRE(bytes.size() > (std::size_t{8} << 20));
-  bytes[bytes.size() - 2] ^= std::byte{0x01};  // the last row's last value
+  // The last row's last value, before the row norms.
+  bytes[get_u64(bytes, field::kMatrixOffset) + get_u64(bytes, field::kMatrixSize) - 2] ^= std::byte{0x01};
   write_bytes(folder.file("big.emb"), bytes);
 
   const MappedModel mapped(folder.file("big.emb"));
