@@ -7,7 +7,6 @@
 #include "embedtool/pipeline/corpus_count.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
 #include "embedtool/formats/output_file.h"
-#include "embedtool/training/memory_estimate.h"
 #include "plain_checks.h"
 
 namespace embedtool::cli {
@@ -25,8 +24,7 @@ struct VocabOptions {
 void run_vocab(const VocabOptions& options) {
   OutputFile output(options.output);  // first, so a bad output path fails before any work
   const Tokenizer tokenizer(options.tokenizer);
-  const std::uint64_t limit =
-      options.max_memory > 0 ? options.max_memory : physical_memory_bytes() / 2;
+  const std::uint64_t limit = counting_memory_limit(options.max_memory);
   const CorpusCount counted = count_corpus(options.inputs, tokenizer, limit);
   const Vocabulary vocabulary = counted.counter.build(options.vocabulary);
   if (counted.counter.spilled_runs() > 0) spdlog::info("{}", spill_summary(counted.counter, limit));

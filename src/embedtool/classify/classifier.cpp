@@ -48,10 +48,6 @@ Classifier::Classifier(EmbeddingModel model, const std::string& source)
   h_.resize(dims());
 }
 
-void Classifier::log_probabilities(std::span<const float> h, std::span<float> out) {
-  head_->predict(h, out);
-}
-
 void Classifier::predict(std::span<const float> h, const TopLabelsOptions& options,
                          std::vector<LabelScore>& out) {
   head_->top_classes(h, ranking_limits(options), ranked_);

@@ -37,8 +37,6 @@ class Classifier {
   std::size_t dims() const { return sentences_.dims(); }
   SentenceVectors& sentences() { return sentences_; }
 
-  // log P(label | h) for every label, into `log_probabilities` (labels().size() values).
-  void log_probabilities(std::span<const float> h, std::span<float> log_probabilities);
   // The best labels for h (top_labels.h); hs finds them without scoring every label.
   void predict(std::span<const float> h, const TopLabelsOptions& options,
                std::vector<LabelScore>& out);

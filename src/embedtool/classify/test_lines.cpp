@@ -25,7 +25,12 @@ void test_lines(Classifier& classifier, LineReader& lines, const TopLabelsOption
     best.clear();
     if (has_vector) {
       classifier.predict(h, options, predicted);
-      classifier.predict(h, best_only, best);
+      // The predictions are best first, so their first is the best label; only when the
+      // threshold left none is it searched for on its own.
+      if (!predicted.empty())
+        best.push_back(predicted.front());
+      else
+        classifier.predict(h, best_only, best);
     }
     metrics.add_example(gold, predicted,
                         best.empty() ? std::nullopt : std::optional(best.front().label));

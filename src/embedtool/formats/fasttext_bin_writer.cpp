@@ -1,7 +1,7 @@
 #include "embedtool/formats/fasttext_bin_writer.h"
 
 #include <algorithm>
-#include <array>
+#include <bit>
 #include <cstdint>
 #include <string>
 
@@ -25,18 +25,16 @@ constexpr std::int8_t kEntryWord = 0;
 // runs on.
 class Bytes {
  public:
-  void i32(std::int32_t value) { put(value, 4); }
-  void i64(std::int64_t value) { put(static_cast<std::uint64_t>(value), 8); }
+  void i32(std::int32_t value) { le::store_u32(grow(4), static_cast<std::uint32_t>(value)); }
+  void i64(std::int64_t value) { le::store_u64(grow(8), static_cast<std::uint64_t>(value)); }
   void i8(std::int8_t value) { text_.push_back(static_cast<char>(value)); }
-  void f64(double value) { put(std::bit_cast<std::uint64_t>(value), 8); }
+  void f64(double value) { le::store_u64(grow(8), std::bit_cast<std::uint64_t>(value)); }
   void c_string(std::string_view text) {
     text_.append(text);
     text_.push_back('\0');
   }
   void f32_row(const float* values, Eigen::Index count) {
-    const std::size_t at = text_.size();
-    text_.resize(at + 4 * static_cast<std::size_t>(count));
-    auto* out = reinterpret_cast<std::byte*>(text_.data() + at);
+    std::byte* out = grow(4 * static_cast<std::size_t>(count));
     for (Eigen::Index i = 0; i < count; ++i) le::store_f32(out + 4 * i, values[i]);
   }
   // Hands the bytes so far to `out` and starts again (rows are written a few at a time).
@@ -46,8 +44,11 @@ class Bytes {
   }
 
  private:
-  void put(std::uint64_t value, int bytes) {
-    for (int i = 0; i < bytes; ++i) text_.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+  // `bytes` more at the end, to be written.
+  std::byte* grow(std::size_t bytes) {
+    const std::size_t at = text_.size();
+    text_.resize(at + bytes);
+    return reinterpret_cast<std::byte*>(text_.data() + at);
   }
   std::string text_;
 };

@@ -47,6 +47,7 @@ AutotuneOutcome autotune_classifier(const AutotuneJob& job,
   Random random(job.asked.seed);
   std::optional<AutotuneOutcome> best;
   int skipped_in_a_row = 0;
+  int finished = 0;  // trials that ran to the end
   bool stop = false;
   for (int trial = 1; !stop; ++trial) {
     TrainSettings candidate = resolve_settings(job.asked, job.facts).settings;
@@ -108,14 +109,11 @@ AutotuneOutcome autotune_classifier(const AutotuneJob& job,
     log(what + ": validation accuracy " + accuracy_text(*accuracy) + " at epoch " +
         std::to_string(result.epoch) + ", " + seconds_text(seconds.count()) +
         (better ? " (best)" : ""));
-    const int finished = best ? best->trials + 1 : 1;
-    if (better) {
-      best = AutotuneOutcome{std::move(result), candidate, *accuracy, finished};
-    } else {
-      best->trials = finished;
-    }
+    ++finished;
+    if (better) best = AutotuneOutcome{std::move(result), candidate, *accuracy, 0};
   }
   if (!best) throw Error("autotune stopped before its first trial finished; nothing was trained");
+  best->trials = finished;
   log("autotune: the best of " + std::to_string(best->trials) + " trials: " +
       trial_settings_text(best->settings) + ", validation accuracy " +
       accuracy_text(best->accuracy));

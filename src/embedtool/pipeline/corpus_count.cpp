@@ -68,6 +68,10 @@ CorpusCount count_text_file(const std::string& path, const std::string& display_
   return count;
 }
 
+std::uint64_t counting_memory_limit(std::uint64_t max_memory) {
+  return max_memory > 0 ? max_memory : physical_memory_bytes() / 2;
+}
+
 std::string spill_summary(const WordCounter& counter, std::uint64_t memory_limit) {
   if (counter.spilled_runs() == 0) return {};
   return "counting spilled the word table to temporary files " +

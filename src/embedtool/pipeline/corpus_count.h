@@ -29,6 +29,10 @@ CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer&
 CorpusCount count_text_file(const std::string& path, const std::string& display_name,
                             const Tokenizer& tokenizer, std::uint64_t memory_limit = 0);
 
+// The limit the counts keep to: `max_memory` (--max-memory) if set, else half the machine's
+// memory, since training needs the rest afterwards.
+std::uint64_t counting_memory_limit(std::uint64_t max_memory);
+
 // "counting spilled the word table to temporary files 12 times (its memory limit is 2 GB);
 // the counts are exact", or nothing when it did not spill.
 std::string spill_summary(const WordCounter& counter, std::uint64_t memory_limit);

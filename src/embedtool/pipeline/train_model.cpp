@@ -47,19 +47,13 @@ std::string vocabulary_summary(const WordCounter& counter, std::uint64_t lines,
          std::to_string(vocabulary.input_dim()) + ")";
 }
 
-// What counting the corpus's words may take before its table is spilled to temporary files
-// (word_counter.h): --max-memory, or half the machine's memory, since training needs the rest.
-std::uint64_t counting_memory_limit(const TrainJob& job) {
-  return job.max_memory_bytes > 0 ? job.max_memory_bytes : physical_memory_bytes() / 2;
-}
-
 // Counts a classifier's file: its labels always (a resumed run counts them again from the same
 // file, which the fingerprint vouches for), its words unless the vocabulary comes from elsewhere.
 CorpusLabels count_classifier_corpus(const TrainJob& job, const std::string& corpus_name,
                                      const Tokenizer& tokenizer, CorpusVocabulary* vocabulary,
                                      const InfoCallback& on_info,
                                      const InfoCallback& on_warning) {
-  const std::uint64_t limit = counting_memory_limit(job);
+  const std::uint64_t limit = counting_memory_limit(job.max_memory_bytes);
   const LabelledCorpusCount counted =
       count_labelled_file(job.corpus_path, corpus_name, tokenizer, job.label_prefix, limit);
   if (counted.labels.tokens_seen() == 0)
@@ -90,7 +84,7 @@ CorpusVocabulary load_or_build_vocabulary(const TrainJob& job, const std::string
     InputFile input(*job.vocabulary_path);
     return {read_vocabulary_tsv(input.stream(), input.display_name()), std::nullopt};
   }
-  const std::uint64_t limit = counting_memory_limit(job);
+  const std::uint64_t limit = counting_memory_limit(job.max_memory_bytes);
   const CorpusCount counted = count_text_file(job.corpus_path, corpus_name, tokenizer, limit);
   Vocabulary vocabulary = counted.counter.build(job.vocabulary);
   if (on_info) {
