@@ -64,9 +64,12 @@ void check_model_kind_flags(const TrainOptions& options) {
     return;
   }
   for (const char* flag :
-       {"--label-prefix", "--word-ngrams", "--buckets", "--validation", "--autotune-duration"})
+       {"--label-prefix", "--word-ngrams", "--validation", "--autotune-duration"})
     if (given(flag))
       throw UsageError(std::string(flag) + " needs --supervised (it sets up a classifier)");
+  if (given("--buckets") && !options.job.settings.has_char_ngrams())
+    throw UsageError("--buckets needs --supervised (word n-grams) or --minn and --maxn "
+                     "(character n-grams)");
   const std::string& loss = options.job.settings.loss;
   if (given("--neg") && loss != "ns" && loss != "auto")
     throw UsageError("--neg has no effect with --loss " + loss + " (it sets negative sampling)");
@@ -306,6 +309,21 @@ void add_train_command(CLI::App& parent) {
       ->check(between(1, 1000))
       ->capture_default_str();
   command
+      ->add_option("--minn", settings.minn,
+                   "Subwords: a word's input is its row and the rows of its character n-grams "
+                   "of MINN to --maxn characters, so that any word, seen or not, has a vector "
+                   "(fastText's; it takes 3 and 6); 0: whole words only")
+      ->check(between(0, 100))
+      ->capture_default_str()
+      ->option_text("MINN");
+  command
+      ->add_option("--maxn", settings.maxn,
+                   "Subwords: the longest character n-gram (with --minn); the n-grams are hashed "
+                   "into --buckets rows")
+      ->check(between(0, 100))
+      ->capture_default_str()
+      ->option_text("MAXN");
+  command
       ->add_option("--sample", settings.sample,
                    "Subsampling of frequent words: a word of frequency f is kept with "
                    "probability (sqrt(f/t)+1)*t/f; 0 keeps all")
@@ -385,8 +403,9 @@ void add_train_command(CLI::App& parent) {
       ->option_text("N");
   command
       ->add_option("--buckets", settings.buckets,
-                   "With --supervised and --word-ngrams > 1: rows the word n-grams are hashed "
-                   "into (default: sized from the training file, at most 2097152)")
+                   "Rows the n-grams are hashed into: word n-grams (--supervised, --word-ngrams "
+                   "> 1) or character n-grams (--maxn > 0) (default: sized from the training "
+                   "file or the vocabulary, at most 2097152)")
       ->check(between(std::uint64_t{1}, std::uint64_t{2147483647}))
       ->option_text("N");
   command

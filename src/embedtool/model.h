@@ -26,15 +26,21 @@ struct HeadWeights {
   Matrix weights;  // W: rows as the head defines them, output_dim (= vectors.cols()) columns
 };
 
-// Input rows that belong to no word: a classifier's hashed word n-grams (training/
-// line_input_rows.h), later a subword model's character n-grams. During training they sit below
-// E's rows in one input table; a model keeps them apart so that E stays one row per id.
+// Input rows that belong to no word: a classifier's hashed word n-grams (kWordNgramsKind,
+// training/line_input_rows.h) or a subword model's character n-grams (kCharNgramsKind,
+// text/char_ngrams.h). During training they sit below E's rows in one input table; a model keeps
+// them apart so that E stays one row per id. For character n-grams, E's rows are the words'
+// whole vectors (each the mean of the word's own input row and its n-grams' rows, what
+// fastText's .vec files hold), so that every reader of E gets them; the n-gram rows give words
+// outside the vocabulary theirs.
 struct BucketRows {
-  // What the rows hold ("word-ngrams"); the parameters that address them (n-gram order, bucket
-  // count) are in the metadata's settings. A free string here, as HeadWeights::kind.
+  // What the rows hold; the parameters that address them (word n-gram order, minn and maxn,
+  // bucket count) are in the metadata's settings. A free string here, as HeadWeights::kind.
   std::string kind;
   Matrix rows;  // one row per bucket, output_dim (= vectors.cols()) columns
 };
+inline constexpr const char* kWordNgramsKind = "word-ngrams";
+inline constexpr const char* kCharNgramsKind = "char-ngrams";
 
 struct EmbeddingModel {
   Vocabulary vocabulary;        // vocabulary.input_dim() == vectors.rows()

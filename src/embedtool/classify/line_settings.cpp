@@ -23,12 +23,14 @@ LineSettings line_settings_of(const EmbeddingModel& model, const std::string& so
   shape.input_dim = static_cast<std::size_t>(model.vectors.rows());
   shape.word_ngrams = reader.get_or(metadata, "word_ngrams", 1);
   if (shape.word_ngrams < 1) reader.fail("\"word_ngrams\" is below 1");
-  if (model.buckets) {
+  // A subword model's character n-gram rows give words outside the vocabulary a vector; its
+  // words' rows are whole already (model.h), and a line's rows are its words'.
+  if (model.buckets && model.buckets->kind != kCharNgramsKind) {
     const BucketRows& buckets = *model.buckets;
-    if (buckets.kind != kWordNgramBuckets)
+    if (buckets.kind != kWordNgramsKind)
       throw Error(source + " has bucket rows of kind \"" + buckets.kind +
-                  "\", which this embedtool cannot use (it knows \"" +
-                  std::string(kWordNgramBuckets) + "\")");
+                  "\", which this embedtool cannot use (it knows \"" + kWordNgramsKind +
+                  "\" and \"" + kCharNgramsKind + "\")");
     if (buckets.rows.rows() > 0 && buckets.rows.cols() != model.vectors.cols())
       throw Error(source + " has bucket rows of " + std::to_string(buckets.rows.cols()) +
                   " columns, but its vectors have " + std::to_string(model.vectors.cols()));

@@ -12,9 +12,6 @@
 
 namespace embedtool {
 
-// The BucketRows::kind of a classifier's hashed word n-grams (training/line_input_rows.h).
-inline constexpr std::string_view kWordNgramBuckets = "word-ngrams";
-
 struct LineSettings {
   // The metadata's "tokenizer"; Keras' defaults for a model that stores none (vectors read from
   // other formats), as `pad --vocab` does.

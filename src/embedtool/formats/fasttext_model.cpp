@@ -7,6 +7,7 @@
 #include "embedtool/formats/word_text.h"
 #include "embedtool/storage/little_endian.h"
 #include "embedtool/storage/message_format.h"
+#include "embedtool/storage/char_ngram_vectors.h"
 #include "embedtool/text/char_ngrams.h"
 
 namespace embedtool {
@@ -88,24 +89,21 @@ void FastTextModel::add_input_row(std::uint64_t row, Eigen::RowVectorXf& sum) co
 }
 
 Eigen::RowVectorXf FastTextModel::mean_of(std::optional<std::uint64_t> word_row, std::string_view word) const {
-  Eigen::RowVectorXf sum = Eigen::RowVectorXf::Zero(layout_.args.dim);
-  std::uint64_t count = 0;
+  const auto dims = static_cast<std::uint64_t>(layout_.args.dim);
+  std::optional<Eigen::RowVectorXf> own;
   if (word_row) {
-    add_input_row(*word_row, sum);
-    ++count;
+    own = Eigen::RowVectorXf::Zero(layout_.args.dim);
+    add_input_row(*word_row, *own);
   }
-  if (has_subwords() && word != kFastTextEndOfSentence) {
-    const CharNgramRange range{static_cast<std::uint32_t>(layout_.args.minn),
-                               static_cast<std::uint32_t>(layout_.args.maxn)};
-    const auto buckets = static_cast<std::uint64_t>(layout_.args.bucket);
-    for_each_char_ngram(word, range, [&](std::string_view ngram) {
-      add_input_row(layout_.words + fasttext_hash(ngram) % buckets, sum);
-      ++count;
-    });
-  }
-  // As fastText's Vector::mul(1.0 / n): the factor is rounded to float32 first.
-  if (count > 0) sum *= static_cast<float>(1.0 / static_cast<double>(count));
-  return sum;
+  // fastText gives its end-of-sentence token no n-grams.
+  const bool ngrams = has_subwords() && word != kFastTextEndOfSentence;
+  return char_ngram_mean(own ? &*own : nullptr, word,
+                         {static_cast<std::uint32_t>(layout_.args.minn),
+                          static_cast<std::uint32_t>(layout_.args.maxn)},
+                         ngrams ? static_cast<std::uint64_t>(layout_.args.bucket) : 0, dims,
+                         [this](std::uint64_t bucket, Eigen::RowVectorXf& sum) {
+                           add_input_row(layout_.words + bucket, sum);
+                         });
 }
 
 nlohmann::json FastTextModel::settings() const {

@@ -122,7 +122,14 @@ std::unique_ptr<VectorTable> open_vectors(const std::string& path, const LoadOpt
 }
 
 VectorsWithSubwords load_vectors_with_subwords(const std::string& path, const LoadOptions& options) {
-  if (format_to_read(path, options) != VectorFormat::fasttext) return {load_vectors(path, options), nullptr};
+  const VectorFormat format = format_to_read(path, options);
+  if (format == VectorFormat::emb) {
+    // The n-gram rows are read in place from a second mapping of the file, as lookup reads them.
+    auto table = std::make_unique<MappedModel>(path);
+    if (!table->has_subwords()) return {load_vectors(path, options), nullptr};
+    return {load_vectors(path, options), std::move(table)};
+  }
+  if (format != VectorFormat::fasttext) return {load_vectors(path, options), nullptr};
   // One mapping and one dictionary index serve both.
   auto table = std::make_unique<FastTextModel>(path);
   if (options.limit) table->limit_words(*options.limit);

@@ -45,6 +45,10 @@ json settings_to_json(const TrainSettings& s) {
           {"threads", s.threads},
           {"seed", s.seed},
           {"word_ngrams", s.word_ngrams.value()}};
+  if (s.has_char_ngrams()) {
+    j["minn"] = s.minn;
+    j["maxn"] = s.maxn;
+  }
   if (s.buckets) j["buckets"] = *s.buckets;
   return j;
 }
@@ -64,6 +68,9 @@ TrainSettings settings_from_json(const json& j, const JsonReader& r) {
   s.seed = r.get<std::uint64_t>(j, "seed");
   // Written since the supervised models (format 4); older files are word models without them.
   s.word_ngrams = r.get_or(j, "word_ngrams", 1);
+  // Written for subword models only.
+  s.minn = r.get_or(j, "minn", 0);
+  s.maxn = r.get_or(j, "maxn", 0);
   if (j.contains("buckets")) s.buckets = r.get<std::uint64_t>(j, "buckets");
   try {
     validate(s);

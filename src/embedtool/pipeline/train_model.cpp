@@ -20,6 +20,7 @@
 #include "embedtool/storage/checkpoint_file.h"
 #include "embedtool/training/resolve_settings.h"
 #include "embedtool/training/memory_estimate.h"
+#include "embedtool/training/word_subword_rows.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
 
 namespace embedtool {
@@ -230,12 +231,21 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   }
 
   const std::size_t classes = supervised ? labels.labels.size() : model.vocabulary.word_count();
-  const ResolvedSettings resolved_settings = resolve_settings(
-      settings, {classes, init_dim, labels.tokens, labels.labelled_lines});
+  RunFacts facts{classes, init_dim, labels.tokens, labels.labelled_lines};
+  if (settings.has_char_ngrams())
+    facts.vocabulary_char_ngrams = count_char_ngrams(
+        model.vocabulary, {static_cast<std::uint32_t>(settings.minn),
+                           static_cast<std::uint32_t>(settings.maxn)});
+  const ResolvedSettings resolved_settings = resolve_settings(settings, facts);
   settings = resolved_settings.settings;
   if (on_info) {
     on_info(std::string(name_of(settings.architecture)) + ", " + resolved_settings.loss_reason + ", " +
             std::to_string(settings.threads) + (settings.threads == 1 ? " thread" : " threads"));
+    if (settings.has_char_ngrams())
+      on_info("subwords: character n-grams of " + std::to_string(settings.minn) + " to " +
+              std::to_string(settings.maxn) + " characters (" +
+              std::to_string(facts.vocabulary_char_ngrams) + " in the vocabulary's words) in " +
+              std::to_string(*settings.buckets) + " buckets");
   }
 
   std::optional<ValidationFile> validation;
@@ -328,7 +338,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   if (job.keep_head || supervised)
     model.head = HeadWeights{settings.loss, std::move(trained.head_weights)};
   if (trained.bucket_rows.rows() > 0)
-    model.buckets = BucketRows{"word-ngrams", std::move(trained.bucket_rows)};
+    model.buckets = BucketRows{settings.has_char_ngrams() ? kCharNgramsKind : kWordNgramsKind,
+                               std::move(trained.bucket_rows)};
   model.labels = std::move(labels.labels);
 
   const TrainSettings& s = settings;

@@ -1,4 +1,5 @@
 #include "embedtool/storage/mapped_model.h"
+#include "embedtool/storage/char_ngram_vectors.h"
 
 #include <algorithm>
 
@@ -63,6 +64,16 @@ MappedModel::MappedModel(const std::string& path)
   if (header_.has_hash_index()) {
     hash_index_.emplace(file_.bytes().subspan(header_.hash_index.offset, header_.hash_index.size));
   }
+  if (header_.has_buckets() && header_.buckets.kind == kCharNgramsKind)
+    char_ngrams_ = char_ngram_range_of(metadata_, source);
+}
+
+std::optional<Eigen::RowVectorXf> MappedModel::subword_vector(std::string_view word) const {
+  if (!char_ngrams_) return std::nullopt;
+  return char_ngram_mean(nullptr, word, *char_ngrams_, header_.buckets.rows, header_.dims,
+                         [this](std::uint64_t bucket, Eigen::RowVectorXf& sum) {
+                           sum += bucket_row(bucket);
+                         });
 }
 
 void MappedModel::check_row(WordId id) const {

@@ -26,6 +26,7 @@
 
 #include "embedtool/model.h"
 #include "embedtool/storage/dtype.h"
+#include "embedtool/text/char_ngrams.h"
 #include "embedtool/storage/emb_hash_index.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/emb_vocabulary_view.h"
@@ -44,6 +45,10 @@ class MappedModel final : public VectorTable {
   std::optional<WordId> id_of(std::string_view word) const override;
   std::string_view word(WordId id) const override;
   Eigen::RowVectorXf row(WordId id) const override;
+  // A subword model's (bucket rows of kind "char-ngrams"): a word outside the vocabulary gets the
+  // mean of its n-grams' rows, read in place (char_ngram_vectors.h).
+  bool has_subwords() const override { return char_ngrams_.has_value(); }
+  std::optional<Eigen::RowVectorXf> subword_vector(std::string_view word) const override;
   // The matrix section in place, unverified: a search that reads every row says nothing about
   // its checksum (`embedtool verify` does); and the norms section if the file has one, its
   // checksum verified (a few milliseconds). Throws Error if the norms are damaged.
@@ -89,6 +94,7 @@ class MappedModel final : public VectorTable {
   std::optional<EmbVocabularyView> vocabulary_;  // set in the constructor, after the header
   std::optional<EmbHashIndexView> hash_index_;   // files of version 2 written by embedtool
   std::uint64_t rows_ = 0;                       // header_.rows unless limited
+  std::optional<CharNgramRange> char_ngrams_;    // a subword model's, from its metadata
 };
 
 }  // namespace embedtool

@@ -38,9 +38,8 @@ std::uint64_t MemoryEstimate::total() const {
 MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average_word_bytes,
                                         const TrainSettings& settings,
                                         std::optional<std::uint64_t> classes) {
-  const bool buckets =
-      settings.architecture == Architecture::supervised && settings.word_ngrams.value_or(1) > 1;
-  const std::uint64_t rows = word_count + kReservedIds + (buckets ? settings.buckets.value_or(0) : 0);
+  const std::uint64_t rows =
+      word_count + kReservedIds + (settings.has_buckets() ? settings.buckets.value_or(0) : 0);
   const std::uint64_t dim = settings.output_dim.value();
   MemoryEstimate estimate;
   estimate.embedding_bytes = float_matrix_bytes(rows, dim);
@@ -50,8 +49,14 @@ MemoryEstimate estimate_training_memory(std::uint64_t word_count, double average
   const HeadShape shape = head->shape(classes.value_or(word_count), threads);
   estimate.head_bytes = float_matrix_bytes(shape.weight_rows, dim);
   const double heap_letters = average_word_bytes > kInlineWordBytes ? average_word_bytes : 0;
+  double per_word = kBytesPerWord + heap_letters;
+  // A subword model's input rows per word (word_subword_rows.h): its own and at most one per
+  // n-gram length per character of "<word>".
+  if (settings.has_char_ngrams())
+    per_word += sizeof(std::int64_t) *
+                (1 + (average_word_bytes + 2) * (settings.maxn - settings.minn + 1));
   estimate.vocabulary_bytes =
-      static_cast<std::uint64_t>(static_cast<double>(word_count) * (kBytesPerWord + heap_letters));
+      static_cast<std::uint64_t>(static_cast<double>(word_count) * per_word);
   // Each thread's head: its scratch, and two copies of the hot rows (hot_rows.h).
   const std::uint64_t scratch = shape.scratch_floats * sizeof(float);
   const std::uint64_t hot_copies = 2 * float_matrix_bytes(shape.hot.count, dim);

@@ -12,6 +12,10 @@ std::uint64_t classifier_buckets(std::uint64_t corpus_tokens, int word_ngrams) {
   const std::uint64_t wanted =
       corpus_tokens > kMaxAutoBuckets / std::max<std::uint64_t>(longer, 1) ? kMaxAutoBuckets
                                                                             : corpus_tokens * longer;
+  return auto_buckets(wanted);
+}
+
+std::uint64_t auto_buckets(std::uint64_t wanted) {
   std::uint64_t buckets = kMinAutoBuckets;
   while (buckets < wanted && buckets < kMaxAutoBuckets) buckets *= 2;
   return buckets;
@@ -39,6 +43,8 @@ ResolvedSettings resolve_settings(const TrainSettings& asked, const RunFacts& fa
   if (supervised && *resolved.settings.word_ngrams > 1 && !asked.buckets)
     resolved.settings.buckets =
         classifier_buckets(facts.corpus_tokens, *resolved.settings.word_ngrams);
+  if (asked.has_char_ngrams() && !asked.buckets)
+    resolved.settings.buckets = auto_buckets(facts.vocabulary_char_ngrams);
   return resolved;
 }
 

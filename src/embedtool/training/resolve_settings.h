@@ -25,6 +25,9 @@ struct RunFacts {
   std::optional<std::size_t> init_dim;
   std::uint64_t corpus_tokens = 0;   // a classifier's: sizes unset buckets (classifier_buckets)
   std::uint64_t labelled_lines = 0;  // a classifier's: sets unset epochs (classifier_epochs)
+  // A subword model's: the character n-grams of all its vocabulary words, repeats counted, which
+  // bound the distinct n-grams and size unset buckets (auto_buckets).
+  std::uint64_t vocabulary_char_ngrams = 0;
 };
 
 // `asked` must have passed validate().
@@ -45,6 +48,11 @@ int classifier_epochs(std::uint64_t labelled_lines);
 inline constexpr std::uint64_t kMinAutoBuckets = 1024;
 inline constexpr std::uint64_t kMaxAutoBuckets = 2'097'152;
 std::uint64_t classifier_buckets(std::uint64_t corpus_tokens, int word_ngrams);
+// `wanted` (a bound on the distinct n-grams) rounded up to a power of two, within
+// kMinAutoBuckets..kMaxAutoBuckets. A subword model's: one bucket per character n-gram occurrence
+// in its vocabulary words (for 70,000 words of 3 to 6 letters' n-grams, about 1.3M: the same
+// 2M rows as fastText's fixed default; for a small vocabulary, far fewer).
+std::uint64_t auto_buckets(std::uint64_t wanted);
 
 // True when `settings` came from resolve_settings (or a checkpoint that stored them so).
 bool is_resolved(const TrainSettings& settings);

@@ -32,10 +32,35 @@ std::string_view name_of(Architecture architecture) {
 }
 
 namespace {
+// Longer n-grams are as good as whole words; fastText users take at most 6 or so.
+constexpr int kMaxCharNgram = 100;
+
 void require_at_least(const char* flag, long long value, long long minimum) {
   if (value < minimum)
     throw UsageError(std::string(flag) + " must be at least " + std::to_string(minimum) + " (got " +
                      std::to_string(value) + ")");
+}
+// fastText's --minn and --maxn, with one difference: it takes minn 0 as 1, here a range with
+// maxn > 0 must say where it starts.
+void validate_char_ngrams(const TrainSettings& settings) {
+  if (settings.minn < 0 || settings.maxn < 0)
+    throw UsageError("--minn and --maxn must be at least 0 (got " + std::to_string(settings.minn) +
+                     " and " + std::to_string(settings.maxn) + ")");
+  if (settings.maxn > kMaxCharNgram)
+    throw UsageError("--maxn must be at most " + std::to_string(kMaxCharNgram) + " (got " +
+                     std::to_string(settings.maxn) + ")");
+  if (settings.minn > 0 && settings.maxn == 0)
+    throw UsageError("--minn needs --maxn: subwords are the character n-grams of --minn to "
+                     "--maxn characters (fastText takes 3 and 6)");
+  if (settings.maxn > 0 && settings.minn == 0)
+    throw UsageError("--maxn needs --minn: subwords are the character n-grams of --minn to "
+                     "--maxn characters (fastText takes 3 and 6)");
+  if (settings.minn > settings.maxn)
+    throw UsageError("--minn must be at most --maxn (got --minn " + std::to_string(settings.minn) +
+                     " and --maxn " + std::to_string(settings.maxn) + ")");
+  if (settings.maxn > 0 && settings.architecture == Architecture::supervised)
+    throw UsageError("--minn and --maxn train word models (skip-gram, CBOW); a classifier "
+                     "takes word n-grams (--word-ngrams)");
 }
 }  // namespace
 
@@ -51,6 +76,7 @@ void validate(const TrainSettings& settings) {
   if (settings.buckets && (*settings.buckets < 1 || *settings.buckets > 2147483647))
     throw UsageError("--buckets must be between 1 and 2147483647 (got " +
                      std::to_string(*settings.buckets) + ")");
+  validate_char_ngrams(settings);
   if (!(settings.sample >= 0) || !std::isfinite(settings.sample))
     throw UsageError("--sample must be 0 (off) or a positive number (got " +
                      message_number(settings.sample) + ")");

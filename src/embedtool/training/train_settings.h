@@ -45,10 +45,23 @@ struct TrainSettings {
   int threads = 1;
   std::uint64_t seed = 1;
   // Supervised only. The longest word n-gram among a line's inputs (1: words alone; unset:
-  // kClassifierWordNgrams), and how many bucket rows the n-grams are hashed into (unset: sized
-  // from the corpus). resolve_settings sets both. Buckets exist only when word_ngrams > 1.
+  // kClassifierWordNgrams). resolve_settings sets it.
   std::optional<int> word_ngrams;
+  // Word models only: a word's input is its own row and the rows of its character n-grams of
+  // minn..maxn characters (fastText's subwords, text/char_ngrams.h); maxn 0: the word's row
+  // alone.
+  int minn = 0;
+  int maxn = 0;
+  // How many bucket rows the n-grams (a classifier's word n-grams, a word model's character
+  // n-grams) are hashed into; unset: sized by resolve_settings (auto_buckets). Buckets exist only
+  // when word_ngrams > 1 or maxn > 0 (has_buckets).
   std::optional<std::uint64_t> buckets;
+
+  bool has_char_ngrams() const { return maxn > 0; }
+  bool has_word_ngrams() const {
+    return architecture == Architecture::supervised && word_ngrams.value_or(1) > 1;
+  }
+  bool has_buckets() const { return has_char_ngrams() || has_word_ngrams(); }
 };
 
 // word2vec's defaults: 0.025 for skip-gram, 0.05 for CBOW (whose averaged input moves each
@@ -62,8 +75,8 @@ float learning_rate_of(const TrainSettings& settings);
 std::string_view name_of(Architecture architecture);
 
 // Throws UsageError naming the command-line flag of the first impossible value (--output-dim,
-// --window, --neg, --sample, --epochs, --lr, --threads, --loss, --word-ngrams, --buckets). train_model calls it once, before the corpus
-// is read (resolve_settings expects settings that passed it); the CLI calls it earlier too, so
+// --window, --neg, --sample, --epochs, --lr, --threads, --loss, --word-ngrams, --minn, --maxn,
+// --buckets). train_model calls it once, before the corpus is read (resolve_settings expects settings that passed it); the CLI calls it earlier too, so
 // that a bad flag fails before standard input is spooled.
 void validate(const TrainSettings& settings);
 

@@ -1,4 +1,5 @@
 #include "embedtool/training/trainer.h"
+#include "embedtool/training/word_subword_rows.h"
 #include "embedtool/training/vocabulary_word_check.h"
 
 #include <algorithm>
@@ -174,7 +175,15 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   const bool supervised = settings.architecture == Architecture::supervised;
   const LineInputShape line_shape{input_dim, supervised ? *settings.word_ngrams : 1,
                                   supervised ? settings.buckets.value_or(0) : 0};
-  const auto table_rows = static_cast<std::size_t>(line_shape.table_rows());
+  std::optional<WordSubwordRows> subwords;
+  if (settings.has_char_ngrams())
+    subwords.emplace(vocabulary,
+                     CharNgramRange{static_cast<std::uint32_t>(settings.minn),
+                                    static_cast<std::uint32_t>(settings.maxn)},
+                     settings.buckets.value());
+  // E's rows, then the bucket rows of a classifier's word n-grams or a word model's subwords.
+  const auto table_rows = static_cast<std::size_t>(
+      input_dim + (settings.has_buckets() ? settings.buckets.value_or(0) : 0));
   const std::size_t dim = settings.output_dim.value();
   const auto threads = static_cast<std::size_t>(settings.threads);
   const float start_rate = *settings.learning_rate;
@@ -231,6 +240,7 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   std::atomic<bool> stop{false};
   PauseGate gate(threads);
   SharedRun run{settings,      subsampler, *heads,   line_shape,
+                subwords ? &*subwords : nullptr,
                 supervised && !head_kind.predicts_distribution,
                 learning_rate, weights,    schedule, stop,       gate, at_epoch_end};
   std::vector<std::unique_ptr<SentenceSource>> parts;
@@ -302,7 +312,10 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
     // the table, which then shrinks in place: the split costs E's size, not the table's again.
     const auto words = static_cast<Eigen::Index>(input_dim);
     const Eigen::Index buckets = weights.input.rows() - words;
-    result.vectors = weights.input.topRows(words);
+    // A subword model's word vectors are fastText's: each word's row and n-gram rows averaged,
+    // what every lookup of the word must give (the raw rows are its input_step's parts).
+    result.vectors = subwords ? subword_word_vectors(weights.input, *subwords, input_dim)
+                              : Matrix(weights.input.topRows(words));
     std::memmove(weights.input.data(), weights.input.row(words).data(),
                  sizeof(float) * static_cast<std::size_t>(buckets * weights.input.cols()));
     weights.input.conservativeResize(buckets, Eigen::NoChange);

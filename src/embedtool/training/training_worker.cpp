@@ -19,7 +19,7 @@ TrainingWorker::TrainingWorker(SharedRun& run, SentenceSource& corpus, WorkerSta
       window_(static_cast<std::size_t>(run.settings.window)),
       h_(dim_),
       grad_h_(dim_) {
-  inputs_.reserve(2 * window_);
+  inputs_.reserve(2 * window_);  // grows once for a subword model's longer lists
   targets_.reserve(2 * window_);
   totals_.loss.store(state_.loss_total, std::memory_order_relaxed);
   totals_.predictions.store(state_.predictions_total, std::memory_order_relaxed);
@@ -157,14 +157,24 @@ void TrainingWorker::collect_step(std::size_t centre) {
   for (std::size_t position = first; position <= last; ++position) {
     if (position == centre) continue;
     if (cbow)
-      inputs_.push_back(words_[position]);
+      add_inputs_of(words_[position]);
     else
       targets_.push_back(words_[position] - kFirstWordId);
   }
   if (cbow)
     targets_.push_back(words_[centre] - kFirstWordId);
   else
-    inputs_.push_back(words_[centre]);
+    add_inputs_of(words_[centre]);
+}
+
+void TrainingWorker::add_inputs_of(WordId word) {
+  if (run_.subwords == nullptr) {
+    inputs_.push_back(word);
+    return;
+  }
+  // fastText's subword model: CBOW's h is the mean over every row of every context word.
+  const std::span<const InputRow> rows = run_.subwords->rows(word);
+  inputs_.insert(inputs_.end(), rows.begin(), rows.end());
 }
 
 bool TrainingWorker::train_positions(float learning_rate) {

@@ -18,6 +18,7 @@
 #include "embedtool/training/subsampling.h"
 #include "embedtool/training/train_settings.h"
 #include "embedtool/training/training_state.h"
+#include "embedtool/training/word_subword_rows.h"
 
 namespace embedtool {
 
@@ -30,6 +31,9 @@ struct SharedRun {
   // The vocabulary's input_dim (word ids are below it) and, for a classifier, the word n-gram
   // buckets below E's rows in the input table (line_input_rows.h).
   const LineInputShape& line_shape;
+  // A subword model's rows per word (its own and its character n-grams'); null: a word is its
+  // row alone.
+  const WordSubwordRows* subwords;
   // A classifier's step predicts every label of its line (heads with an independent probability
   // per class), or one drawn at random per step (heads whose classes share one distribution,
   // which cannot put all its mass on two labels at once: fastText draws one too).
@@ -90,6 +94,8 @@ class TrainingWorker {
   // Draws the window around words_[centre] and makes the position's step: skip-gram's inputs
   // are the centre and its targets the window's other words; CBOW's the other way round.
   void collect_step(std::size_t centre);
+  // Appends the input rows of `word`: its row, and a subword model's n-gram rows.
+  void add_inputs_of(WordId word);
   bool check_finite(double loss);
 
   SharedRun& run_;

@@ -229,9 +229,9 @@ TEST_CASE("models that cannot classify are refused with one line saying why") {
     CHECK(error_of([&] { Classifier c(std::move(model), "clf.emb"); }) ==
           "clf.emb was trained with 8 n-gram buckets, but it holds 4 bucket rows");
     EmbeddingModel other = softmax_classifier();
-    other.buckets = BucketRows{"char-ngrams", Matrix::Zero(4, 2)};
+    other.buckets = BucketRows{"syllables", Matrix::Zero(4, 2)};
     CHECK(error_of([&] { Classifier c(std::move(other), "clf.emb"); })
-              .starts_with("clf.emb has bucket rows of kind \"char-ngrams\""));
+              .starts_with("clf.emb has bucket rows of kind \"syllables\""));
   }
   SUBCASE("a label prefix that is not a string") {
     EmbeddingModel model = softmax_classifier();
