@@ -8,7 +8,9 @@
 #include "embedtool/errors.h"
 #include "embedtool/formats/fasttext_bin_layout.h"
 #include "embedtool/formats/word_rules.h"
+#include "embedtool/storage/char_ngram_vectors.h"
 #include "embedtool/storage/little_endian.h"
+#include "embedtool/text/char_ngrams.h"
 
 namespace embedtool {
 namespace {
@@ -66,13 +68,43 @@ void check_writable_as_fasttext(const EmbeddingModel& model, const std::string& 
     throw Error("cannot write " + destination + " as a fastText model: it is a classifier, whose "
                 "word n-grams are hashed from word ids as fastText's are not (write its word "
                 "vectors as word2vec-text instead)");
-  if (model.buckets)
+  if (model.buckets && model.buckets->kind != kCharNgramsKind)
     throw Error("cannot write " + destination + " as a fastText model: its " +
-                model.buckets->kind + " bucket rows have no place in a fastText file yet");
+                model.buckets->kind + " bucket rows have no place in a fastText file");
+  if (model.buckets && model.buckets->rows.rows() > 2147483647)
+    throw Error("cannot write " + destination + " as a fastText model: it has more bucket rows "
+                "than fastText's 32-bit bucket count holds");
   // fastText reads a dictionary word up to its NUL, and queries split at whitespace.
   const std::string separators = std::string(kWhitespace) + '\0';
   for (WordId id = kFirstWordId; id < static_cast<WordId>(model.vocabulary.input_dim()); ++id)
     check_word_writable(model.vocabulary.word(id), id, "fasttext", destination, separators);
+}
+
+// A subword model's n-gram rows and how words address them; none for a word-only model.
+struct CharNgramTable {
+  CharNgramRange range;
+  const Matrix* rows = nullptr;
+  std::uint64_t buckets() const { return rows ? static_cast<std::uint64_t>(rows->rows()) : 0; }
+};
+
+CharNgramTable char_ngram_table(const EmbeddingModel& model, const std::string& destination) {
+  if (!model.buckets) return {};
+  return {char_ngram_range_of(model.metadata, destination), &model.buckets->rows};
+}
+
+// The input row fastText needs for `word` so that its mean with the word's n-gram rows is
+// `vector` (the word's whole vector, as E holds it).
+Eigen::RowVectorXf own_input_row(const Eigen::RowVectorXf& vector, std::string_view word,
+                                 const CharNgramTable& table) {
+  // fastText gives its end-of-sentence token no n-grams: its vector is its row.
+  if (table.rows == nullptr || word == "</s>") return vector;
+  Eigen::RowVectorXf ngrams = Eigen::RowVectorXf::Zero(vector.size());
+  std::uint64_t count = 1;
+  for (const std::uint64_t bucket : char_ngram_buckets(word, table.range, table.buckets())) {
+    ngrams += table.rows->row(static_cast<Eigen::Index>(bucket));
+    ++count;
+  }
+  return vector * static_cast<float>(count) - ngrams;
 }
 
 }  // namespace
@@ -96,9 +128,10 @@ void write_fasttext_bin(const EmbeddingModel& model, OutputFile& out) {
   bytes.i32(kLossNegativeSampling);
   const bool cbow = model.metadata.value("architecture", std::string()) == "cbow";
   bytes.i32(cbow ? kModelCbow : kModelSkipgram);
-  bytes.i32(0);  // bucket
-  bytes.i32(0);  // minn
-  bytes.i32(0);  // maxn
+  const CharNgramTable ngrams = char_ngram_table(model, out.display_name());
+  bytes.i32(static_cast<std::int32_t>(ngrams.buckets()));
+  bytes.i32(static_cast<std::int32_t>(ngrams.range.minn));
+  bytes.i32(static_cast<std::int32_t>(ngrams.range.maxn));
   bytes.i32(100);  // lrUpdateRate, fastText's default
   const auto sample = model.metadata.find("sample");
   bytes.f64(sample != model.metadata.end() && sample->is_number() ? sample->get<double>() : 1e-4);
@@ -120,13 +153,19 @@ void write_fasttext_bin(const EmbeddingModel& model, OutputFile& out) {
     bytes.i8(kEntryWord);
   }
 
-  // The input matrix: not quantized, words × dims.
+  // The input matrix: not quantized, (words + buckets) × dims.
   bytes.i8(0);
-  bytes.i64(words);
+  bytes.i64(words + static_cast<std::int64_t>(ngrams.buckets()));
   bytes.i64(dims);
   for (Eigen::Index row = kFirstWordId; row < model.vectors.rows(); ++row) {
-    bytes.f32_row(model.vectors.row(row).data(), dims);
+    const Eigen::RowVectorXf own =
+        own_input_row(model.vectors.row(row), model.vocabulary.word(static_cast<WordId>(row)), ngrams);
+    bytes.f32_row(own.data(), dims);
     if (row % 1024 == 0) bytes.flush_to(out);
+  }
+  for (std::uint64_t bucket = 0; bucket < ngrams.buckets(); ++bucket) {
+    bytes.f32_row(ngrams.rows->row(static_cast<Eigen::Index>(bucket)).data(), dims);
+    if (bucket % 1024 == 0) bytes.flush_to(out);
   }
   // The output matrix: the ns head's rows are the words' (row k is id k + 2), as fastText's.
   const bool ns_head = model.head && model.head->kind == "ns" &&

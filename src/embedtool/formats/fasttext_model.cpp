@@ -145,6 +145,20 @@ EmbeddingModel FastTextModel::load(const ForeignReadOptions& options) const {
   }
   EmbeddingModel model = builder.finish(VectorFormat::fasttext);
   model.metadata["fasttext"] = settings();
+  if (has_subwords() && options.char_ngram_rows) {
+    const auto buckets = static_cast<Eigen::Index>(layout_.args.bucket);
+    BucketRows rows{kCharNgramsKind, Matrix(buckets, layout_.args.dim)};
+    for (Eigen::Index bucket = 0; bucket < buckets; ++bucket) {
+      Eigen::RowVectorXf row = Eigen::RowVectorXf::Zero(layout_.args.dim);
+      add_input_row(layout_.words + static_cast<std::uint64_t>(bucket), row);
+      rows.rows.row(bucket) = row;
+    }
+    model.buckets = std::move(rows);
+    // Where an .emb keeps what addresses its n-gram rows (char_ngram_vectors.h).
+    model.metadata["minn"] = layout_.args.minn;
+    model.metadata["maxn"] = layout_.args.maxn;
+    model.metadata["buckets"] = layout_.args.bucket;
+  }
   return model;
 }
 

@@ -133,7 +133,9 @@ VectorsWithSubwords load_vectors_with_subwords(const std::string& path, const Lo
   // One mapping and one dictionary index serve both.
   auto table = std::make_unique<FastTextModel>(path);
   if (options.limit) table->limit_words(*options.limit);
-  EmbeddingModel model = table->load(foreign_options(options));
+  ForeignReadOptions words_only = foreign_options(options);
+  words_only.char_ngram_rows = false;  // the table reads them in place
+  EmbeddingModel model = table->load(words_only);
   if (!table->has_subwords()) return {std::move(model), nullptr};
   return {std::move(model), std::move(table)};
 }

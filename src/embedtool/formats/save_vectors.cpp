@@ -97,7 +97,10 @@ std::string parts_not_saved(const EmbeddingModel& model, VectorFormat format) {
   if (!model.labels.empty()) {
     parts.push_back(decimal(model.labels.size()) + (model.labels.size() == 1 ? " label" : " labels"));
   }
-  if (model.buckets) parts.push_back("the " + model.buckets->kind + " bucket rows " + shape(model.buckets->rows));
+  // A fastText file keeps character n-gram rows (fasttext_bin_writer.h).
+  const bool buckets_kept = format == VectorFormat::fasttext && model.buckets &&
+                            model.buckets->kind == kCharNgramsKind;
+  if (model.buckets && !buckets_kept) parts.push_back("the " + model.buckets->kind + " bucket rows " + shape(model.buckets->rows));
   std::string phrase;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) phrase += i + 1 == parts.size() ? " and " : ", ";

@@ -45,7 +45,12 @@ nlohmann::json labels_description(const MappedModel& model) {
 // "none", or "softmax, 3 x 16".
 std::string rows_text(const nlohmann::json& rows) {
   if (rows.is_null()) return "none";
-  return rows.at("kind").get<std::string>() + ", " + rows.at("rows").dump() + " x " + rows.at("dims").dump();
+  std::string text = rows.at("kind").get<std::string>() + ", " + rows.at("rows").dump() + " x " +
+                     rows.at("dims").dump();
+  if (rows.contains("minn"))
+    text += " (n-grams of " + rows.at("minn").dump() + " to " + rows.at("maxn").dump() +
+            " characters)";
+  return text;
 }
 
 // "none", or "7: __label__a (5), __label__b (2), ... and 2 more".
@@ -89,7 +94,8 @@ nlohmann::json describe_fasttext(const std::string& path, nlohmann::json info) {
   // Its n-gram rows, as an .emb model names them; minn and maxn are in the metadata.
   info["buckets"] = model.has_subwords()
                         ? nlohmann::json{{"kind", "char-ngrams"}, {"rows", layout.args.bucket},
-                                         {"dims", layout.args.dim}}
+                                         {"dims", layout.args.dim}, {"minn", layout.args.minn},
+                                         {"maxn", layout.args.maxn}}
                         : nlohmann::json(nullptr);
   if (layout.labels > 0) {
     nlohmann::json first = nlohmann::json::array();
@@ -122,6 +128,10 @@ nlohmann::json describe_vector_file(const std::string& path, const LoadOptions& 
     info["head"] = rows_description(model.head());
     info["labels"] = labels_description(model);
     info["buckets"] = rows_description(model.buckets());
+    if (const std::optional<CharNgramRange> range = model.char_ngrams()) {
+      info["buckets"]["minn"] = range->minn;
+      info["buckets"]["maxn"] = range->maxn;
+    }
     info["metadata"] = model.metadata();
     return info;
   }

@@ -48,6 +48,7 @@ class MappedModel final : public VectorTable {
   // A subword model's (bucket rows of kind "char-ngrams"): a word outside the vocabulary gets the
   // mean of its n-grams' rows, read in place (char_ngram_vectors.h).
   bool has_subwords() const override { return char_ngrams_.has_value(); }
+  const std::optional<CharNgramRange>& char_ngrams() const { return char_ngrams_; }
   std::optional<Eigen::RowVectorXf> subword_vector(std::string_view word) const override;
   // The matrix section in place, unverified: a search that reads every row says nothing about
   // its checksum (`embedtool verify` does); and the norms section if the file has one, its
