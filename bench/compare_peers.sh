@@ -14,6 +14,10 @@
 #   --variants LIST   comma-separated, default sg-ns,cbow-ns,sg-hs,cbow-hs; also sg-softmax,
 #                     cbow-softmax (embedtool and fastText only: meant for small vocabularies)
 #   --tools LIST      comma-separated, default embedtool,fasttext,gensim
+#   --subwords MIN,MAX  subword models (character n-grams of MIN..MAX characters, e.g. 3,6):
+#                     embedtool --minn/--maxn, fastText -minn/-maxn (scored from its .bin, so
+#                     that words outside its vocabulary get their n-grams' vectors, as
+#                     embedtool's do); gensim n/a. Default: whole words only (fastText -minn 0)
 #   --embedtool PATH  default build/embedtool
 #   --keep DIR        keep models, logs and results.tsv in DIR (default: a temporary folder)
 #
@@ -32,7 +36,7 @@ EMBEDTOOL="$PROJECT/build/embedtool"
 CORPUS="$SHARED/en-norm.txt"
 WORDSIM="$SHARED/wordsim353.tsv"
 ANALOGIES="$SHARED/questions-words.txt"
-RUNS=1 LINES="" EPOCHS="" QUICK=0 KEEP=""
+RUNS=1 LINES="" EPOCHS="" QUICK=0 KEEP="" MINN=0 MAXN=0
 VARIANTS=sg-ns,cbow-ns,sg-hs,cbow-hs
 TOOLS=embedtool,fasttext,gensim
 EXTRA_FLAGS=()
@@ -52,6 +56,8 @@ while [ $# -gt 0 ]; do
     --variants) VARIANTS=$2; shift 2 ;;
     --tools) TOOLS=$2; shift 2 ;;
     --embedtool) EMBEDTOOL=$2; shift 2 ;;
+    --subwords) [[ $2 =~ ^([1-9][0-9]*),([1-9][0-9]*)$ ]] || die "--subwords needs MIN,MAX"
+                MINN=${BASH_REMATCH[1]} MAXN=${BASH_REMATCH[2]}; shift 2 ;;
     --keep) KEEP=$2; shift 2 ;;
     --) shift; EXTRA_FLAGS=("$@"); break ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -135,18 +141,20 @@ train_command() {
       if [ "$loss" = ns ]; then
         if has_flag --neg; then CMD+=(--neg "$NEG"); else NOTE_NO_NEG=1; fi
       fi
+      [ "$MAXN" = 0 ] || CMD+=(--minn "$MINN" --maxn "$MAXN")
       CMD+=("${EMBEDTOOL_TUNING[@]}" "${EXTRA_FLAGS[@]}")
       ;;
     fasttext)
       OUTPUT="$prefix.vec"
       CMD=(fasttext "$([ "$arch" = sg ] && echo skipgram || echo cbow)" -input "$TRAIN_CORPUS"
-           -output "$prefix" -minn 0 -maxn 0 -dim "$DIM" -ws "$WINDOW" -neg "$NEG" -t "$SAMPLE"
+           -output "$prefix" -minn "$MINN" -maxn "$MAXN" -dim "$DIM" -ws "$WINDOW" -neg "$NEG" -t "$SAMPLE"
            -minCount "$MIN_COUNT" -epoch "$EPOCHS" -thread "$THREADS" -lr "$LR" -loss "$loss"
            -verbose 0)
       ;;
     gensim)
       OUTPUT="$prefix.vec"
       [ "$loss" = softmax ] && { REASON="gensim has no full softmax"; return 1; }
+      [ "$MAXN" = 0 ] || { REASON="gensim_train.py trains whole words only"; return 1; }
       CMD=("$PYTHON" "$HERE/gensim_train.py" "$TRAIN_CORPUS" "$OUTPUT"
            --sg "$([ "$arch" = sg ] && echo 1 || echo 0)"
            --hs "$([ "$loss" = hs ] && echo 1 || echo 0)"
@@ -187,8 +195,10 @@ measure() {
   rss=$(time_field "$prefix.time" 'Maximum resident set size (kbytes)')
   # The share of a core the tool got (200% = both threads busy all along): shows a loaded machine.
   cpu=$(time_field "$prefix.time" 'Percent of CPU this job got' | tr -d '%')
-  # Peers write word2vec text; embedtool eval reads .emb.
-  if [ "$tool" != embedtool ]; then
+  # Peers write word2vec text; embedtool eval reads .emb, and fastText's .bin with its n-grams.
+  if [ "$tool" = fasttext ] && [ "$MAXN" != 0 ]; then
+    model="$prefix.bin"
+  elif [ "$tool" != embedtool ]; then
     model="$prefix.emb"
     "${CONVERT[@]}" "$OUTPUT" "$model" || die "could not convert $OUTPUT"
   fi
@@ -200,7 +210,7 @@ import json, sys
 report = json.load(open(sys.argv[1]))
 similarity, analogy = report["similarity"][0], report["analogy"][0]
 print(similarity["spearman"], analogy["accuracy"], analogy["answered"], analogy["questions"],
-      sep="\t")
+      similarity["used"], similarity.get("through_subwords", 0), sep="\t")
 ' "$prefix.eval.json")
   record "$variant" "$tool" "$run" ok "$wall" "$rss" "$cpu" "$scores"
   [ -n "$KEEP" ] || rm -f "$prefix".{emb,vec,bin}
@@ -218,6 +228,7 @@ done
 [ -z "${NOTE_NO_NEG:-}" ] || MISSING_FLAGS+=(--neg)
 settings="dim $DIM, window $WINDOW, negatives $NEG, sample $SAMPLE, min-count $MIN_COUNT"
 settings+=", $THREADS threads, lr $LR"
+[ "$MAXN" = 0 ] || settings+=", character n-grams of $MINN to $MAXN characters"
 cpu_model=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
 {
   echo "- Corpus: $(basename "$CORPUS")${LINES:+ (first $LINES lines)}, $CORPUS_WORDS words;" \
