@@ -68,6 +68,21 @@ result = json.load(open("out"))["similarity"][0]
 assert result["used"] == 2 and result["through_subwords"] == 1, result
 PY
 
+# A sentence of one unseen word has that word's vector; lookup --sentence counts unseen words.
+printf 'catz\n' >one.txt
+run_embedtool lookup -m skipgram.emb --sentence one.txt
+[ "$status" -eq 0 ] || fail "lookup --sentence: $(cat err)"
+cp out sentence.txt  # one vector per line, no label
+run_embedtool lookup -m skipgram.emb catz
+cut -d' ' -f2- out >word.txt
+python3 - sentence.txt word.txt <<'PY' || fail "the sentence 'catz' is not the vector of catz"
+import sys
+a = [float(x) for x in open(sys.argv[1]).read().split()]
+b = [float(x) for x in open(sys.argv[2]).read().split()]
+assert len(a) == len(b) == 20 and any(b), (len(a), len(b))
+assert max(abs(x - y) for x, y in zip(a, b)) <= 1e-6, (a, b)
+PY
+
 # fastText's own subword model: to .emb (n-gram rows kept) and back to .bin.
 fasttext skipgram -input small.txt -output ft -minn 2 -maxn 5 -dim 20 -epoch 1 -minCount 2 \
   -bucket 50000 -thread 1 -verbose 0 >/dev/null 2>&1 || fail "fasttext skipgram failed"

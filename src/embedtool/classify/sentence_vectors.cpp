@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "embedtool/sequences/labelled_line.h"
+#include "embedtool/storage/char_ngram_vectors.h"
 
 namespace embedtool {
 namespace {
@@ -13,7 +14,8 @@ namespace {
 Matrix stacked_input_table(EmbeddingModel& model) {
   Matrix table = std::move(model.vectors);
   model.vectors = Matrix();
-  if (model.buckets && model.buckets->rows.rows() > 0) {
+  // Character n-gram rows are not a line's inputs: they stand for unseen words (encode).
+  if (model.buckets && model.buckets->kind != kCharNgramsKind && model.buckets->rows.rows() > 0) {
     const Eigen::Index words = table.rows();
     const Eigen::Index buckets = model.buckets->rows.rows();
     table.conservativeResize(words + buckets, table.cols());
@@ -28,8 +30,13 @@ Matrix stacked_input_table(EmbeddingModel& model) {
 SentenceVectors::SentenceVectors(EmbeddingModel& model, const std::string& source)
     : settings_(line_settings_of(model, source)),
       tokenizer_(settings_.tokenizer),
-      encoder_(tokenizer_, model.vocabulary),
-      table_(stacked_input_table(model)) {
+      encoder_(tokenizer_, model.vocabulary) {
+  if (model.buckets && model.buckets->kind == kCharNgramsKind) {
+    char_ngrams_ = char_ngram_range_of(model.metadata, source);
+    char_ngram_rows_ = std::move(model.buckets->rows);
+    model.buckets.reset();
+  }
+  table_ = stacked_input_table(model);
   assert(static_cast<std::uint64_t>(table_.rows()) >= settings_.shape.table_rows());
 }
 
@@ -41,12 +48,44 @@ bool SentenceVectors::encode(std::string_view line, const TextLocation& where,
     split_labels(line, *settings_.label_prefix, labels, text_);
     text = text_;
   }
+  if (char_ngrams_) return encode_with_subwords(text, where, h);
   ids_.clear();
   encoder_.append_ids(text, where, ids_);
   rows_.clear();
   append_line_input_rows(ids_, settings_.shape, rows_);
   if (rows_.empty()) return false;
   mean_of_rows(table_, rows_, h);
+  return true;
+}
+
+bool SentenceVectors::encode_with_subwords(std::string_view text, const TextLocation& where,
+                                           std::span<float> h) {
+  sum_.setZero(table_.cols());
+  std::size_t words = 0;
+  rows_.clear();
+  tokenizer_.for_each_token(text, where, [&](std::string_view word) {
+    const WordId id = encoder_.id_of(word);
+    if (id >= kFirstWordId) {
+      sum_ += table_.row(id);
+      rows_.push_back(id);
+      ++words;
+      return;
+    }
+    bool has_ngrams = false;
+    const Eigen::RowVectorXf vector = char_ngram_mean(
+        nullptr, word, *char_ngrams_, static_cast<std::uint64_t>(char_ngram_rows_.rows()),
+        static_cast<std::uint64_t>(table_.cols()),
+        [&](std::uint64_t bucket, Eigen::RowVectorXf& sum) {
+          sum += char_ngram_rows_.row(static_cast<Eigen::Index>(bucket));
+          has_ngrams = true;
+        });
+    if (!has_ngrams) return;
+    sum_ += vector;
+    ++words;
+  });
+  if (words == 0) return false;
+  const float inverse = 1.0f / static_cast<float>(words);
+  for (std::size_t i = 0; i < h.size(); ++i) h[i] = sum_[static_cast<Eigen::Index>(i)] * inverse;
   return true;
 }
 

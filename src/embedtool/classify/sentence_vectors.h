@@ -3,7 +3,10 @@
 // a training step forms it (training/input_step.h, line_input_rows.h). For a word model that is
 // the mean of its words' rows; for a classifier, of its words' and word n-grams' rows, with its
 // labels taken out first. Predict and test score this h, and `lookup --sentence` prints it, so
-// that a sentence vector is always what the classifier sees.
+// that a sentence vector is always what the classifier sees. A subword model's word outside the
+// vocabulary counts as one more word, its vector the mean of its character n-grams' rows (as
+// `lookup` gives it: storage/char_ngram_vectors.h).
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +15,7 @@
 #include "embedtool/classify/line_settings.h"
 #include "embedtool/model.h"
 #include "embedtool/sequences/text_encoder.h"
+#include "embedtool/text/char_ngrams.h"
 #include "embedtool/text/tokenizer.h"
 #include "embedtool/training/input_step.h"
 
@@ -42,10 +46,17 @@ class SentenceVectors {
   std::span<const InputRow> last_rows() const { return rows_; }
 
  private:
+  // A subword model's encode(): the mean of its words' vectors, seen or not.
+  bool encode_with_subwords(std::string_view text, const TextLocation& where, std::span<float> h);
+
   LineSettings settings_;
   Tokenizer tokenizer_;
   TextEncoder encoder_;
-  Matrix table_;  // [E; bucket rows]: the input table training read rows from
+  Matrix table_;  // [E; word n-gram bucket rows]: the input table training read rows from
+  // A subword model's character n-grams and their rows (unset, empty: a model without them).
+  std::optional<CharNgramRange> char_ngrams_;
+  Matrix char_ngram_rows_;
+  Eigen::RowVectorXf sum_;
   std::string text_;
   Sequence ids_;
   std::vector<InputRow> rows_;

@@ -25,6 +25,9 @@ class TextEncoder {
         text, where, [&](std::string_view word) { ids.push_back(words_.id_or_unknown(word)); });
   }
 
+  // The id of one token (kUnknownId for a word outside the vocabulary).
+  WordId id_of(std::string_view word) const { return words_.id_or_unknown(word); }
+
   // The ids of one line.
   Sequence encode(std::string_view line, const TextLocation& where = {}) const;
 
