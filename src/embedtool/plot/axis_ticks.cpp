@@ -49,18 +49,21 @@ AxisTicks choose_ticks(double low, double high, int target, double min_step) {
   const double magnitude =
       std::pow(10.0, std::floor(std::log10((high - low) / static_cast<double>(target))));
   double best_step = 0;
-  long long best_miss = 0;
+  double best_score = 0;
   for (const double scale : {0.1, 1.0, 10.0}) {
     for (const double mantissa : {1.0, 2.0, 5.0}) {
       const double step = mantissa * magnitude * scale;
       if (step < min_step) continue;
       const long long count = last_tick(high, step) - first_tick(low, step) + 1;
       if (count < 2) continue;
-      const long long miss = std::llabs(count - target);
+      // A tick more or less than asked costs 1; widening the range by a quarter (space the data
+      // does not use) costs as much.
+      const double widening = (static_cast<double>(count - 1) * step - (high - low)) / (high - low);
+      const double score = static_cast<double>(std::llabs(count - target)) + 4 * widening;
       // Ties go to the larger step (fewer, rounder ticks): candidates come smallest first.
-      if (best_step == 0 || miss <= best_miss) {
+      if (best_step == 0 || score <= best_score + kWholeSlack) {
         best_step = step;
-        best_miss = miss;
+        best_score = score;
       }
     }
   }

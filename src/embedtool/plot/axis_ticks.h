@@ -17,8 +17,9 @@ struct AxisTicks {
 };
 
 // Ticks for data from `low` to `high` (finite; either order): the step of 1, 2 or 5 x 10^k that
-// gives the count nearest `target` (and at least 2 ticks), never smaller than `min_step` (1 for
-// an axis of whole epochs). A range of one value is widened around it.
+// gives a count near `target` (at least 2 ticks) without widening the range much beyond the
+// data, never smaller than `min_step` (1 for an axis of whole epochs). A range of one value is
+// widened around it.
 AxisTicks choose_ticks(double low, double high, int target = 5, double min_step = 0);
 
 // `value` as a tick label on an axis of steps of `step`: as many decimals as the step needs, no
