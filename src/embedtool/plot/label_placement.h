@@ -10,7 +10,8 @@
 //
 // Greedy placement is not optimal (an early label can take the spot a later one needed), but it
 // is simple, deterministic, and on the maps embedtool draws (100 words by default) leaves
-// out few labels. It costs O(labels² x positions) box tests: 10 ms for 1,000 labels.
+// out few labels. It costs O(labels² x positions) box tests: `plot map --top 2000` takes 0.1 s
+// in all.
 #include <optional>
 #include <span>
 #include <vector>
