@@ -9,6 +9,9 @@ packages=(
   libcli11-dev libeigen3-dev nlohmann-json3-dev libspdlog-dev doctest-dev libutf8proc-dev zlib1g-dev
   python3   # end-to-end tests use it to count words independently
   time      # /usr/bin/time: peak memory in e2e_lookup_stream and bench/
+  # e2e_plot renders the pictures of `embedtool plot` (and skips without rsvg-convert); their
+  # text widths are estimated for DejaVu Sans.
+  librsvg2-bin fonts-dejavu-core
   # The peers, for the interop and agreement tests and bench/ (tests skip if they are missing).
   python3-numpy python3-gensim fasttext
 )

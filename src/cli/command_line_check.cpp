@@ -3,8 +3,10 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "command_path.h"
 #include "embedtool/errors.h"
 #include "nearest_name.h"
+#include "plain_checks.h"
 
 namespace embedtool::cli {
 
@@ -77,8 +79,8 @@ std::string option_hint(const CLI::App& command, const std::string& typed) {
   std::string hint = option_hint(command, typed);
   if (hint.empty() && typed.rfind("--", 0) != 0)
     hint = "; a word that starts with - goes after --, as in `-- " + typed + "`";
-  throw UsageError("unknown option " + typed + " for " + command.get_name() + hint +
-                   help_hint(command.get_name()));
+  throw UsageError("unknown option " + typed + " for " + command_path(command) + hint +
+                   help_hint(command_path(command)));
 }
 
 // The option named by `word` (`--name`, `--name=value`, `-x`, `-xVALUE`), or throws naming it.
@@ -97,15 +99,15 @@ const CLI::Option& named_option(const CLI::App& command, const std::string& word
   // `-output` as -o with the value "utput".
   if (word.size() > 2 && (option == nullptr || takes_value(*option)) &&
       command.get_option_no_throw("--" + word.substr(1)) != nullptr) {
-    throw UsageError("unknown option " + word + " for " + command.get_name() +
-                     "; did you mean -" + word + "?" + help_hint(command.get_name()));
+    throw UsageError("unknown option " + word + " for " + command_path(command) +
+                     "; did you mean -" + word + "?" + help_hint(command_path(command)));
   }
   if (option == nullptr) unknown_option(command, word);
   // CLI11 reads `-m=model.emb` as -m with the value "=model.emb".
   if (word.size() > 2 && word[2] == '=' && takes_value(*option)) {
     throw UsageError(word + ": a short option takes its value without =; write " +
                      word.substr(0, 2) + " " + word.substr(3) + " or " + long_name(*option) +
-                     word.substr(2) + help_hint(command.get_name()));
+                     word.substr(2) + help_hint(command_path(command)));
   }
   value_attached = word.size() > 2;  // -oFILE, or flags run together (-qx): CLI11's business
   return *option;
@@ -132,11 +134,17 @@ std::string commands_list(const CLI::App& app) {
   return list;
 }
 
+// `app` is the program, or a command of commands (plot) whose command `typed` was meant to be.
 [[noreturn]] void unknown_command(const CLI::App& app, const std::string& typed) {
   const auto nearest = nearest_name(typed, command_names(app));
-  throw UsageError("unknown command \"" + typed + "\"; " +
-                   (nearest ? "did you mean " + *nearest + "?" : commands_list(app)) +
-                   help_hint(""));
+  const std::string path = command_path(app);
+  throw UsageError("unknown command \"" + typed + "\"" + (path.empty() ? "" : " for " + path) +
+                   "; " + (nearest ? "did you mean " + *nearest + "?" : commands_list(app)) +
+                   help_hint(path));
+}
+
+bool has_commands(const CLI::App& command) {
+  return !command.get_subcommands([](const CLI::App*) { return true; }).empty();
 }
 
 // An option before the command: a command's option put first (`embedtool --quiet vocab`), or a
@@ -196,7 +204,19 @@ void check_command_line(const CLI::App& app, const std::vector<std::string>& arg
   }
   const CLI::App* command = chosen_command(app, args[at]);
   if (command == nullptr) unknown_command(app, args[at]);
-  for (++at; at < args.size(); ++at) {
+  // A command of commands (`plot loss`): the word after it chooses one, unless it asks for help.
+  for (++at; has_commands(*command); ++at) {
+    if (at < args.size() && looks_like_option(args[at]) &&
+        command->get_option_no_throw(args[at]) != nullptr)
+      break;
+    if (at == args.size() || looks_like_option(args[at]))
+      throw UsageError(command_path(*command) + " needs one of its commands first: " +
+                       words_with_or(command_names(*command)) + help_hint(command_path(*command)));
+    const CLI::App* inner = chosen_command(*command, args[at]);
+    if (inner == nullptr) unknown_command(*command, args[at]);
+    command = inner;
+  }
+  for (; at < args.size(); ++at) {
     const std::string& word = args[at];
     if (word == "--") return;  // the rest are arguments, whatever they look like
     if (!looks_like_option(word)) continue;
@@ -206,7 +226,7 @@ void check_command_line(const CLI::App& app, const std::vector<std::string>& arg
     if (at + 1 < args.size() && looks_like_option(args[at + 1])) {
       throw UsageError(word + " needs a value, but " + args[at + 1] +
                        " follows it (write a value that starts with - as " + long_name(option) +
-                       "=" + args[at + 1] + ")" + help_hint(command->get_name()));
+                       "=" + args[at + 1] + ")" + help_hint(command_path(*command)));
     }
     ++at;  // the value
   }

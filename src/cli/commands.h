@@ -16,5 +16,7 @@ void add_eval_command(CLI::App& parent);
 void add_predict_command(CLI::App& parent);
 void add_test_command(CLI::App& parent);
 void add_index_command(CLI::App& parent);
+// `plot` has commands of its own: loss, map, confusion.
+void add_plot_command(CLI::App& parent);
 
 }  // namespace embedtool::cli

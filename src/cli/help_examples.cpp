@@ -3,12 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "command_path.h"
+
 namespace embedtool::cli {
 
 namespace {
 
 struct CommandExamples {
-  const char* command;
+  const char* command;  // as typed after embedtool (command_path.h)
   std::vector<const char*> lines;  // a command line and, after #, what it gives
 };
 
@@ -56,6 +58,19 @@ const std::vector<CommandExamples>& example_table() {
        {"embedtool test -m clf.emb test.txt                    # N, P@1, R@1, accuracy",
         "embedtool test -m clf.emb -k 5 test.txt               # P@5, R@5",
         "embedtool test -m clf.emb --per-label --confusion test.txt"}},
+      {"plot",
+       {"embedtool plot loss run.jsonl -o loss.svg            # from train --log-json run.jsonl",
+        "embedtool plot map -m model.emb -o map.svg           # the 100 most frequent words",
+        "embedtool plot confusion -m clf.emb test.txt -o confusion.svg"}},
+      {"plot loss",
+       {"embedtool plot loss run.jsonl -o loss.svg            # run.jsonl from train --log-json",
+        "embedtool plot loss run.jsonl --width 1200 --height 700 -o loss.svg"}},
+      {"plot map",
+       {"embedtool plot map -m model.emb --top 200 -o map.svg",
+        "embedtool plot map -m model.emb king queen man woman paris france -o map.svg"}},
+      {"plot confusion",
+       {"embedtool plot confusion -m clf.emb test.txt -o confusion.svg",
+        "embedtool plot confusion -m clf.emb --top 10 test.txt -o confusion.svg"}},
   };
   return table;
 }
@@ -63,9 +78,9 @@ const std::vector<CommandExamples>& example_table() {
 }  // namespace
 
 void add_help_examples(CLI::App& app) {
-  for (CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+  for (CLI::App* command : all_commands(app)) {
     for (const CommandExamples& examples : example_table()) {
-      if (command->get_name() != examples.command) continue;
+      if (command_path(*command) != examples.command) continue;
       std::string footer = "Examples:\n";
       for (const char* line : examples.lines) footer += "  " + std::string(line) + "\n";
       command->footer(footer);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "command_path.h"
 #include "embedtool/errors.h"
 #include "embedtool/storage/emb_sniff.h"
 #include "embedtool/vocabulary/vocabulary_io.h"
@@ -14,16 +15,17 @@ namespace {
 
 // The arguments that name a model or vector file, and those that name text to tokenize.
 struct Argument {
-  const char* command;
+  const char* command;  // as typed after embedtool (command_path.h)
   const char* option;
 };
 constexpr Argument kModelArguments[] = {
     {"lookup", "--model"}, {"eval", "--model"}, {"predict", "--model"}, {"test", "--model"},
-    {"info", "file"}, {"index", "models"}};
-constexpr Argument kTextArguments[] = {{"vocab", "files"}, {"pad", "files"}, {"train", "corpus"}};
+    {"info", "file"}, {"index", "models"}, {"plot map", "--model"}, {"plot confusion", "--model"}};
+constexpr Argument kTextArguments[] = {
+    {"vocab", "files"}, {"pad", "files"}, {"train", "corpus"}, {"plot confusion", "files"}};
 
 const CLI::Option* argument_of(const CLI::App& command, const Argument& argument) {
-  return command.get_name() == argument.command ? command.get_option_no_throw(argument.option)
+  return command_path(command) == argument.command ? command.get_option_no_throw(argument.option)
                                                  : nullptr;
 }
 
@@ -39,12 +41,12 @@ void check_model_file(const CLI::App& command, const CLI::Option& option) {
     std::error_code error;
     if (option.count() == 0 && !std::filesystem::exists(path, error)) {
       throw UsageError("no model given, and there is no " + path + " here: name one with -m FILE"
-                       " (see 'embedtool " + command.get_name() + " --help')");
+                       " (see 'embedtool " + command_path(command) + " --help')");
     }
     if (looks_like_vocabulary_file(path)) {
       throw UsageError(path + " is a vocabulary file (word<TAB>count, from `embedtool vocab`), "
                        "not vectors; train a model with it: embedtool train CORPUS --vocab " +
-                       path + " (see 'embedtool " + command.get_name() + " --help')");
+                       path + " (see 'embedtool " + command_path(command) + " --help')");
     }
   }
 }
@@ -66,7 +68,7 @@ void check_text_file(const CLI::App& command, const CLI::Option& option) {
 }  // namespace
 
 void add_input_checks(CLI::App& app) {
-  for (CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+  for (CLI::App* command : all_commands(app)) {
     command->parse_complete_callback([command] {
       for (const Argument& argument : kModelArguments)
         if (const CLI::Option* option = argument_of(*command, argument))

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "command_line_check.h"
+#include "command_path.h"
 #include "commands.h"
 #include "embedtool/errors.h"
 #include "exit_status.h"
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
   embedtool::cli::add_predict_command(app);
   embedtool::cli::add_test_command(app);
   embedtool::cli::add_index_command(app);
+  embedtool::cli::add_plot_command(app);
   // After every command: these go through the commands added so far.
   embedtool::cli::add_help_examples(app);
   embedtool::cli::add_input_checks(app);
@@ -105,9 +107,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
   } catch (const CLI::ParseError& error) {
-    const auto chosen = app.get_subcommands();
+    const CLI::App* chosen = embedtool::cli::deepest_chosen_command(app);
     const std::string help_command =
-        chosen.empty() ? "embedtool --help" : "embedtool " + chosen.front()->get_name() + " --help";
+        chosen == nullptr ? "embedtool --help"
+                          : "embedtool " + embedtool::cli::command_path(*chosen) + " --help";
     print_error(usage_message(error) + " (see '" + help_command + "')");
     return kUsageError;
   } catch (const embedtool::cli::ExitStatus& status) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command_line_check.h"
+#include "command_path.h"
 #include "embedtool/errors.h"
 #include "embedtool/text/input_file.h"
 
@@ -83,7 +84,7 @@ void apply_settings_file(CLI::App& command, const std::string& path) {
     CLI::Option* option = command.get_option_no_throw("--" + name);
     if (option == nullptr || name == "config" || name == "help") {
       throw UsageError("unknown settings key \"" + setting.key + "\" in " + path + " for `" +
-                       command.get_name() + "`" + key_hint(command, setting.key) +
+                       command_path(command) + "`" + key_hint(command, setting.key) +
                        " (config.example.json lists the keys of train)");
     }
     // null (no values) means "not set"; an option given on the command line wins.
