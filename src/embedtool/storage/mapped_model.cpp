@@ -64,8 +64,16 @@ MappedModel::MappedModel(const std::string& path)
   if (header_.has_hash_index()) {
     hash_index_.emplace(file_.bytes().subspan(header_.hash_index.offset, header_.hash_index.size));
   }
-  if (header_.has_buckets() && header_.buckets.kind == kCharNgramsKind)
-    char_ngrams_ = char_ngram_range_of(metadata_, source);
+  // Without the n-grams' lengths the rows cannot be addressed: such a file (written by hand or
+  // by another tool) is read as a model without subwords, whose unseen words stay unknown; the
+  // loaded model (SentenceVectors, the fastText writer) says why when it needs them.
+  if (header_.has_buckets() && header_.buckets.kind == kCharNgramsKind) {
+    try {
+      char_ngrams_ = char_ngram_range_of(metadata_, source);
+    } catch (const Error&) {
+      char_ngrams_.reset();
+    }
+  }
 }
 
 std::optional<Eigen::RowVectorXf> MappedModel::subword_vector(std::string_view word) const {
