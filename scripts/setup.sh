@@ -11,6 +11,9 @@ packages=(
   time      # /usr/bin/time: peak memory in e2e_lookup_stream and bench/
   # The peers, for the interop and agreement tests and bench/ (tests skip if they are missing).
   python3-numpy python3-gensim fasttext
+  # MPI: `mpirun -np N embedtool train` (the MPI plugin is built when the headers are there) and
+  # the e2e_train_mpi* tests, which skip without mpirun.
+  openmpi-bin libopenmpi-dev
 )
 missing=()
 for package in "${packages[@]}"; do

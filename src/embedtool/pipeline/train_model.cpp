@@ -12,7 +12,10 @@
 #include "embedtool/pipeline/init_vectors.h"
 #include "embedtool/pipeline/labelled_corpus_count.h"
 #include "embedtool/pipeline/labelled_text_corpus.h"
+#include "embedtool/pipeline/ranks_corpus_check.h"
+#include "embedtool/pipeline/ranks_vocabulary_count.h"
 #include "embedtool/pipeline/settings_json.h"
+#include "embedtool/cluster/rank_share_corpus.h"
 #include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/train_checkpoint.h"
@@ -85,6 +88,19 @@ CorpusVocabulary load_or_build_vocabulary(const TrainJob& job, const std::string
     return {read_vocabulary_tsv(input.stream(), input.display_name()), std::nullopt};
   }
   const std::uint64_t limit = counting_memory_limit(job.max_memory_bytes);
+  if (job.ranks) {
+    RanksVocabularyCount counted = count_vocabulary_across_ranks(
+        *job.ranks, job.corpus_path, corpus_name, tokenizer, limit, job.vocabulary);
+    if (on_info)
+      on_info("corpus: " + std::to_string(counted.lines) + " lines, " +
+              std::to_string(counted.tokens) + " words, " +
+              std::to_string(counted.distinct_words) + " distinct, counted by " +
+              std::to_string(job.ranks->size()) + " MPI ranks; vocabulary keeps " +
+              std::to_string(counted.vocabulary.word_count()) + " words (input_dim " +
+              std::to_string(counted.vocabulary.input_dim()) + ")");
+    const std::uint64_t kept_words = counted.vocabulary.total_count();
+    return {std::move(counted.vocabulary), kept_words};
+  }
   const CorpusCount counted = count_text_file(job.corpus_path, corpus_name, tokenizer, limit);
   Vocabulary vocabulary = counted.counter.build(job.vocabulary);
   if (on_info) {
@@ -199,6 +215,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   // A missing validation file fails now, not after the corpus is counted (it is read then).
   if (job.validation_path && *job.validation_path != "-") InputFile probe(*job.validation_path);
 
+  if (job.ranks) check_every_rank_reads(*job.ranks, job.corpus_path, corpus_name);
   std::optional<CorpusFingerprint> fingerprint;
   if (plan || resume) fingerprint = fingerprint_corpus(job.corpus_path, corpus_name);
   if (resume && *fingerprint != resume->corpus) {
@@ -294,10 +311,35 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                     (is_best ? " (best)" : ""));
         });
 
+  // An MPI rank trains on its share of the corpus and averages its model with the others'.
+  std::optional<RankSync> rank_sync;
+  ProgressCallback progress = on_progress;
+  if (job.ranks) {
+    rank_sync.emplace(*job.ranks, job.sync_every);
+    control.sync = &*rank_sync;
+    // The schedule counts in shares of one rank (training/model_sync.h); progress tells the job's.
+    if (on_progress)
+      progress = [&on_progress, ranks = static_cast<std::uint64_t>(job.ranks->size())](
+                     const TrainProgress& share) {
+        TrainProgress job_progress = share;
+        job_progress.words_done *= ranks;
+        job_progress.words_total *= ranks;
+        job_progress.words_before *= ranks;
+        on_progress(job_progress);
+      };
+  }
+  const auto share_of = [&job](const Corpus& whole) -> std::unique_ptr<Corpus> {
+    if (!job.ranks) return nullptr;
+    return std::make_unique<RankShareCorpus>(whole, static_cast<std::size_t>(job.ranks->rank()),
+                                             static_cast<std::size_t>(job.ranks->size()));
+  };
+
   TrainResult trained;
   if (supervised) {
-    const LabelledTextCorpus corpus(job.corpus_path, corpus_name, tokenizer, model.vocabulary,
-                                    labels.labels, job.label_prefix);
+    const LabelledTextCorpus whole(job.corpus_path, corpus_name, tokenizer, model.vocabulary,
+                                   labels.labels, job.label_prefix);
+    const std::unique_ptr<Corpus> share = share_of(whole);
+    const Corpus& corpus = share ? *share : static_cast<const Corpus&>(whole);
     if (job.autotune_budget) {
       AutotuneFreedom free = AutotuneFreedom::of(job.settings);
       free.output_dim = free.output_dim && !init_dim;  // --init fixes the size
@@ -314,13 +356,27 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       best_accuracy = tuned.accuracy;
       autotune_trials = tuned.trials;
     } else {
-      trained = train_classifier(model.vocabulary, labels.labels, corpus, settings, on_progress,
+      trained = train_classifier(model.vocabulary, labels.labels, corpus, settings, progress,
                                  std::move(control));
     }
   } else {
-    const TextFileCorpus corpus(job.corpus_path, tokenizer, model.vocabulary, corpus_words,
-                                corpus_name);
-    trained = train_embeddings(model.vocabulary, corpus, settings, on_progress, std::move(control));
+    const TextFileCorpus whole(job.corpus_path, tokenizer, model.vocabulary, corpus_words,
+                               corpus_name);
+    const std::unique_ptr<Corpus> share = share_of(whole);
+    const Corpus& corpus = share ? *share : static_cast<const Corpus&>(whole);
+    trained = train_embeddings(model.vocabulary, corpus, settings, progress, std::move(control));
+  }
+  // The trainer counted in one rank's share (training/model_sync.h); the model tells the corpus.
+  if (job.ranks)
+    trained.corpus_words = corpus_words.value_or(trained.corpus_words * static_cast<std::uint64_t>(job.ranks->size()));
+  if (rank_sync && on_info) {
+    const SyncCosts& costs = rank_sync->costs();
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "MPI: %d ranks combined their models %llu times, %.1f MB each, %.2fs in MPI",
+                  job.ranks->size(), static_cast<unsigned long long>(costs.syncs),
+                  static_cast<double>(costs.bytes_per_sync) / 1e6, costs.seconds);
+    on_info(text);
   }
   if (trained.stopped) throw TrainingStopped(plan->path);
   model.vectors = std::move(trained.vectors);
@@ -346,6 +402,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       {"epoch_losses", trained.epoch_average_losses},
   });
   if (job.init_path) model.metadata["init"] = *job.init_path;
+  // "threads" is then each rank's; the loss figures are rank 0's share of the corpus.
+  if (job.ranks) model.metadata["mpi_ranks"] = job.ranks->size();
   if (validation) {
     model.metadata["validation"] = {{"file", *job.validation_path},
                                     {"epoch", trained.epoch},
