@@ -146,9 +146,8 @@ ResumePoint prepare_resume(TrainOptions& options) {
 // An MPI rank trains on a share of a file every rank reads, and saves nothing of its own.
 void check_rank_flags(const TrainOptions& options) {
   const CLI::App& command = *options.command;
-  for (const char* flag : {"--resume", "--checkpoint", "--checkpoint-every", "--autotune-duration"})
-    if (command.count(flag) > 0)
-      throw UsageError(std::string(flag) + " is not supported under an MPI launcher yet");
+  if (command.count("--autotune-duration") > 0)
+    throw UsageError("--autotune-duration is not supported under an MPI launcher yet");
   if (options.input == "-" || needs_spool(options.input))
     throw UsageError("under an MPI launcher the corpus must be a file every rank can read, not "
                      "standard input or a pipe");
@@ -158,9 +157,6 @@ void train_and_save(TrainOptions& options, RankGroup* ranks) {
   const bool lead = !ranks || ranks->rank() == 0;  // writes the model and tells the progress
   if (ranks) {
     check_rank_flags(options);
-    options.job.ranks = ranks;
-    if (options.sync_every)
-      options.job.sync_every = parse_sync_interval(*options.sync_every, "--sync-every");
     if (!lead) spdlog::set_level(spdlog::level::err);
   } else if (options.sync_every) {
     throw UsageError("--sync-every has no effect outside an MPI job (mpirun -np N embedtool "
@@ -196,11 +192,16 @@ void train_and_save(TrainOptions& options, RankGroup* ranks) {
     if (options.input.empty()) throw UsageError("no corpus given (or --resume CHECKPOINT)");
     options.job.settings.threads = options.threads.value_or(all_cores());
   }
+  if (ranks) {  // after --resume, which takes the job from the checkpoint
+    options.job.ranks = ranks;
+    if (options.sync_every)
+      options.job.sync_every = parse_sync_interval(*options.sync_every, "--sync-every");
+  }
   validate(options.job.settings);
   // Fail on an unwritable output path now rather than after hours of training.
   if (lead) {
     AtomicFileWriter::check_writable(options.output);
-    if (!ranks) AtomicFileWriter::check_writable(plan.path);
+    AtomicFileWriter::check_writable(plan.path);
   }
   std::optional<ProgressJsonLog> json_log;
   if (options.log_json && lead) json_log.emplace(*options.log_json);
@@ -237,7 +238,7 @@ void train_and_save(TrainOptions& options, RankGroup* ranks) {
                  if (json_log) json_log->write(p);
                })
              : ProgressCallback(),
-        [](const std::string& message) { spdlog::info("{}", message); }, ranks ? nullptr : &plan,
+        [](const std::string& message) { spdlog::info("{}", message); }, &plan,
         resume ? &*resume : nullptr,
         [](const std::string& message) { spdlog::warn("{}", message); });
   } catch (const TrainingStopped& stopped) {

@@ -5,6 +5,8 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <thread>
+#include <chrono>
 
 #include "embedtool/errors.h"
 #include "exit_status.h"
@@ -24,6 +26,9 @@ constexpr int kUsageError = 2;
   if (!every_rank_has_it || ranks.rank() == 0)
     std::fprintf(stderr, "embedtool: error: rank %d of %d: %s\n", ranks.rank(), ranks.size(),
                  message.c_str());
+  // The others leave rank 0 the time to say it: the first abort ends every rank at once.
+  else
+    std::this_thread::sleep_for(std::chrono::seconds(2));
   ranks.abort(status);
   std::_Exit(status);  // abort() does not return; the compiler cannot see through the call
 }

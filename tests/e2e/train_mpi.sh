@@ -17,7 +17,7 @@ single_loss=$(metadata_number "$WORK/single.emb" final_average_loss)
 for ranks in 2 4; do
   threads=$((4 / ranks))
   run_mpi "$ranks" train "$corpus" -o "$WORK/mpi$ranks.emb" --threads "$threads" \
-    --sync-every 100ms "${settings[@]}"
+    --sync-every 20k "${settings[@]}"
   [ "$status" -eq 0 ] || fail "$ranks ranks: exited $status: $(cat "$WORK/err")"
   [ "$(grep -c '^embedtool: info: saved ' "$WORK/err")" -eq 1 ] ||
     fail "$ranks ranks: the model should be saved once: $(cat "$WORK/err")"
@@ -43,9 +43,11 @@ for ranks in 2 4; do
 
   # The last epoch's loss (rank 0's share) near one process's: a sync that lost the ranks'
   # updates, or let them run away, leaves it far higher (summing the head's changes: 76 against
-  # 2.6 with 4 ranks). Measured over several runs: +1 to +4 % with 2 ranks, +7 to +16 % with 4.
+  # 2.6 with 4 ranks). The syncs are counted in words, so that a loaded machine does not change
+  # how many there are (the whole run is under a second: syncs by time came 5 in all, and the
+  # loss varied from +7 to +30 %). Measured: +2 % with 2 ranks, +7 to +8 % with 4.
   mpi_loss=$(metadata_number "$WORK/mpi$ranks.emb" final_average_loss)
-  awk -v a="$mpi_loss" -v b="$single_loss" -v r="$ranks" 'BEGIN { exit !(a < b * (1 + 0.06 * r)) }' ||
+  awk -v a="$mpi_loss" -v b="$single_loss" -v r="$ranks" 'BEGIN { exit !(a < b * (1 + 0.04 * r)) }' ||
     fail "$ranks ranks: final loss $mpi_loss, one process $single_loss"
   echo "ok: $ranks ranks x $threads threads: vocabulary as one process's, model written once," \
        "final loss $mpi_loss (one process: $single_loss)"

@@ -28,6 +28,7 @@
 #include "embedtool/cluster/rank_group.h"
 #include "embedtool/model.h"
 #include "embedtool/training/model_sync.h"
+#include "embedtool/training/train_control.h"
 
 namespace embedtool {
 
@@ -61,7 +62,8 @@ class RankSync : public ModelSync {
   void start(ScheduleState& schedule) override;
   void begin(const ModelWeights& weights) override { base_ = weights; }
   bool due(const ScheduleState& schedule) override;
-  bool combine(ModelWeights& weights, ScheduleState& schedule, bool finished) override;
+  SyncOutcome combine(ModelWeights& weights, ScheduleState& schedule, bool finished,
+                      CheckpointRequest wanted) override;
 
   const SyncCosts& costs() const { return costs_; }
 

@@ -146,8 +146,13 @@ TrainControl checkpoint_control(const CheckpointPlan& plan, const TrainJob& job,
   };
   control.on_checkpoint = [&plan, &job, corpus, &vocabulary, on_info](
                               const RunPosition& position, const ModelWeights& weights) {
-    save_checkpoint_file(plan.path, checkpoint_state(job, corpus, position), vocabulary,
-                         weights.input, weights.output);
+    nlohmann::json state = checkpoint_state(job, corpus, position);
+    // Every rank's place goes into the one file rank 0 writes (the weights are the same on all).
+    if (job.ranks) {
+      merge_rank_states(*job.ranks, state);
+      if (job.ranks->rank() != 0) return;
+    }
+    save_checkpoint_file(plan.path, state, vocabulary, weights.input, weights.output);
     if (plan.on_written) plan.on_written();
     if (on_info) on_info("checkpoint written to " + plan.path + " (" + percent_done(position, *job.settings.epochs) + ")");
   };
@@ -218,6 +223,16 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   if (job.ranks) check_every_rank_reads(*job.ranks, job.corpus_path, corpus_name);
   std::optional<CorpusFingerprint> fingerprint;
   if (plan || resume) fingerprint = fingerprint_corpus(job.corpus_path, corpus_name);
+  const int ranks = job.ranks ? job.ranks->size() : 1;
+  if (resume && resume->ranks != ranks) {
+    const auto processes = [](int count) {
+      return count == 1 ? std::string("one process") : std::to_string(count) + " MPI ranks";
+    };
+    throw UsageError("the checkpoint " + resume->checkpoint_path + " was made by " +
+                     processes(resume->ranks) + ", not " + processes(ranks) + ": resume it " +
+                     (resume->ranks == 1 ? std::string("without mpirun")
+                                         : "with mpirun -np " + std::to_string(resume->ranks)));
+  }
   if (resume && *fingerprint != resume->corpus) {
     throw Error(corpus_name + " is not the corpus the checkpoint " + resume->checkpoint_path +
                 " was made on (its size or content differ)");
@@ -279,6 +294,12 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
     control = checkpoint_control(*plan, resolved, *fingerprint, model.vocabulary, on_info);
   if (resume) {
     control.resume = std::move(resume->checkpoint);
+    if (job.ranks) {  // this rank's threads, after those of the ranks before it
+      std::vector<WorkerState>& workers = control.resume->position.workers;
+      const auto threads = static_cast<std::ptrdiff_t>(settings.threads);
+      const std::ptrdiff_t first = threads * job.ranks->rank();
+      workers = std::vector<WorkerState>(workers.begin() + first, workers.begin() + first + threads);
+    }
     if (on_info)
       on_info("resuming from " + resume->checkpoint_path + " (" +
               percent_done(control.resume->position, *settings.epochs) + ")");

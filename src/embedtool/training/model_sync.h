@@ -11,6 +11,15 @@
 
 namespace embedtool {
 
+// A checkpoint's timing, as train_control.h's CheckpointRequest (declared here too, so that this
+// header needs nothing of train_control.h, which includes it).
+enum class CheckpointRequest;
+
+struct SyncOutcome {
+  bool all_finished = false;  // every process has finished: that combination was the last
+  CheckpointRequest checkpoint{};  // what every process takes now: the most any of them asked for
+};
+
 class ModelSync {
  public:
   virtual ~ModelSync() = default;
@@ -34,8 +43,9 @@ class ModelSync {
   // Combines, while every worker of this process waits at a sentence boundary (or has ended):
   // the weights become the job's, and schedule.words_done the job's progress. `finished`: this
   // process's workers have all ended; it goes on combining with the others until they have too.
-  // Returns true once every process has finished (this call's combination was the last).
-  virtual bool combine(ModelWeights& weights, ScheduleState& schedule, bool finished) = 0;
+  // `wanted`: the checkpoint this process asks for; every process then takes the same one.
+  virtual SyncOutcome combine(ModelWeights& weights, ScheduleState& schedule, bool finished,
+                              CheckpointRequest wanted) = 0;
 };
 
 }  // namespace embedtool

@@ -12,12 +12,15 @@ void SyncTaker::poll() {
   } resume{gate_};
   // Every worker has published its hot rows before pausing, so the shared weights hold all of
   // this process's work.
-  all_finished_ = sync_->combine(weights_, schedule_, false);
+  const SyncOutcome outcome = sync_->combine(weights_, schedule_, false, checkpoints_.wanted());
+  all_finished_ = outcome.all_finished;
+  checkpoints_.take_paused(outcome.checkpoint);
 }
 
 void SyncTaker::finish() {
   if (!sync_) return;
-  while (!all_finished_) all_finished_ = sync_->combine(weights_, schedule_, true);
+  while (!all_finished_)
+    all_finished_ = sync_->combine(weights_, schedule_, true, CheckpointRequest::none).all_finished;
 }
 
 }  // namespace embedtool

@@ -1,7 +1,12 @@
 #pragma once
 // The trainer's side of ModelSync (model_sync.h): on the caller's thread, pauses the workers
 // when a sync is due and lets the processes combine their weights, and once this process's
-// workers have ended, goes on combining until every process's have.
+// workers have ended, goes on combining until every process's have. Checkpoints of such a run
+// are taken at syncs, when the processes have agreed to take one (model_sync.h), so that every
+// process saves its place at the same point.
+#include <functional>
+
+#include "embedtool/training/train_control.h"
 #include "embedtool/training/model_sync.h"
 #include "embedtool/training/pause_gate.h"
 #include "embedtool/training/training_state.h"
@@ -10,9 +15,16 @@ namespace embedtool {
 
 class SyncTaker {
  public:
+  struct Checkpoints {
+    std::function<CheckpointRequest()> wanted;             // what this process asks for
+    std::function<void(CheckpointRequest)> take_paused;  // takes the agreed one, workers paused
+  };
+
   // `sync` null: a run alone, and both calls do nothing.
-  SyncTaker(ModelSync* sync, PauseGate& gate, ScheduleState& schedule, ModelWeights& weights)
-      : sync_(sync), gate_(gate), schedule_(schedule), weights_(weights) {
+  SyncTaker(ModelSync* sync, PauseGate& gate, ScheduleState& schedule, ModelWeights& weights,
+            Checkpoints checkpoints)
+      : sync_(sync), gate_(gate), schedule_(schedule), weights_(weights),
+        checkpoints_(std::move(checkpoints)) {
     if (sync_) sync_->begin(weights_);
   }
 
@@ -26,6 +38,7 @@ class SyncTaker {
   PauseGate& gate_;
   ScheduleState& schedule_;
   ModelWeights& weights_;
+  Checkpoints checkpoints_;
   bool all_finished_ = false;
 };
 

@@ -13,7 +13,7 @@
 
 namespace embedtool {
 
-enum class CheckpointRequest {
+enum class CheckpointRequest : int {
   none,
   save,           // write a checkpoint, then train on
   save_and_stop,  // write a checkpoint, then stop: train_embeddings returns with `stopped` set

@@ -140,8 +140,18 @@ class CheckpointTaker {
       PauseGate& gate;
       ~Resume() { gate.resume(); }
     } resume{gate_};
+    take_paused(request);
+  }
+
+  // What this process asks for now (polled by the syncs of a run over several processes).
+  CheckpointRequest wanted() {
+    return control_.poll && !stopped_ ? control_.poll() : CheckpointRequest::none;
+  }
+
+  // Takes one while the workers are paused (by poll, or by a sync).
+  void take_paused(CheckpointRequest request) {
     // A run that failed or diverged meanwhile has nothing worth saving.
-    if (stop_.load()) return;
+    if (request == CheckpointRequest::none || stop_.load()) return;
     RunPosition position;
     position.words_per_epoch = schedule_.words_per_epoch;
     position.words_done = schedule_.words_done.load();
@@ -248,7 +258,10 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
 
   ProgressMonitor monitor(on_progress, schedule, learning_rate, settings.threads, totals);
   CheckpointTaker checkpoints(control, gate, stop, schedule, states, weights);
-  SyncTaker syncs(control.sync, gate, schedule, weights);
+  // With other processes, checkpoints are taken at syncs, when they all agree to (sync_taker.h).
+  SyncTaker syncs(control.sync, gate, schedule, weights,
+                  {[&] { return checkpoints.wanted(); },
+                   [&](CheckpointRequest request) { checkpoints.take_paused(request); }});
   ThreadTeamHooks hooks;
   // Progress is reported at its own pace even when checkpoints are polled more often.
   hooks.interval = control.poll ? std::min(control.poll_interval, ProgressMonitor::kInterval)
@@ -258,7 +271,7 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
     hooks.while_waiting = [&] {
       syncs.poll();
       if (on_progress && monitor.due()) monitor.report(totals);
-      checkpoints.poll();
+      if (!control.sync) checkpoints.poll();
     };
   }
   hooks.on_failure = [&] { stop.store(true); };

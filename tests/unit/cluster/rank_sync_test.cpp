@@ -64,7 +64,7 @@ TEST_CASE("a sync sums E's changes, damps the head's shared ones, and takes the 
   weights.input(1, 0) = 1.0f;   // every rank moved this row of E by 1
   weights.output(0, 1) = 1.0f;  // and this row of the head
   schedule.words_done = 30;
-  CHECK_FALSE(sync.combine(weights, schedule, false));
+  CHECK_FALSE(sync.combine(weights, schedule, false, CheckpointRequest::none).all_finished);
   CHECK(weights.input(1, 0) == doctest::Approx(4.0));   // summed
   CHECK(weights.output(0, 1) == doctest::Approx(2.0));  // 4 / √4
   CHECK(weights.input(0, 0) == 0.0f);                   // unchanged rows stay
@@ -72,7 +72,9 @@ TEST_CASE("a sync sums E's changes, damps the head's shared ones, and takes the 
   CHECK(sync.costs().syncs == 1);
 
   // A row changed at the last sync but not since is not moved again.
-  CHECK(sync.combine(weights, schedule, true));  // every rank finished
+  const SyncOutcome last = sync.combine(weights, schedule, true, CheckpointRequest::save);
+  CHECK(last.all_finished);  // every rank finished
+  CHECK(last.checkpoint == CheckpointRequest::save);
   CHECK(weights.input(1, 0) == doctest::Approx(4.0));
 }
 
