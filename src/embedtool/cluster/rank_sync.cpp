@@ -60,8 +60,17 @@ bool RankSync::due(const ScheduleState& schedule) {
          std::max<std::uint64_t>(share, 1);
 }
 
+std::uint64_t RankSync::count_changed_rows(const Matrix& changes) const {
+  std::uint64_t changed = 0;
+  for (Eigen::Index row = 0; row < changes.rows(); ++row)
+    if ((changes.row(row).array() != 0.0f).any()) ++changed;
+  return changed;
+}
+
 void RankSync::combine_changes(Matrix& weights, Matrix& base, bool damp_shared_rows) {
   weights -= base;
+  costs_.changed_rows += count_changed_rows(weights);
+  costs_.rows += static_cast<std::uint64_t>(weights.rows());
   if (damp_shared_rows) {
     changers_.assign(static_cast<std::size_t>(weights.rows()), 0.0f);
     for (Eigen::Index row = 0; row < weights.rows(); ++row)
@@ -83,6 +92,7 @@ SyncOutcome RankSync::combine(ModelWeights& weights, ScheduleState& schedule, bo
                               CheckpointRequest wanted) {
   const auto started = Clock::now();
   ranks_.meet();
+  costs_.wait_seconds += std::chrono::duration<double>(Clock::now() - started).count();
   own_words_ += schedule.words_done.load() - words_at_last_sync_;
   // The words, the finished ranks, and the checkpoint requests in one reduction: a rank asking
   // for a checkpoint adds a bit for its kind, and the most any rank asked for wins.

@@ -51,6 +51,11 @@ struct SyncCosts {
   std::uint64_t syncs = 0;
   std::uint64_t bytes_per_sync = 0;  // this rank's floats into the reduction, in bytes
   double seconds = 0;                // in the collectives, waiting for slower ranks included
+  double wait_seconds = 0;           // of which waiting for the others to reach the sync
+  // Rows of E and of the head this rank changed between syncs, summed over the syncs: how much
+  // a sync that sent only changed rows would save (docs/SCALING.md).
+  std::uint64_t changed_rows = 0;
+  std::uint64_t rows = 0;  // of E and the head
 };
 
 class RankSync : public ModelSync {
@@ -72,6 +77,7 @@ class RankSync : public ModelSync {
 
   // weights = base + the ranks' changes since base, then base = weights (see the header).
   void combine_changes(Matrix& weights, Matrix& base, bool damp_shared_rows);
+  std::uint64_t count_changed_rows(const Matrix& changes) const;
 
   RankGroup& ranks_;
   SyncInterval interval_;

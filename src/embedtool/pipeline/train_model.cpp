@@ -392,11 +392,16 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
     trained.corpus_words = corpus_words.value_or(trained.corpus_words * static_cast<std::uint64_t>(job.ranks->size()));
   if (rank_sync && on_info) {
     const SyncCosts& costs = rank_sync->costs();
-    char text[160];
+    char text[224];
     std::snprintf(text, sizeof text,
-                  "MPI: %d ranks combined their models %llu times, %.1f MB each, %.2fs in MPI",
+                  "MPI: %d ranks combined their models %llu times, %.1f MB each, %.2fs in MPI "
+                  "(%.2fs waiting for each other); "
+                  "a rank changed %.0f%% of the rows between syncs",
                   job.ranks->size(), static_cast<unsigned long long>(costs.syncs),
-                  static_cast<double>(costs.bytes_per_sync) / 1e6, costs.seconds);
+                  static_cast<double>(costs.bytes_per_sync) / 1e6, costs.seconds, costs.wait_seconds,
+                  costs.rows ? 100.0 * static_cast<double>(costs.changed_rows) /
+                                   static_cast<double>(costs.rows)
+                             : 0.0);
     on_info(text);
   }
   if (trained.stopped) throw TrainingStopped(plan->path);
