@@ -14,6 +14,9 @@ packages=(
   librsvg2-bin fonts-dejavu-core
   # The peers, for the interop and agreement tests and bench/ (tests skip if they are missing).
   python3-numpy python3-gensim fasttext
+  # MPI: `mpirun -np N embedtool train` (the MPI plugin is built when the headers are there) and
+  # the e2e_train_mpi* tests, which skip without mpirun.
+  openmpi-bin libopenmpi-dev
 )
 missing=()
 for package in "${packages[@]}"; do

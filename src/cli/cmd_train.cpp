@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "common_options.h"
 #include "settings_file.h"
+#include "embedtool/cluster/launcher.h"
 #include "embedtool/errors.h"
 #include "embedtool/pipeline/stdin_spool.h"
 #include "embedtool/pipeline/train_checkpoint.h"
@@ -27,6 +28,7 @@
 #include "exit_status.h"
 #include "progress_line.h"
 #include "train_duration.h"
+#include "train_ranks.h"
 #include "train_resume_flags.h"
 #include "train_signals.h"
 #include "vector_options.h"
@@ -47,6 +49,7 @@ struct TrainOptions {
   std::optional<std::string> checkpoint_every;
   std::optional<std::string> resume;
   std::optional<std::string> autotune_duration;
+  std::optional<std::string> sync_every;
   bool supervised = false;
   CLI::App* command = nullptr;  // to ask which flags were given
 };
@@ -143,7 +146,25 @@ ResumePoint prepare_resume(TrainOptions& options) {
   return resume;
 }
 
-void run_train(TrainOptions& options) {
+// An MPI rank trains on a share of a file every rank reads, and saves nothing of its own.
+void check_rank_flags(const TrainOptions& options) {
+  const CLI::App& command = *options.command;
+  if (command.count("--autotune-duration") > 0)
+    throw UsageError("--autotune-duration is not supported under an MPI launcher yet");
+  if (options.input == "-" || needs_spool(options.input))
+    throw UsageError("under an MPI launcher the corpus must be a file every rank can read, not "
+                     "standard input or a pipe");
+}
+
+void train_and_save(TrainOptions& options, RankGroup* ranks) {
+  const bool lead = !ranks || ranks->rank() == 0;  // writes the model and tells the progress
+  if (ranks) {
+    check_rank_flags(options);
+    if (!lead) spdlog::set_level(spdlog::level::err);
+  } else if (options.sync_every) {
+    throw UsageError("--sync-every has no effect outside an MPI job (mpirun -np N embedtool "
+                     "train ...)");
+  }
   CheckpointPlan plan;
   plan.path = options.checkpoint.value_or(options.output + ".ckpt");
   if (options.checkpoint_every)
@@ -174,12 +195,19 @@ void run_train(TrainOptions& options) {
     if (options.input.empty()) throw UsageError("no corpus given (or --resume CHECKPOINT)");
     options.job.settings.threads = options.threads.value_or(all_cores());
   }
+  if (ranks) {  // after --resume, which takes the job from the checkpoint
+    options.job.ranks = ranks;
+    if (options.sync_every)
+      options.job.sync_every = parse_sync_interval(*options.sync_every, "--sync-every");
+  }
   validate(options.job.settings);
   // Fail on an unwritable output path now rather than after hours of training.
-  AtomicFileWriter::check_writable(options.output);
-  AtomicFileWriter::check_writable(plan.path);
+  if (lead) {
+    AtomicFileWriter::check_writable(options.output);
+    AtomicFileWriter::check_writable(plan.path);
+  }
   std::optional<ProgressJsonLog> json_log;
-  if (options.log_json) json_log.emplace(*options.log_json);
+  if (options.log_json && lead) json_log.emplace(*options.log_json);
 
   // Training reads the corpus several times; standard input can be read only once.
   std::optional<StdinSpool> spool;
@@ -196,7 +224,9 @@ void run_train(TrainOptions& options) {
     options.job.corpus_path = options.input;
   }
 
-  const StopSignals signals;
+  // Under MPI the launcher handles the signals: it ends every rank.
+  std::optional<StopSignals> signals;
+  if (!ranks) signals.emplace();
   plan.stop_requested = &StopSignals::stop_requested;
   bool checkpoint_written = false;
   plan.on_written = [&] { checkpoint_written = true; };
@@ -206,10 +236,11 @@ void run_train(TrainOptions& options) {
   try {
     model = train_model(
         options.job,
-        [&](const TrainProgress& p) {
-          progress.update(p);
-          if (json_log) json_log->write(p);
-        },
+        lead ? ProgressCallback([&](const TrainProgress& p) {
+                 progress.update(p);
+                 if (json_log) json_log->write(p);
+               })
+             : ProgressCallback(),
         [](const std::string& message) { spdlog::info("{}", message); }, &plan,
         resume ? &*resume : nullptr,
         [](const std::string& message) { spdlog::warn("{}", message); });
@@ -231,6 +262,7 @@ void run_train(TrainOptions& options) {
     json_log->write_summary(model->metadata, seconds.count());  // counting included
   }
 
+  if (!lead) return;  // every rank holds the same model; one writes it
   save_model(*model, options.output, options.write);
   spdlog::info("saved {} (peak memory {})", options.output,
                byte_size_text(peak_memory_bytes()));
@@ -240,6 +272,12 @@ void run_train(TrainOptions& options) {
     std::error_code ignored;
     if (std::filesystem::remove(plan.path, ignored)) spdlog::info("removed {}", plan.path);
   }
+}
+
+void run_train(TrainOptions& options) {
+  // Started by an MPI launcher as one of several processes, this one is a rank of that job.
+  const std::unique_ptr<RankGroup> ranks = join_launched_job();
+  run_as_rank(ranks.get(), [&] { train_and_save(options, ranks.get()); });
 }
 
 }  // namespace
@@ -385,6 +423,12 @@ void add_train_command(CLI::App& parent) {
                    "Continue the run saved in this checkpoint, with its settings; ends where the "
                    "uninterrupted run would (bit for bit with --threads 1)")
       ->option_text("CHECKPOINT");
+  command
+      ->add_option("--sync-every", options->sync_every,
+                   "Under an MPI launcher (mpirun -np N embedtool train ...): how often the ranks "
+                   "average their models, in words the job reads (500k, 2M) or time (500ms, 2s) "
+                   "(default: " + std::to_string(kDefaultSyncPeriod.count()) + "ms)")
+      ->option_text("WORDS|TIME");
   command->add_flag("--supervised", options->supervised,
                     "Train a classifier: each line is an example, its labels are the tokens "
                     "that start with --label-prefix (fastText's format), h is the mean of its "

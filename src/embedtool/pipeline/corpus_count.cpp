@@ -21,8 +21,9 @@ void count_words(std::string_view text, const TextLocation& where, const Tokeniz
 }
 
 void add_text_file(const std::string& path, const std::string& display_name,
-                   const Tokenizer& tokenizer, CorpusCount& count) {
-  LineRangeReader reader(path, 0, std::numeric_limits<std::uint64_t>::max());
+                   const Tokenizer& tokenizer, CorpusCount& count, std::uint64_t begin = 0,
+                   std::uint64_t end = std::numeric_limits<std::uint64_t>::max()) {
+  LineRangeReader reader(path, begin, end);
   LineRangeReader::Piece piece;
   while (reader.next(piece)) {
     count_words(piece.text, {display_name, piece.line, piece.offset}, tokenizer, count);
@@ -65,6 +66,15 @@ CorpusCount count_text_file(const std::string& path, const std::string& display_
   CorpusCount count;
   count.counter.limit_memory(memory_limit);
   add_text_file(path, display_name, tokenizer, count);
+  return count;
+}
+
+CorpusCount count_text_range(const std::string& path, const std::string& display_name,
+                             const Tokenizer& tokenizer, std::uint64_t memory_limit,
+                             std::uint64_t begin, std::uint64_t end) {
+  CorpusCount count;
+  count.counter.limit_memory(memory_limit);
+  add_text_file(path, display_name, tokenizer, count, begin, end);
   return count;
 }
 

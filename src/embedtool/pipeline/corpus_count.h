@@ -29,6 +29,12 @@ CorpusCount count_corpus(const std::vector<std::string>& paths, const Tokenizer&
 CorpusCount count_text_file(const std::string& path, const std::string& display_name,
                             const Tokenizer& tokenizer, std::uint64_t memory_limit = 0);
 
+// Counts the lines of a regular file that start in bytes [begin, end) (text/
+// line_range_reader.h): one process's part of the corpus when several count it together.
+CorpusCount count_text_range(const std::string& path, const std::string& display_name,
+                             const Tokenizer& tokenizer, std::uint64_t memory_limit,
+                             std::uint64_t begin, std::uint64_t end);
+
 // The limit the counts keep to: `max_memory` (--max-memory) if set, else half the machine's
 // memory, since training needs the rest afterwards.
 std::uint64_t counting_memory_limit(std::uint64_t max_memory);

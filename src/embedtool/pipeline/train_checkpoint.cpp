@@ -97,10 +97,24 @@ nlohmann::json checkpoint_state(const TrainJob& job, const CorpusFingerprint& co
       {"corpus",
        {{"size", corpus.size}, {"head_crc32", corpus.head_crc32}, {"tail_crc32", corpus.tail_crc32}}},
       {"run",
-       {{"words_per_epoch", position.words_per_epoch},
+       {{"ranks", job.ranks ? job.ranks->size() : 1},
+        {"words_per_epoch", position.words_per_epoch},
         {"words_done", position.words_done},
         {"workers", workers}}},
   };
+}
+
+void merge_rank_states(RankGroup& ranks, nlohmann::json& state) {
+  json& workers = state.at("run").at("workers");
+  if (ranks.rank() != 0) {
+    ranks.gather_each(workers.dump(), 0, {});
+    return;
+  }
+  json all = json::array();
+  ranks.gather_each(workers.dump(), 0, [&all](int, std::string_view bytes) {
+    for (json& worker : json::parse(bytes)) all.push_back(std::move(worker));
+  });
+  workers = std::move(all);
 }
 
 ResumePoint read_checkpoint(const std::string& path) {
@@ -136,9 +150,12 @@ ResumePoint read_checkpoint(const std::string& path) {
   RunPosition& position = point.checkpoint.position;
   position.words_per_epoch = r.get<std::uint64_t>(run, "words_per_epoch");
   position.words_done = r.get<std::uint64_t>(run, "words_done");
+  point.ranks = r.get_or<int>(run, "ranks", 1);  // files from before MPI: one process
+  if (point.ranks < 1) r.fail("\"ranks\" is not a positive number");
   const json& workers = r.at(run, "workers");
   if (!workers.is_array() ||
-      workers.size() != static_cast<std::size_t>(point.job.settings.threads))
+      workers.size() != static_cast<std::size_t>(point.job.settings.threads) *
+                            static_cast<std::size_t>(point.ranks))
     r.fail("it does not hold one position per thread");
   for (const json& worker : workers)
     position.workers.push_back(worker_from_json(worker, r, *point.job.settings.epochs));

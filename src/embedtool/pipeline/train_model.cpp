@@ -12,7 +12,10 @@
 #include "embedtool/pipeline/init_vectors.h"
 #include "embedtool/pipeline/labelled_corpus_count.h"
 #include "embedtool/pipeline/labelled_text_corpus.h"
+#include "embedtool/pipeline/ranks_corpus_check.h"
+#include "embedtool/pipeline/ranks_vocabulary_count.h"
 #include "embedtool/pipeline/settings_json.h"
+#include "embedtool/cluster/rank_share_corpus.h"
 #include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/train_checkpoint.h"
@@ -86,6 +89,19 @@ CorpusVocabulary load_or_build_vocabulary(const TrainJob& job, const std::string
     return {read_vocabulary_tsv(input.stream(), input.display_name()), std::nullopt};
   }
   const std::uint64_t limit = counting_memory_limit(job.max_memory_bytes);
+  if (job.ranks) {
+    RanksVocabularyCount counted = count_vocabulary_across_ranks(
+        *job.ranks, job.corpus_path, corpus_name, tokenizer, limit, job.vocabulary);
+    if (on_info)
+      on_info("corpus: " + std::to_string(counted.lines) + " lines, " +
+              std::to_string(counted.tokens) + " words, " +
+              std::to_string(counted.distinct_words) + " distinct, counted by " +
+              std::to_string(job.ranks->size()) + " MPI ranks; vocabulary keeps " +
+              std::to_string(counted.vocabulary.word_count()) + " words (input_dim " +
+              std::to_string(counted.vocabulary.input_dim()) + ")");
+    const std::uint64_t kept_words = counted.vocabulary.total_count();
+    return {std::move(counted.vocabulary), kept_words};
+  }
   const CorpusCount counted = count_text_file(job.corpus_path, corpus_name, tokenizer, limit);
   Vocabulary vocabulary = counted.counter.build(job.vocabulary);
   if (on_info) {
@@ -131,8 +147,13 @@ TrainControl checkpoint_control(const CheckpointPlan& plan, const TrainJob& job,
   };
   control.on_checkpoint = [&plan, &job, corpus, &vocabulary, on_info](
                               const RunPosition& position, const ModelWeights& weights) {
-    save_checkpoint_file(plan.path, checkpoint_state(job, corpus, position), vocabulary,
-                         weights.input, weights.output);
+    nlohmann::json state = checkpoint_state(job, corpus, position);
+    // Every rank's place goes into the one file rank 0 writes (the weights are the same on all).
+    if (job.ranks) {
+      merge_rank_states(*job.ranks, state);
+      if (job.ranks->rank() != 0) return;
+    }
+    save_checkpoint_file(plan.path, state, vocabulary, weights.input, weights.output);
     if (plan.on_written) plan.on_written();
     if (on_info) on_info("checkpoint written to " + plan.path + " (" + percent_done(position, *job.settings.epochs) + ")");
   };
@@ -200,8 +221,19 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   // A missing validation file fails now, not after the corpus is counted (it is read then).
   if (job.validation_path && *job.validation_path != "-") InputFile probe(*job.validation_path);
 
+  if (job.ranks) check_every_rank_reads(*job.ranks, job.corpus_path, corpus_name);
   std::optional<CorpusFingerprint> fingerprint;
   if (plan || resume) fingerprint = fingerprint_corpus(job.corpus_path, corpus_name);
+  const int ranks = job.ranks ? job.ranks->size() : 1;
+  if (resume && resume->ranks != ranks) {
+    const auto processes = [](int count) {
+      return count == 1 ? std::string("one process") : std::to_string(count) + " MPI ranks";
+    };
+    throw UsageError("the checkpoint " + resume->checkpoint_path + " was made by " +
+                     processes(resume->ranks) + ", not " + processes(ranks) + ": resume it " +
+                     (resume->ranks == 1 ? std::string("without mpirun")
+                                         : "with mpirun -np " + std::to_string(resume->ranks)));
+  }
   if (resume && *fingerprint != resume->corpus) {
     throw Error(corpus_name + " is not the corpus the checkpoint " + resume->checkpoint_path +
                 " was made on (its size or content differ)");
@@ -272,6 +304,12 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
     control = checkpoint_control(*plan, resolved, *fingerprint, model.vocabulary, on_info);
   if (resume) {
     control.resume = std::move(resume->checkpoint);
+    if (job.ranks) {  // this rank's threads, after those of the ranks before it
+      std::vector<WorkerState>& workers = control.resume->position.workers;
+      const auto threads = static_cast<std::ptrdiff_t>(settings.threads);
+      const std::ptrdiff_t first = threads * job.ranks->rank();
+      workers = std::vector<WorkerState>(workers.begin() + first, workers.begin() + first + threads);
+    }
     if (on_info)
       on_info("resuming from " + resume->checkpoint_path + " (" +
               percent_done(control.resume->position, *settings.epochs) + ")");
@@ -304,10 +342,35 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                     (is_best ? " (best)" : ""));
         });
 
+  // An MPI rank trains on its share of the corpus and averages its model with the others'.
+  std::optional<RankSync> rank_sync;
+  ProgressCallback progress = on_progress;
+  if (job.ranks) {
+    rank_sync.emplace(*job.ranks, job.sync_every);
+    control.sync = &*rank_sync;
+    // The schedule counts in shares of one rank (training/model_sync.h); progress tells the job's.
+    if (on_progress)
+      progress = [&on_progress, ranks = static_cast<std::uint64_t>(job.ranks->size())](
+                     const TrainProgress& share) {
+        TrainProgress job_progress = share;
+        job_progress.words_done *= ranks;
+        job_progress.words_total *= ranks;
+        job_progress.words_before *= ranks;
+        on_progress(job_progress);
+      };
+  }
+  const auto share_of = [&job](const Corpus& whole) -> std::unique_ptr<Corpus> {
+    if (!job.ranks) return nullptr;
+    return std::make_unique<RankShareCorpus>(whole, static_cast<std::size_t>(job.ranks->rank()),
+                                             static_cast<std::size_t>(job.ranks->size()));
+  };
+
   TrainResult trained;
   if (supervised) {
-    const LabelledTextCorpus corpus(job.corpus_path, corpus_name, tokenizer, model.vocabulary,
-                                    labels.labels, job.label_prefix);
+    const LabelledTextCorpus whole(job.corpus_path, corpus_name, tokenizer, model.vocabulary,
+                                   labels.labels, job.label_prefix);
+    const std::unique_ptr<Corpus> share = share_of(whole);
+    const Corpus& corpus = share ? *share : static_cast<const Corpus&>(whole);
     if (job.autotune_budget) {
       AutotuneFreedom free = AutotuneFreedom::of(job.settings);
       free.output_dim = free.output_dim && !init_dim;  // --init fixes the size
@@ -324,13 +387,32 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       best_accuracy = tuned.accuracy;
       autotune_trials = tuned.trials;
     } else {
-      trained = train_classifier(model.vocabulary, labels.labels, corpus, settings, on_progress,
+      trained = train_classifier(model.vocabulary, labels.labels, corpus, settings, progress,
                                  std::move(control));
     }
   } else {
-    const TextFileCorpus corpus(job.corpus_path, tokenizer, model.vocabulary, corpus_words,
-                                corpus_name);
-    trained = train_embeddings(model.vocabulary, corpus, settings, on_progress, std::move(control));
+    const TextFileCorpus whole(job.corpus_path, tokenizer, model.vocabulary, corpus_words,
+                               corpus_name);
+    const std::unique_ptr<Corpus> share = share_of(whole);
+    const Corpus& corpus = share ? *share : static_cast<const Corpus&>(whole);
+    trained = train_embeddings(model.vocabulary, corpus, settings, progress, std::move(control));
+  }
+  // The trainer counted in one rank's share (training/model_sync.h); the model tells the corpus.
+  if (job.ranks)
+    trained.corpus_words = corpus_words.value_or(trained.corpus_words * static_cast<std::uint64_t>(job.ranks->size()));
+  if (rank_sync && on_info) {
+    const SyncCosts& costs = rank_sync->costs();
+    char text[224];
+    std::snprintf(text, sizeof text,
+                  "MPI: %d ranks combined their models %llu times, %.1f MB each, %.2fs in MPI "
+                  "(%.2fs waiting for each other); "
+                  "a rank changed %.0f%% of the rows between syncs",
+                  job.ranks->size(), static_cast<unsigned long long>(costs.syncs),
+                  static_cast<double>(costs.bytes_per_sync) / 1e6, costs.seconds, costs.wait_seconds,
+                  costs.rows ? 100.0 * static_cast<double>(costs.changed_rows) /
+                                   static_cast<double>(costs.rows)
+                             : 0.0);
+    on_info(text);
   }
   if (trained.stopped) throw TrainingStopped(plan->path);
   model.vectors = std::move(trained.vectors);
@@ -357,6 +439,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
       {"epoch_losses", trained.epoch_average_losses},
   });
   if (job.init_path) model.metadata["init"] = *job.init_path;
+  // "threads" is then each rank's; the loss figures are rank 0's share of the corpus.
+  if (job.ranks) model.metadata["mpi_ranks"] = job.ranks->size();
   if (validation) {
     model.metadata["validation"] = {{"file", *job.validation_path},
                                     {"epoch", trained.epoch},

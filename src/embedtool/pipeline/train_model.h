@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "embedtool/cluster/rank_sync.h"
+#include "embedtool/cluster/rank_group.h"
 #include "embedtool/model.h"
 #include "embedtool/sequences/labelled_line.h"
 #include "embedtool/text/tokenizer.h"
@@ -43,6 +45,12 @@ struct TrainJob {
   // With validation_path: search the settings left unset within this time and keep the best
   // (pipeline/autotune_classifier.h). No checkpoints are written meanwhile.
   std::optional<std::chrono::milliseconds> autotune_budget;
+  // This process is one rank of an MPI job (cluster/launcher.h): the ranks check that they all
+  // read the same corpus, count its vocabulary together, each trains on its share with its own
+  // threads, and they average their models at every `sync_every` (cluster/rank_sync.h),
+  // so that every rank ends with the same model. Null: this process trains alone.
+  RankGroup* ranks = nullptr;
+  SyncInterval sync_every{std::nullopt, kDefaultSyncPeriod};
 };
 
 // When and where checkpoints are written (storage/checkpoint_file.h), and when to stop.

@@ -8,11 +8,12 @@
 #include <optional>
 
 #include "embedtool/model.h"
+#include "embedtool/training/model_sync.h"
 #include "embedtool/training/training_state.h"
 
 namespace embedtool {
 
-enum class CheckpointRequest {
+enum class CheckpointRequest : int {
   none,
   save,           // write a checkpoint, then train on
   save_and_stop,  // write a checkpoint, then stop: train_embeddings returns with `stopped` set
@@ -47,6 +48,9 @@ struct TrainControl {
   // must not be changed. Runs on one of the training threads (on the caller's for the last
   // epoch); an exception it throws fails the run.
   std::function<bool(int epoch, ModelWeights& weights)> on_epoch_end;
+  // This process is one of several training the same model (model_sync.h), each on its own
+  // part of the corpus; null: it trains alone. Must outlive the run.
+  ModelSync* sync = nullptr;
 };
 
 }  // namespace embedtool

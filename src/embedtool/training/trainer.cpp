@@ -20,6 +20,7 @@
 #include "embedtool/training/progress_monitor.h"
 #include "embedtool/training/random.h"
 #include "embedtool/training/resolve_settings.h"
+#include "embedtool/training/sync_taker.h"
 #include "embedtool/training/subsampling.h"
 #include "embedtool/training/thread_team.h"
 #include "embedtool/training/training_state.h"
@@ -140,8 +141,18 @@ class CheckpointTaker {
       PauseGate& gate;
       ~Resume() { gate.resume(); }
     } resume{gate_};
+    take_paused(request);
+  }
+
+  // What this process asks for now (polled by the syncs of a run over several processes).
+  CheckpointRequest wanted() {
+    return control_.poll && !stopped_ ? control_.poll() : CheckpointRequest::none;
+  }
+
+  // Takes one while the workers are paused (by poll, or by a sync).
+  void take_paused(CheckpointRequest request) {
     // A run that failed or diverged meanwhile has nothing worth saving.
-    if (stop_.load()) return;
+    if (request == CheckpointRequest::none || stop_.load()) return;
     RunPosition position;
     position.words_per_epoch = schedule_.words_per_epoch;
     position.words_done = schedule_.words_done.load();
@@ -200,6 +211,7 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
     schedule.words_per_epoch = corpus.known_word_count().value_or(0) > 0
                                    ? *corpus.known_word_count()
                                    : count_vocabulary_words(corpus, input_dim, settings.threads);
+  if (control.sync) control.sync->start(schedule);
   if (schedule.words_per_epoch == 0)
     throw Error("the corpus has no words in the vocabulary; nothing to train on");
   const LinearDecay learning_rate(start_rate, schedule.words_total());
@@ -216,7 +228,9 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
     control.resume.reset();
   } else {
     Random seeds(settings.seed);
-    weights.input = initial_vectors(table_rows, dim, seeds);
+    weights.input = initial_vectors(table_rows, dim, seeds);  // the same in every process
+    if (control.sync)
+      for (std::size_t i = 0; i < control.sync->process_index() * threads; ++i) seeds.next_u64();
     if (control.initialize) control.initialize(weights.input);
     weights.output = Matrix::Zero(static_cast<Eigen::Index>(head_rows),
                                   static_cast<Eigen::Index>(dim));
@@ -254,14 +268,20 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
 
   ProgressMonitor monitor(on_progress, schedule, learning_rate, settings.threads, totals);
   CheckpointTaker checkpoints(control, gate, stop, schedule, states, weights);
+  // With other processes, checkpoints are taken at syncs, when they all agree to (sync_taker.h).
+  SyncTaker syncs(control.sync, gate, schedule, weights,
+                  {[&] { return checkpoints.wanted(); },
+                   [&](CheckpointRequest request) { checkpoints.take_paused(request); }});
   ThreadTeamHooks hooks;
   // Progress is reported at its own pace even when checkpoints are polled more often.
   hooks.interval = control.poll ? std::min(control.poll_interval, ProgressMonitor::kInterval)
                                 : ProgressMonitor::kInterval;
-  if (on_progress || control.poll) {
+  if (control.sync) hooks.interval = std::min(hooks.interval, control.sync->poll_interval());
+  if (on_progress || control.poll || control.sync) {
     hooks.while_waiting = [&] {
+      syncs.poll();
       if (on_progress && monitor.due()) monitor.report(totals);
-      checkpoints.poll();
+      if (!control.sync) checkpoints.poll();
     };
   }
   hooks.on_failure = [&] { stop.store(true); };
@@ -278,6 +298,7 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
 
   for (const auto& worker : workers)
     if (worker->divergence()) throw_diverged(*worker->divergence(), start_rate);
+  syncs.finish();
   TrainResult result;
   result.loss = settings.loss;
   result.corpus_words = schedule.words_per_epoch;

@@ -27,6 +27,29 @@ void WordCounter::add(std::string_view word) {
   if (memory_limit_ > 0 && table_bytes_ > memory_limit_) spill();
 }
 
+void WordCounter::add_counted(std::string_view word, std::uint64_t count,
+                              std::uint64_t first_seen) {
+  tokens_seen_ += count;
+  next_first_seen_ = std::max(next_first_seen_, first_seen + 1);
+  const auto found = counts_.find(word);
+  if (found != counts_.end()) {
+    found->second.count += count;
+    found->second.first_seen = std::min(found->second.first_seen, first_seen);
+    return;
+  }
+  counts_.emplace(std::string(word), Entry{count, first_seen});
+  table_bytes_ += entry_bytes(word.size());
+  if (memory_limit_ > 0 && table_bytes_ > memory_limit_) spill();
+}
+
+void WordCounter::for_each_word(const std::function<void(const CountedWord&)>& each) const {
+  if (runs_.size() == 0) {
+    for (const CountedWord& counted : table_by_word()) each(counted);
+    return;
+  }
+  runs_.merge(table_by_word(), each);
+}
+
 std::vector<CountedWord> WordCounter::table_by_word() const {
   std::vector<CountedWord> sorted;
   sorted.reserve(counts_.size());

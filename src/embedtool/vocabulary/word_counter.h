@@ -4,6 +4,7 @@
 // with an empty one; build() merges the runs, so the counts, the order and the ids are exactly
 // those of an unlimited count, at the cost of temporary disk space and a merge.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,13 @@ class WordCounter {
   void limit_memory(std::uint64_t bytes) { memory_limit_ = bytes; }
 
   void add(std::string_view word);
+  // Adds a word counted elsewhere (another process's part of the corpus) `count` times, first
+  // seen at `first_seen` in the order of the whole corpus: counts add up, the earliest
+  // appearance stays. Counts of parts merged this way give the ids of one count of the whole.
+  void add_counted(std::string_view word, std::uint64_t count, std::uint64_t first_seen);
+  // Every distinct word counted so far with its count and first appearance, spilled runs merged
+  // in, in ascending byte order; the view is valid during the call only.
+  void for_each_word(const std::function<void(const CountedWord&)>& each) const;
   std::uint64_t tokens_seen() const { return tokens_seen_; }
   // Exact without spilled runs; with them, known only once build() has merged them (0 before).
   std::uint64_t distinct_words() const { return runs_.size() == 0 ? counts_.size() : merged_distinct_; }

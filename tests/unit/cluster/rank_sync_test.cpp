@@ -1,0 +1,81 @@
+// RankSync (cluster/rank_sync.h) over ranks simulated in one process: what a sync does to the
+// weights and the schedule, without mpirun (tests/e2e/train_mpi.sh runs the real thing).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "embedtool/cluster/rank_sync.h"
+#include "embedtool/errors.h"
+
+namespace rank_sync_test {
+
+using namespace embedtool;
+
+// A job of `size` ranks whose other ranks all made the changes this one made (sums multiply by
+// the size): what one rank sees when every rank did the same.
+class MirroredRanks : public RankGroup {
+ public:
+  explicit MirroredRanks(int size) : size_(size) {}
+  int rank() const override { return 0; }
+  int size() const override { return size_; }
+  void meet() override {}
+  void sum(std::span<float> values) override { scale(values); }
+  void sum(std::span<double> values) override { scale(values); }
+  void sum(std::span<std::uint64_t> values) override { scale(values); }
+  void broadcast(std::string&, int) override {}
+  std::vector<std::string> all_gather(const std::string& mine) override {
+    return std::vector<std::string>(static_cast<std::size_t>(size_), mine);
+  }
+  void gather_each(const std::string&, int, const std::function<void(int, std::string_view)>&) override {}
+  [[noreturn]] void abort(int) override { throw Error("aborted"); }
+
+ private:
+  template <typename T>
+  void scale(std::span<T> values) {
+    for (T& value : values) value *= static_cast<T>(size_);
+  }
+  int size_;
+};
+
+TEST_CASE("sync intervals: words or time") {
+  CHECK(*parse_sync_interval("500k", "--sync-every").words == 500000);
+  CHECK(*parse_sync_interval("2M", "--sync-every").words == 2000000);
+  CHECK(*parse_sync_interval("1000", "--sync-every").words == 1000);
+  CHECK(parse_sync_interval("250ms", "--sync-every").period->count() == 250);
+  CHECK(parse_sync_interval("2s", "--sync-every").period->count() == 2000);
+  CHECK_THROWS_AS(parse_sync_interval("fast", "--sync-every"), UsageError);
+  CHECK_THROWS_AS(parse_sync_interval("0", "--sync-every"), UsageError);
+  CHECK_THROWS_AS(parse_sync_interval("3x", "--sync-every"), UsageError);
+}
+
+TEST_CASE("a sync sums E's changes, damps the head's shared ones, and takes the job's progress") {
+  MirroredRanks ranks(4);
+  RankSync sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)});
+  ScheduleState schedule;
+  schedule.epochs = 1;
+  schedule.words_per_epoch = 100;  // this rank's share as it counted it
+  sync.start(schedule);
+  CHECK(schedule.words_per_epoch == 100);  // 4 x 100 words, in shares of one rank
+
+  ModelWeights weights;
+  weights.input = Matrix::Zero(3, 2);
+  weights.output = Matrix::Zero(2, 2);
+  sync.begin(weights);
+  weights.input(1, 0) = 1.0f;   // every rank moved this row of E by 1
+  weights.output(0, 1) = 1.0f;  // and this row of the head
+  schedule.words_done = 30;
+  CHECK_FALSE(sync.combine(weights, schedule, false, CheckpointRequest::none).all_finished);
+  CHECK(weights.input(1, 0) == doctest::Approx(4.0));   // summed
+  CHECK(weights.output(0, 1) == doctest::Approx(2.0));  // 4 / √4
+  CHECK(weights.input(0, 0) == 0.0f);                   // unchanged rows stay
+  CHECK(schedule.words_done == 30);  // the mean of the ranks' words
+  CHECK(sync.costs().syncs == 1);
+
+  // A row changed at the last sync but not since is not moved again.
+  const SyncOutcome last = sync.combine(weights, schedule, true, CheckpointRequest::save);
+  CHECK(last.all_finished);  // every rank finished
+  CHECK(last.checkpoint == CheckpointRequest::save);
+  CHECK(weights.input(1, 0) == doctest::Approx(4.0));
+}
+
+}  // namespace rank_sync_test
