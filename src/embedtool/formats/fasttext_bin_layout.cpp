@@ -1,13 +1,12 @@
 #include "embedtool/formats/fasttext_bin_layout.h"
 
-#include <cstring>
 #include <optional>
 
 #include "embedtool/errors.h"
+#include "embedtool/formats/fasttext_cursor.h"
 #include "embedtool/storage/checked_math.h"
 #include "embedtool/storage/little_endian.h"
 #include "embedtool/storage/message_format.h"
-#include "embedtool/text/location_message.h"
 
 namespace embedtool {
 namespace {
@@ -22,71 +21,6 @@ constexpr std::uint64_t kSmallestEntryBytes = 1 + 8 + 1;
 constexpr std::int32_t kMaxDim = 1 << 20;
 // fastText n-grams longer than this would be longer than any word worth a vector.
 constexpr std::int32_t kMaxNgramLength = 1 << 10;
-
-// Reads the file front to back; every read is checked against the end first.
-class FastTextCursor {
- public:
-  FastTextCursor(std::span<const std::byte> bytes, const std::string& source)
-      : bytes_(bytes), source_(source) {}
-
-  std::uint64_t at() const { return at_; }
-  std::uint64_t left() const { return bytes_.size() - at_; }
-
-  std::int32_t i32(std::string_view what) {
-    need(4, what);
-    const auto value = static_cast<std::int32_t>(le::load_u32(bytes_.data() + at_));
-    at_ += 4;
-    return value;
-  }
-  std::int64_t i64(std::string_view what) {
-    need(8, what);
-    const auto value = static_cast<std::int64_t>(le::load_u64(bytes_.data() + at_));
-    at_ += 8;
-    return value;
-  }
-  double f64(std::string_view what) {
-    need(8, what);
-    double value = 0;
-    const std::uint64_t bits = le::load_u64(bytes_.data() + at_);
-    std::memcpy(&value, &bits, sizeof value);
-    at_ += 8;
-    return value;
-  }
-  std::uint8_t u8(std::string_view what) {
-    need(1, what);
-    return std::to_integer<std::uint8_t>(bytes_[at_++]);
-  }
-  // The bytes up to the next NUL, which is skipped.
-  std::string_view c_string(std::string_view what) {
-    const char* start = reinterpret_cast<const char*>(bytes_.data()) + at_;
-    const void* nul = std::memchr(start, 0, left());
-    if (nul == nullptr) fail_truncated(what, left() + 1);
-    const std::string_view text(start, static_cast<std::size_t>(static_cast<const char*>(nul) - start));
-    at_ += text.size() + 1;
-    return text;
-  }
-  void skip(std::uint64_t bytes, std::string_view what) {
-    need(bytes, what);
-    at_ += bytes;
-  }
-  void need(std::uint64_t bytes, std::string_view what) const {
-    if (bytes > left()) fail_truncated(what, bytes);
-  }
-
-  [[noreturn]] void fail(const std::string& what, std::uint64_t at) const {
-    throw Error(source_ + " is not a valid fastText model: " + what + location_message(source_, 0, at));
-  }
-  [[noreturn]] void fail_truncated(std::string_view what, std::uint64_t needed) const {
-    throw Error(source_ + " is truncated: " + std::string(what) + ": " + decimal(needed) +
-                " bytes needed at byte " + decimal(at_) + ", " + decimal(left()) +
-                " left (a fastText model cut short, or not a whole download)");
-  }
-
- private:
-  std::span<const std::byte> bytes_;
-  const std::string& source_;
-  std::uint64_t at_ = 0;
-};
 
 void check_version(std::int32_t version, const std::string& source) {
   if (version > kFastTextNewestVersion || version < kFastTextOldestVersion) {
