@@ -1,7 +1,8 @@
-// libFuzzer target: the fastText .bin reader must reject any byte string with embedtool::Error,
-// never crash, read outside the input or allocate before checking sizes. Inputs that parse have
-// every word's vector and an unknown word's n-gram vector computed, which reads the rows the
-// dictionary and the hash address.
+// libFuzzer target: the fastText reader (.bin, and quantized .ftz: the seeds hold both) must
+// reject any byte string with embedtool::Error, never crash, read outside the input or allocate
+// before checking sizes. Inputs that parse have every word's vector and an unknown word's n-gram
+// vector computed, which reads (or decodes) the rows the dictionary, the pruned pairs and the
+// hash address.
 #include <cstddef>
 #include <cstdint>
 #include <span>

@@ -51,6 +51,21 @@ if command -v fasttext >/dev/null; then
   fasttext skipgram -input "$seeds/corpus.txt" -output "$seeds/fuzz_fasttext_bin/tiny" -minn 2 -maxn 3 \
     -dim 3 -bucket 8 -minCount 1 -epoch 1 -thread 1 -verbose 0 >/dev/null 2>&1
   rm -f "$seeds/fuzz_fasttext_bin/tiny.vec"
+  # Quantized models (.ftz) of a tiny classifier (quantizing needs 256 rows: 300 buckets):
+  # plain, with quantized norms, and pruned.
+  printf '__label__a the cat sat\n__label__b the dog ran\n' >"$seeds/labelled.txt"
+  fasttext supervised -input "$seeds/labelled.txt" -output "$seeds/classifier" -minn 2 -maxn 3 \
+    -dim 3 -bucket 300 -epoch 1 -thread 1 -verbose 0 >/dev/null 2>&1
+  quantize_seed() {
+    local name=$1
+    shift
+    cp "$seeds/classifier.bin" "$seeds/$name.bin"
+    fasttext quantize -input "$seeds/labelled.txt" -output "$seeds/$name" -verbose 0 "$@" >/dev/null 2>&1
+    cp "$seeds/$name.ftz" "$seeds/fuzz_fasttext_bin/"
+  }
+  quantize_seed plain
+  quantize_seed qnorm -qnorm
+  quantize_seed pruned -cutoff 260
 fi
 
 mkdir -p build-fuzz/findings

@@ -90,10 +90,11 @@ at += 28
 for _ in range(size):
     at = data.index(0, at) + 1 + 9
 quantized = bytearray(data); quantized[at] = 1
-open("quantized.ftz", "wb").write(quantized)
+open("flagged.ftz", "wb").write(quantized)
 PY
 expect_one_line_error newer.bin "fastText file format version 13; embedtool reads versions 11 and 12"
-expect_one_line_error quantized.ftz "quantized fastText model"
+# A dense matrix under the quantization flag: read as a quantized one, it makes no sense.
+expect_one_line_error flagged.ftz "flagged.ftz is not a valid fastText model: the input matrix's"
 # eval scores pairs with unseen words through their n-grams, as fastText would, and says so.
 printf '%s\t%s\t8\n%s\tcatz\t6\n%s\tzzyzx\t1\n' "$first" "$(sed -n 3p known.txt)" \
   "$first" "$(sed -n 4p known.txt)" >pairs.tsv

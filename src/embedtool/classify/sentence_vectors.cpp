@@ -78,6 +78,7 @@ bool SentenceVectors::encode_with_subwords(std::string_view text, const TextLoca
         [&](std::uint64_t bucket, Eigen::RowVectorXf& sum) {
           sum += char_ngram_rows_.row(static_cast<Eigen::Index>(bucket));
           has_ngrams = true;
+          return true;
         });
     if (!has_ngrams) return;
     sum_ += vector;

@@ -1,13 +1,13 @@
 #include "embedtool/formats/fasttext_bin_layout.h"
 
-#include <cstring>
+#include <algorithm>
 #include <optional>
 
 #include "embedtool/errors.h"
+#include "embedtool/formats/fasttext_cursor.h"
 #include "embedtool/storage/checked_math.h"
 #include "embedtool/storage/little_endian.h"
 #include "embedtool/storage/message_format.h"
-#include "embedtool/text/location_message.h"
 
 namespace embedtool {
 namespace {
@@ -22,71 +22,6 @@ constexpr std::uint64_t kSmallestEntryBytes = 1 + 8 + 1;
 constexpr std::int32_t kMaxDim = 1 << 20;
 // fastText n-grams longer than this would be longer than any word worth a vector.
 constexpr std::int32_t kMaxNgramLength = 1 << 10;
-
-// Reads the file front to back; every read is checked against the end first.
-class FastTextCursor {
- public:
-  FastTextCursor(std::span<const std::byte> bytes, const std::string& source)
-      : bytes_(bytes), source_(source) {}
-
-  std::uint64_t at() const { return at_; }
-  std::uint64_t left() const { return bytes_.size() - at_; }
-
-  std::int32_t i32(std::string_view what) {
-    need(4, what);
-    const auto value = static_cast<std::int32_t>(le::load_u32(bytes_.data() + at_));
-    at_ += 4;
-    return value;
-  }
-  std::int64_t i64(std::string_view what) {
-    need(8, what);
-    const auto value = static_cast<std::int64_t>(le::load_u64(bytes_.data() + at_));
-    at_ += 8;
-    return value;
-  }
-  double f64(std::string_view what) {
-    need(8, what);
-    double value = 0;
-    const std::uint64_t bits = le::load_u64(bytes_.data() + at_);
-    std::memcpy(&value, &bits, sizeof value);
-    at_ += 8;
-    return value;
-  }
-  std::uint8_t u8(std::string_view what) {
-    need(1, what);
-    return std::to_integer<std::uint8_t>(bytes_[at_++]);
-  }
-  // The bytes up to the next NUL, which is skipped.
-  std::string_view c_string(std::string_view what) {
-    const char* start = reinterpret_cast<const char*>(bytes_.data()) + at_;
-    const void* nul = std::memchr(start, 0, left());
-    if (nul == nullptr) fail_truncated(what, left() + 1);
-    const std::string_view text(start, static_cast<std::size_t>(static_cast<const char*>(nul) - start));
-    at_ += text.size() + 1;
-    return text;
-  }
-  void skip(std::uint64_t bytes, std::string_view what) {
-    need(bytes, what);
-    at_ += bytes;
-  }
-  void need(std::uint64_t bytes, std::string_view what) const {
-    if (bytes > left()) fail_truncated(what, bytes);
-  }
-
-  [[noreturn]] void fail(const std::string& what, std::uint64_t at) const {
-    throw Error(source_ + " is not a valid fastText model: " + what + location_message(source_, 0, at));
-  }
-  [[noreturn]] void fail_truncated(std::string_view what, std::uint64_t needed) const {
-    throw Error(source_ + " is truncated: " + std::string(what) + ": " + decimal(needed) +
-                " bytes needed at byte " + decimal(at_) + ", " + decimal(left()) +
-                " left (a fastText model cut short, or not a whole download)");
-  }
-
- private:
-  std::span<const std::byte> bytes_;
-  const std::string& source_;
-  std::uint64_t at_ = 0;
-};
 
 void check_version(std::int32_t version, const std::string& source) {
   if (version > kFastTextNewestVersion || version < kFastTextOldestVersion) {
@@ -140,7 +75,7 @@ FastTextMatrixPlace read_matrix(FastTextCursor& in, std::string_view name, std::
     in.fail(what + " has " + std::to_string(cols) + " columns, its dim says " + std::to_string(dim),
             header_at + 8);
   }
-  FastTextMatrixPlace place{static_cast<std::uint64_t>(rows), static_cast<std::uint64_t>(cols), in.at()};
+  FastTextMatrixPlace place{static_cast<std::uint64_t>(rows), static_cast<std::uint64_t>(cols), in.at(), std::nullopt};
   const std::optional<std::uint64_t> values = checked_mul(place.rows, place.cols);
   const std::optional<std::uint64_t> bytes = values ? checked_mul(*values, 4) : std::nullopt;
   if (!bytes) in.fail(what + " has shape " + decimal(place.rows) + " x " + decimal(place.cols), header_at);
@@ -148,7 +83,73 @@ FastTextMatrixPlace read_matrix(FastTextCursor& in, std::string_view name, std::
   return place;
 }
 
+// A dense matrix or, after a quantization flag of 1, a product-quantized one.
+FastTextMatrixPlace read_input_or_output(FastTextCursor& in, std::string_view name, std::int32_t dim, bool quantized) {
+  if (!quantized) return read_matrix(in, name, dim);
+  const QuantizedMatrixPlace matrix = read_quantized_matrix(in, name, dim);
+  return {matrix.rows, matrix.cols, 0, matrix};
+}
+
+// The pairs of a pruned dictionary (`fasttext quantize -cutoff`), in the file's order: each an
+// n-gram bucket and the row it kept. fastText writes them from a hash map, so in no order.
+std::vector<PrunedNgram> read_pruned_pairs(FastTextCursor& in, std::int64_t count, std::int32_t buckets) {
+  const std::string what = "the dictionary's " + std::to_string(count) + " pruned n-gram pairs";
+  const std::optional<std::uint64_t> bytes = checked_mul(static_cast<std::uint64_t>(count), 8);
+  if (!bytes) in.fail("its pruned n-gram count is " + std::to_string(count), in.at());
+  in.need(*bytes, what);  // before reserving memory for them
+  std::vector<PrunedNgram> pairs;
+  pairs.reserve(static_cast<std::size_t>(count));
+  for (std::int64_t i = 0; i < count; ++i) {
+    const std::uint64_t pair_at = in.at();
+    const std::int32_t bucket = in.i32(what);
+    const std::int32_t row = in.i32(what);
+    if (bucket < 0 || bucket >= buckets) {
+      in.fail("pruned n-gram pair " + std::to_string(i + 1) + " of " + std::to_string(count) + " names bucket " +
+                  std::to_string(bucket) + ", expected 0 to " + std::to_string(buckets - 1),
+              pair_at);
+    }
+    if (row < 0) {
+      in.fail("pruned n-gram pair " + std::to_string(i + 1) + " of " + std::to_string(count) +
+                  " gives bucket " + std::to_string(bucket) + " row " + std::to_string(row),
+              pair_at + 4);
+    }
+    pairs.push_back({static_cast<std::uint32_t>(bucket), static_cast<std::uint32_t>(row)});
+  }
+  return pairs;
+}
+
+// Every kept row must be in the input matrix, after the words' rows; sorted for ngram_row's
+// binary search, where a bucket listed twice would be ambiguous.
+void check_pruned_pairs(FastTextCursor& in, std::vector<PrunedNgram>& pairs, std::uint64_t pairs_at,
+                        std::uint64_t words, std::uint64_t input_rows) {
+  const std::uint64_t ngram_rows = input_rows - words;  // input_rows >= words: checked first
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    if (pairs[i].row >= ngram_rows) {
+      in.fail("pruned n-gram pair " + decimal(i + 1) + " of " + decimal(pairs.size()) + " gives bucket " +
+                  decimal(pairs[i].bucket) + " input row " + decimal(words + pairs[i].row) +
+                  ", past the input matrix's " + decimal(input_rows) + " rows",
+              pairs_at + 8 * i + 4);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(),
+            [](const PrunedNgram& a, const PrunedNgram& b) { return a.bucket < b.bucket; });
+  const auto twice = std::adjacent_find(pairs.begin(), pairs.end(), [](const PrunedNgram& a, const PrunedNgram& b) {
+    return a.bucket == b.bucket;
+  });
+  if (twice != pairs.end()) {
+    in.fail("bucket " + decimal(twice->bucket) + " is in the pruned n-gram pairs twice", pairs_at);
+  }
+}
+
 }  // namespace
+
+std::optional<std::uint64_t> FastTextLayout::ngram_row(std::uint64_t bucket) const {
+  if (!pruned_ngrams) return words + bucket;
+  const auto found = std::lower_bound(pruned_ngrams->begin(), pruned_ngrams->end(), bucket,
+                                      [](const PrunedNgram& pair, std::uint64_t key) { return pair.bucket < key; });
+  if (found == pruned_ngrams->end() || found->bucket != bucket) return std::nullopt;
+  return words + found->row;
+}
 
 std::string FastTextLayout::model_name() const {
   switch (args.model) {
@@ -241,39 +242,41 @@ FastTextLayout parse_fasttext_layout(std::span<const std::byte> bytes, const std
     }
     layout.entries.push_back({word, entry_at, count, label});
   }
-  if (pruneidx_size > 0) {
-    const std::optional<std::uint64_t> pairs = checked_mul(static_cast<std::uint64_t>(pruneidx_size), 8);
-    if (!pairs) in.fail("its pruned n-gram count is " + std::to_string(pruneidx_size), dictionary_at + 20);
-    in.skip(*pairs, "the dictionary's " + std::to_string(pruneidx_size) + " pruned n-gram pairs");
-  }
+  const std::uint64_t pairs_at = in.at();
+  std::vector<PrunedNgram> pairs;
+  if (pruneidx_size > 0) pairs = read_pruned_pairs(in, pruneidx_size, layout.args.bucket);
 
   const std::uint64_t quantized_at = in.at();
   const std::uint8_t quantized = in.u8("the quantization flag");
-  if (quantized == 1) {
-    throw Error(source + " is a quantized fastText model (.ftz, made by `fasttext quantize`), "
-                         "which embedtool does not read: use the .bin model it was made from");
-  }
-  if (quantized != 0) in.fail("its quantization flag is " + std::to_string(quantized) + ", expected 0 or 1", quantized_at);
-  if (pruneidx_size >= 0) {
+  if (quantized > 1) in.fail("its quantization flag is " + std::to_string(quantized) + ", expected 0 or 1", quantized_at);
+  if (quantized == 0 && pruneidx_size >= 0) {
     in.fail("its dictionary is pruned but its matrix is not quantized (fastText refuses such a "
             "file too)",
             dictionary_at + 20);
   }
-  layout.input = read_matrix(in, "input", layout.args.dim);
-  const std::uint64_t needed_rows =
-      layout.words + (layout.has_char_ngrams() ? static_cast<std::uint64_t>(layout.args.bucket) : 0);
-  if (layout.input.rows < needed_rows) {
+  const std::uint64_t input_at = in.at();
+  layout.input = read_input_or_output(in, "input", layout.args.dim, quantized == 1);
+  // A pruned dictionary keeps only the n-gram rows its pairs list; otherwise every bucket has one.
+  const bool pruned = pruneidx_size >= 0;
+  const std::uint64_t buckets = layout.has_char_ngrams() && !pruned ? static_cast<std::uint64_t>(layout.args.bucket) : 0;
+  if (layout.input.rows < layout.words + buckets) {
     in.fail("the input matrix has " + decimal(layout.input.rows) + " rows, fewer than its " +
-                decimal(layout.words) + " words and " + std::to_string(layout.args.bucket) +
-                " n-gram buckets",
-            layout.input.offset - 16);
+                decimal(layout.words) + " words" +
+                (buckets > 0 ? " and " + decimal(buckets) + " n-gram buckets" : std::string()),
+            input_at);
+  }
+  if (pruned) {
+    check_pruned_pairs(in, pairs, pairs_at, layout.words, layout.input.rows);
+    layout.pruned_ngrams = std::move(pairs);
   }
   const std::uint64_t output_flag_at = in.at();
   const std::uint8_t quantized_output = in.u8("the output quantization flag");
   if (quantized_output > 1) {
     in.fail("its output quantization flag is " + std::to_string(quantized_output) + ", expected 0 or 1", output_flag_at);
   }
-  layout.output = read_matrix(in, "output", layout.args.dim);
+  // fastText reads the output as quantized only when the input is (its loadModel); a .bin's flag
+  // may be 1 over a dense output matrix.
+  layout.output = read_input_or_output(in, "output", layout.args.dim, quantized == 1 && quantized_output == 1);
   if (in.left() != 0) {
     in.fail("the file goes on after the output matrix (" + decimal(in.left()) + " more bytes)", in.at());
   }

@@ -1,27 +1,33 @@
 #pragma once
-// The layout of a fastText model file (.bin) as fastText 0.9.2 writes it, read from its bytes
-// without copying the matrices: what is where, every size checked against the file's size
-// before anything is followed. docs/FORMAT.md has the table.
+// The layout of a fastText model file (.bin, and .ftz as `fasttext quantize` writes it) as
+// fastText 0.9.2 writes it, read from its bytes without copying the matrices: what is where,
+// every size checked against the file's size before anything is followed. docs/FORMAT.md has the
+// table.
 //
 //   i32 magic 793712314, i32 version (11 or 12)
 //   args: i32 dim, ws, epoch, minCount, neg, wordNgrams, loss, model, bucket, minn, maxn,
 //         lrUpdateRate; f64 t
 //   dictionary: i32 size, nwords, nlabels; i64 ntokens, pruneidx_size; `size` entries of
 //         (word bytes, NUL, i64 count, i8 type: 0 word, 1 label); pruneidx_size (i32, i32) pairs
-//   u8 quantized input; the input matrix: i64 rows, i64 cols, rows × cols f32 (row-major)
-//   u8 quantized output; the output matrix, the same way
+//   u8 quantized input; the input matrix: i64 rows, i64 cols, rows x cols f32 (row-major), or
+//         when quantized a product-quantized matrix (fasttext_quantized_matrix.h)
+//   u8 quantized output; the output matrix, the same way (quantized only if the input is)
 //
 // All little-endian (fastText writes host order; every machine it runs on is little-endian).
-// The input matrix holds the nwords word rows, then the `bucket` character n-gram rows (then,
-// for fastText's document models, label rows). A quantized model (.ftz, product-quantized
-// matrices) is refused by name, as are the layout before the magic number (fastText < 0.2) and a
-// version above 12.
+// The input matrix holds the nwords word rows, then the `bucket` n-gram rows (then, for
+// fastText's document models, label rows). A quantized model's dictionary may be pruned
+// (`fasttext quantize -cutoff`): its words are those that kept a row, and its pairs map an
+// n-gram's bucket to the row it kept; a bucket not listed has no row. The layout before the
+// magic number (fastText < 0.2) and versions above 12 are refused by name.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "embedtool/formats/fasttext_quantized_matrix.h"
 
 namespace embedtool {
 
@@ -57,6 +63,14 @@ struct FastTextMatrixPlace {
   std::uint64_t rows = 0;
   std::uint64_t cols = 0;
   std::uint64_t offset = 0;  // of the first value (not aligned: use little_endian::load_f32)
+  // Set for a product-quantized matrix (.ftz), whose rows are decoded; `offset` is unused then.
+  std::optional<QuantizedMatrixPlace> quantized;
+};
+
+// One n-gram bucket that kept a row when the dictionary was pruned.
+struct PrunedNgram {
+  std::uint32_t bucket;  // < args.bucket
+  std::uint32_t row;     // counted from the first n-gram row (input row nwords + row)
 };
 
 struct FastTextLayout {
@@ -68,6 +82,15 @@ struct FastTextLayout {
   std::vector<FastTextEntry> entries;
   FastTextMatrixPlace input;
   FastTextMatrixPlace output;
+  // A pruned dictionary's buckets that kept a row, sorted by bucket; nullopt when not pruned
+  // (every bucket has its row). Empty when pruning kept no n-gram at all.
+  std::optional<std::vector<PrunedNgram>> pruned_ngrams;
+
+  bool quantized() const { return input.quantized.has_value(); }
+  // The input row of n-gram bucket `bucket` (< args.bucket): nwords + bucket, or in a pruned
+  // dictionary the row it kept, or nullopt if pruning dropped it (fastText's pushHash then
+  // leaves the n-gram out, of the mean too).
+  std::optional<std::uint64_t> ngram_row(std::uint64_t bucket) const;
 
   // Whether words have n-gram rows: fastText's getSubwords adds none when maxn is 0, and a
   // version 11 classifier was trained without them whatever it says.
@@ -84,8 +107,8 @@ bool has_fasttext_magic(std::span<const std::byte> bytes);
 // such a file instead of failing to read it as word2vec binary.
 bool looks_like_old_fasttext(std::span<const std::byte> bytes);
 
-// Throws Error naming `source` for anything that is not a complete, unquantized fastText model
-// of version 11 or 12: one line saying what was expected and what was found, and where.
+// Throws Error naming `source` for anything that is not a complete fastText model (quantized or
+// not) of version 11 or 12: one line saying what was expected and what was found, and where.
 FastTextLayout parse_fasttext_layout(std::span<const std::byte> bytes, const std::string& source);
 
 }  // namespace embedtool

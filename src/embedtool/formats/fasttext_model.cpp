@@ -83,6 +83,10 @@ std::optional<Eigen::RowVectorXf> FastTextModel::subword_vector(std::string_view
 }
 
 void FastTextModel::add_input_row(std::uint64_t row, Eigen::RowVectorXf& sum) const {
+  if (layout_.input.quantized) {
+    add_quantized_row(bytes_, *layout_.input.quantized, row, sum);
+    return;
+  }
   // In bounds: the layout checked that the matrix holds every word and bucket row.
   const std::byte* values = bytes_.data() + layout_.input.offset + row * layout_.input.cols * 4;
   for (Eigen::Index col = 0; col < sum.size(); ++col) sum[col] += little_endian::load_f32(values + 4 * col);
@@ -102,31 +106,40 @@ Eigen::RowVectorXf FastTextModel::mean_of(std::optional<std::uint64_t> word_row,
                           static_cast<std::uint32_t>(layout_.args.maxn)},
                          ngrams ? static_cast<std::uint64_t>(layout_.args.bucket) : 0, dims,
                          [this](std::uint64_t bucket, Eigen::RowVectorXf& sum) {
-                           add_input_row(layout_.words + bucket, sum);
+                           const std::optional<std::uint64_t> row = layout_.ngram_row(bucket);
+                           if (row) add_input_row(*row, sum);
+                           return row.has_value();
                          });
 }
 
 nlohmann::json FastTextModel::settings() const {
   const FastTextArgs& args = layout_.args;
-  return {{"version", layout_.version},
-          {"model", layout_.model_name()},
-          {"loss", layout_.loss_name()},
-          {"dim", args.dim},
-          {"ws", args.ws},
-          {"epoch", args.epoch},
-          {"minCount", args.min_count},
-          {"neg", args.neg},
-          {"wordNgrams", args.word_ngrams},
-          {"bucket", args.bucket},
-          {"minn", args.minn},
-          {"maxn", args.maxn},
-          {"lrUpdateRate", args.lr_update_rate},
-          {"t", args.t},
-          {"words", layout_.words},
-          {"labels", layout_.labels},
-          {"tokens", layout_.ntokens},
-          {"input_rows", layout_.input.rows},
-          {"output_rows", layout_.output.rows}};
+  nlohmann::json settings = {{"version", layout_.version},
+                             {"model", layout_.model_name()},
+                             {"loss", layout_.loss_name()},
+                             {"dim", args.dim},
+                             {"ws", args.ws},
+                             {"epoch", args.epoch},
+                             {"minCount", args.min_count},
+                             {"neg", args.neg},
+                             {"wordNgrams", args.word_ngrams},
+                             {"bucket", args.bucket},
+                             {"minn", args.minn},
+                             {"maxn", args.maxn},
+                             {"lrUpdateRate", args.lr_update_rate},
+                             {"t", args.t},
+                             {"words", layout_.words},
+                             {"labels", layout_.labels},
+                             {"tokens", layout_.ntokens},
+                             {"input_rows", layout_.input.rows},
+                             {"output_rows", layout_.output.rows}};
+  if (const auto& quantized = layout_.input.quantized) {
+    settings["quantized"] = {{"dsub", quantized->quantizer.sub_dim},
+                             {"qnorm", quantized->quantized_norms},
+                             {"qout", layout_.output.quantized.has_value()},
+                             {"pruned", layout_.pruned_ngrams.has_value()}};
+  }
+  return settings;
 }
 
 EmbeddingModel FastTextModel::load(const ForeignReadOptions& options) const {
@@ -145,12 +158,14 @@ EmbeddingModel FastTextModel::load(const ForeignReadOptions& options) const {
   }
   EmbeddingModel model = builder.finish(VectorFormat::fasttext);
   model.metadata["fasttext"] = settings();
-  if (has_subwords() && options.char_ngram_rows) {
+  // A pruned model's buckets without a row cannot be carried: in an .emb every bucket has a row,
+  // and a zero row would still count in an unseen word's mean, where fastText leaves it out.
+  if (has_subwords() && options.char_ngram_rows && !layout_.pruned_ngrams) {
     const auto buckets = static_cast<Eigen::Index>(layout_.args.bucket);
     BucketRows rows{kCharNgramsKind, Matrix(buckets, layout_.args.dim)};
     for (Eigen::Index bucket = 0; bucket < buckets; ++bucket) {
       Eigen::RowVectorXf row = Eigen::RowVectorXf::Zero(layout_.args.dim);
-      add_input_row(layout_.words + static_cast<std::uint64_t>(bucket), row);
+      add_input_row(*layout_.ngram_row(static_cast<std::uint64_t>(bucket)), row);
       rows.rows.row(bucket) = row;
     }
     model.buckets = std::move(rows);

@@ -1,10 +1,12 @@
 #pragma once
-// A fastText model (.bin) used in place: the file is mapped, its dictionary indexed, and a word's
-// vector computed from the rows it needs when it is asked for, so that looking up a few words in
-// a 2M-word x 300 model reads a few dozen rows, not 7 GB.
+// A fastText model (.bin, or .ftz quantized) used in place: the file is mapped, its dictionary
+// indexed, and a word's vector computed from the rows it needs when it is asked for, so that
+// looking up a few words in a 2M-word x 300 model reads a few dozen rows, not 7 GB. A quantized
+// model's rows are decoded one by one the same way (fasttext_quantized_matrix.h).
 //
 // A word's vector is fastText's (its getWordVector): the mean of the input rows of the word and
-// of its character n-grams (text/char_ngrams.h), the n-gram rows numbered from the word count on.
+// of its character n-grams (text/char_ngrams.h), the n-gram rows numbered from the word count on
+// (in a pruned .ftz, the rows its dictionary lists; an n-gram without one is left out).
 // A word the dictionary lacks gets the mean of its n-grams' rows alone (subword_vector). Rows 0
 // and 1 are the reserved <pad> and <unk>, zero, as for every foreign format; word k of the file
 // has id k + 2. Labels of a classifier are not words and have no id.
@@ -27,8 +29,8 @@ namespace embedtool {
 
 class FastTextModel final : public VectorTable {
  public:
-  // Maps the file. Throws Error naming it if it cannot be read or is not a complete, unquantized
-  // fastText model (fasttext_bin_layout.h).
+  // Maps the file. Throws Error naming it if it cannot be read or is not a complete fastText
+  // model (fasttext_bin_layout.h).
   explicit FastTextModel(const std::string& path);
   // Over bytes that the caller keeps alive as long as this (tests, the fuzzer).
   FastTextModel(std::span<const std::byte> bytes, std::string source_name);
@@ -54,12 +56,14 @@ class FastTextModel final : public VectorTable {
 
   // Every visible word's vector in memory (what fastText's .vec file holds), words passed
   // through `options.unicode_errors`; metadata {"converted_from": ..., "fasttext": settings()}.
+  // The n-gram rows come too (options.char_ngram_rows), but not from a pruned .ftz, whose
+  // missing rows an .emb could not leave out of a mean.
   EmbeddingModel load(const ForeignReadOptions& options) const;
 
  private:
   void index_words();
   void check_word_id(WordId id) const;
-  // Adds input row `row` to `sum`, read in place.
+  // Adds input row `row` to `sum`, read in place (decoded, if quantized).
   void add_input_row(std::uint64_t row, Eigen::RowVectorXf& sum) const;
   // fastText's mean: rows summed in order in float32, then scaled by float(1.0 / count).
   Eigen::RowVectorXf mean_of(std::optional<std::uint64_t> word_row, std::string_view word) const;

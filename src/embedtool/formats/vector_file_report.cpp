@@ -87,13 +87,17 @@ nlohmann::json describe_fasttext(const std::string& path, nlohmann::json info) {
   const FastTextLayout& layout = model.layout();
   info["format_version"] = layout.version;
   info["file_size"] = file_size_of(path, VectorFormat::fasttext);
-  info["dtype"] = "float32";
+  // A quantized model's rows are decoded to float32 when read.
+  info["dtype"] = layout.quantized() ? "product-quantized (8-bit codes)" : "float32";
   info["input_dim"] = model.rows();
   info["words"] = layout.words;
   info["output_dim"] = model.dims();
-  // Its n-gram rows, as an .emb model names them; minn and maxn are in the metadata.
+  // Its n-gram rows, as an .emb model names them (a pruned .ftz: the rows it kept); minn and
+  // maxn are in the metadata.
+  const std::uint64_t ngram_rows = layout.pruned_ngrams ? layout.pruned_ngrams->size()
+                                                        : static_cast<std::uint64_t>(layout.args.bucket);
   info["buckets"] = model.has_subwords()
-                        ? nlohmann::json{{"kind", "char-ngrams"}, {"rows", layout.args.bucket},
+                        ? nlohmann::json{{"kind", "char-ngrams"}, {"rows", ngram_rows},
                                          {"dims", layout.args.dim}, {"minn", layout.args.minn},
                                          {"maxn", layout.args.maxn}}
                         : nlohmann::json(nullptr);

@@ -15,8 +15,7 @@ Eigen::RowVectorXf char_ngram_mean(const Eigen::RowVectorXf* own_row, std::strin
   }
   if (buckets > 0) {
     for_each_char_ngram(word, range, [&](std::string_view ngram) {
-      add_bucket_row(fasttext_hash(ngram) % buckets, sum);
-      ++count;
+      if (add_bucket_row(fasttext_hash(ngram) % buckets, sum)) ++count;
     });
   }
   if (count > 0) sum *= static_cast<float>(1.0 / static_cast<double>(count));

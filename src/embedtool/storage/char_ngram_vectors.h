@@ -16,12 +16,14 @@
 
 namespace embedtool {
 
-// Adds bucket row `bucket` (< the model's buckets) to `sum`.
-using AddBucketRow = std::function<void(std::uint64_t bucket, Eigen::RowVectorXf& sum)>;
+// Adds bucket row `bucket` (< the model's buckets) to `sum` and returns true, or returns false
+// if the model keeps no row for that bucket (a pruned fastText .ftz): the n-gram is then left
+// out of the mean, its count too, as fastText does.
+using AddBucketRow = std::function<bool(std::uint64_t bucket, Eigen::RowVectorXf& sum)>;
 
 // The mean of `own_row` (a vocabulary word's own input row; null for a word outside the
 // vocabulary) and the bucket rows of the word's n-grams; zero when there is nothing to average
-// (a word outside the vocabulary with no n-gram, as fastText gives).
+// (a word outside the vocabulary with no n-gram that has a row, as fastText gives).
 Eigen::RowVectorXf char_ngram_mean(const Eigen::RowVectorXf* own_row, std::string_view word,
                                    CharNgramRange range, std::uint64_t buckets,
                                    std::uint64_t dims, const AddBucketRow& add_bucket_row);

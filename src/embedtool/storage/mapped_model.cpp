@@ -81,6 +81,7 @@ std::optional<Eigen::RowVectorXf> MappedModel::subword_vector(std::string_view w
   return char_ngram_mean(nullptr, word, *char_ngrams_, header_.buckets.rows, header_.dims,
                          [this](std::uint64_t bucket, Eigen::RowVectorXf& sum) {
                            sum += bucket_row(bucket);
+                           return true;
                          });
 }
 

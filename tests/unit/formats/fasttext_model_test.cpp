@@ -105,10 +105,11 @@ TEST_CASE("not a fastText model, or one of another version") {
   check_refused(hand.build(), {"format version 10"});
 }
 
-TEST_CASE("a quantized model (.ftz) is refused by name") {
+TEST_CASE("a dense matrix under the quantization flag is read as a quantized one, and refused") {
   HandBuiltFastText hand;
   hand.quantized = 1;
-  check_refused(hand.build(), {"ft.bin is a quantized fastText model (.ftz", "does not read"});
+  // The low byte of the dense matrix's row count (6) is where the norm flag would be.
+  check_refused(hand.build(), {"ft.bin is not a valid fastText model: the input matrix's norm flag (qnorm) is 6"});
 }
 
 TEST_CASE("truncated anywhere: one line naming what was cut, never a read past the end") {

@@ -30,7 +30,8 @@ struct HandBuiltFastText {
     return col == 0 ? static_cast<float>(row + 1) : -static_cast<float>(row + 1) / 2;
   }
 
-  std::vector<std::byte> build() const {
+  // The magic number, version, settings and dictionary entries (not the pruned pairs).
+  std::vector<std::byte> build_front() const {
     std::vector<std::byte> out;
     auto put = [&out](const void* data, std::size_t size) {
       const auto* bytes = static_cast<const std::byte*>(data);
@@ -60,6 +61,17 @@ struct HandBuiltFastText {
         ++entry;
       }
     }
+    return out;
+  }
+
+  std::vector<std::byte> build() const {
+    std::vector<std::byte> out = build_front();
+    auto put = [&out](const void* data, std::size_t size) {
+      const auto* bytes = static_cast<const std::byte*>(data);
+      out.insert(out.end(), bytes, bytes + size);
+    };
+    auto i32 = [&](std::int32_t v) { put(&v, 4); };
+    auto i64 = [&](std::int64_t v) { put(&v, 8); };
     for (std::int64_t i = 0; i < pruneidx_size; ++i) {
       i32(static_cast<std::int32_t>(i));
       i32(static_cast<std::int32_t>(i));

@@ -32,7 +32,7 @@ TEST_CASE("formats from file names") {
   CHECK(format_from_name("word2vec-binary") == VectorFormat::word2vec_binary);
   CHECK(format_from_name("fasttext") == VectorFormat::fasttext);
   CHECK_FALSE(format_from_name("fasttext-bin"));
-  CHECK(format_for_reading("model.ftz") == VectorFormat::fasttext);  // then refused as quantized
+  CHECK(format_for_reading("model.ftz") == VectorFormat::fasttext);  // quantized: fasttext_quantized_test.cpp
 }
 
 TEST_CASE("usage errors: no format, --vocab where no word list is read, outputs that cannot be") {
