@@ -134,17 +134,8 @@ void run_plot_confusion(const ConfusionOptions& options) {
   OutputFile output = open_picture(options.picture);
   Classifier classifier(load_model(options.model_path), options.model_path);
   TestMetrics metrics(classifier.labels());
-  std::string source;
-  for (const std::string& path : options.inputs) {
-    InputFile input(path);
-    source += (source.empty() ? "" : ", ") + input.display_name();
-    LineReader lines(input.stream(), input.display_name());
-    test_lines(classifier, lines, TopLabelsOptions{}, metrics);
-  }
+  const std::string source = test_files(classifier, options.inputs, TopLabelsOptions{}, metrics);
   const std::string prefix = classifier.sentences().settings().label_prefix.value_or("");
-  if (metrics.examples() == 0)
-    throw Error(source + " has no labelled line to test on (labels are the tokens that start with " +
-                prefix + ")");
   for (const std::string& note : test_report_notes(metrics, source, /*confusion=*/true))
     spdlog::warn("{}", note);
   const ConfusionTable table = confusion_table(metrics, options.top);

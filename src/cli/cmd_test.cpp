@@ -37,16 +37,7 @@ void run_test(TestOptions options) {
   OutputFile output(options.output);  // first, so a bad output path fails before any work
   Classifier classifier(load_model(options.model_path), options.model_path);
   TestMetrics metrics(classifier.labels());
-  std::string source;
-  for (const std::string& path : options.inputs) {
-    InputFile input(path);
-    source += (source.empty() ? "" : ", ") + input.display_name();
-    LineReader lines(input.stream(), input.display_name());
-    test_lines(classifier, lines, options.report.top, metrics);
-  }
-  if (metrics.examples() == 0)
-    throw Error(source + " has no labelled line to test on (labels are the tokens that start with " +
-                classifier.sentences().settings().label_prefix.value_or("") + ")");
+  const std::string source = test_files(classifier, options.inputs, options.report.top, metrics);
   for (const std::string& note : test_report_notes(metrics, source, options.report.confusion))
     spdlog::warn(note);
   output.write(options.format == "json" ? test_report_json(metrics, options.report).dump(2) + "\n"

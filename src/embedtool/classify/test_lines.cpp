@@ -1,5 +1,8 @@
 #include "embedtool/classify/test_lines.h"
 
+#include "embedtool/errors.h"
+#include "embedtool/text/input_file.h"
+
 #include <string>
 #include <vector>
 
@@ -35,6 +38,21 @@ void test_lines(Classifier& classifier, LineReader& lines, const TopLabelsOption
     metrics.add_example(gold, predicted,
                         best.empty() ? std::nullopt : std::optional(best.front().label));
   }
+}
+
+std::string test_files(Classifier& classifier, const std::vector<std::string>& paths,
+                       const TopLabelsOptions& options, TestMetrics& metrics) {
+  std::string source;
+  for (const std::string& path : paths) {
+    InputFile input(path);
+    source += (source.empty() ? "" : ", ") + input.display_name();
+    LineReader lines(input.stream(), input.display_name());
+    test_lines(classifier, lines, options, metrics);
+  }
+  if (metrics.examples() == 0)
+    throw Error(source + " has no labelled line to test on (labels are the tokens that start with " +
+                classifier.sentences().settings().label_prefix.value_or("") + ")");
+  return source;
 }
 
 }  // namespace embedtool
