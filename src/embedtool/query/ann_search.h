@@ -8,7 +8,8 @@
 // candidate is farther than all of them. Similarity is the cosine: dot(row, unit query) divided
 // by the row's stored length (the model's norms section), so nothing is normalized or copied.
 //
-// The answers are ExactSearch's (same order, same values) for the rows the walk reached; recall
+// The answers are ExactSearch's (same order, values equal to float rounding: one row's products
+// are summed in another order) among the rows the walk reached; recall
 // against ExactSearch grows with ef (docs/BENCHMARKS.md, "Approximate nearest neighbours").
 #include <cstddef>
 #include <span>

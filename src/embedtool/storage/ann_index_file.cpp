@@ -11,12 +11,15 @@ AnnIndexFile::AnnIndexFile(const std::string& path, const AnnModelIdentity& mode
   check_ann_matches_model(header_, model, file_.display_name(), model_name);
 }
 
+bool ann_index_present(const std::string& index_path) {
+  std::error_code error;  // set for a missing file too; any other failure counts as present
+  const auto status = std::filesystem::symlink_status(index_path, error);
+  return status.type() != std::filesystem::file_type::not_found;
+}
+
 std::optional<AnnIndexFile> open_ann_index_beside(const std::string& model_path, const EmbHeader& model) {
   const std::string path = ann_index_path(model_path);
-  std::error_code error;
-  // Anything at that name but a missing file is opened, so that a folder or an unreadable file
-  // is named in an error rather than silently searched without.
-  if (!std::filesystem::exists(std::filesystem::symlink_status(path, error)) && !error) return std::nullopt;
+  if (!ann_index_present(path)) return std::nullopt;
   return AnnIndexFile(path, ann_identity_of(model), model_path);
 }
 

@@ -35,6 +35,10 @@ class AnnIndexFile {
   AnnFileHeader header_;
 };
 
+// True when anything is at `index_path` (a file, but also a folder or a broken link, which
+// opening then names in an error rather than searching without the index).
+bool ann_index_present(const std::string& index_path);
+
 // The index beside the model at `model_path` (ann_index_path), or nullopt if there is no such
 // file. Throws Error if there is one but it is damaged or belongs to another version of the model.
 std::optional<AnnIndexFile> open_ann_index_beside(const std::string& model_path, const EmbHeader& model);
