@@ -1,18 +1,36 @@
 #include "embedtool/query/ann_build.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstring>
 #include <exception>
+#include <fstream>
+#include <iostream>
 #include <limits>
+#include <list>
 #include <memory>
+#include <mutex>
 #include <new>
+#include <queue>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+// hnswlib 0.6.2's searchBaseLayer prefetches the entry after each link it follows, so on a full
+// list it reads one u32 past the list's end: past the allocation for a node's top upper level
+// (AddressSanitizer reports it as a heap-buffer-overflow). That code, and all of hnswlib's SIMD,
+// is only compiled when __SSE__ is defined; none of it is needed here (the distances are ours,
+// and its prefetches would fetch row numbers, not rows), so hnswlib is compiled without it. The
+// standard headers it uses are included above, so that none is first read without __SSE__.
+#pragma push_macro("__SSE__")
+#undef __SSE__
 #include <hnswlib/hnswlib.h>
+#pragma pop_macro("__SSE__")
 
 #include "embedtool/errors.h"
 #include "embedtool/model.h"
