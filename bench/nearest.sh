@@ -5,7 +5,13 @@
 # docs/BENCHMARKS.md ("Nearest neighbours").
 #
 # usage: bench/nearest.sh [--rows N] [--dims D] [--runs N] [--queries N] [--embedtool PATH]
-#                         [--before PATH] [--keep DIR]
+#                         [--before PATH] [--keep DIR] [--ann] [--ef-list "E1 E2 ..."]
+#
+# --ann also builds the float32 model's ANN index (`embedtool index --ann`, once, timed with
+# /usr/bin/time: wall, CPU, peak RSS, and the index's size), times `lookup --nearest` through it
+# beside the exact rows (those pass --exact), and then measures recall@10 against the exact
+# answers for the --queries words at each beam of --ef-list (one whole process each, its time a
+# query). Building the index of a 1,000,000 x 300 random model takes tens of minutes.
 #
 # Times are wall-clock medians of --runs whole processes (date +%s%N around each), every command
 # run once per round so that all see the same load; memory is the largest maximum RSS of those
@@ -21,7 +27,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(dirname "$HERE")
 EMBEDTOOL="$PROJECT/build/embedtool"
-ROWS=1000000 DIMS=300 RUNS=5 QUERIES=1000 BEFORE="" KEEP=""
+ROWS=1000000 DIMS=300 RUNS=5 QUERIES=1000 BEFORE="" KEEP="" ANN=0 EF_LIST="32 64 128 256 512 1024"
 PYTHON=/usr/bin/python3  # Debian's, where python3-numpy and python3-gensim live
 
 while [ $# -gt 0 ]; do
@@ -33,6 +39,8 @@ while [ $# -gt 0 ]; do
     --embedtool) EMBEDTOOL=$(realpath "$2"); shift 2 ;;
     --before) BEFORE=$(realpath "$2"); shift 2 ;;
     --keep) KEEP=$2; shift 2 ;;
+    --ann) ANN=1; shift ;;
+    --ef-list) EF_LIST=$2; shift 2 ;;
     *) echo "nearest.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -77,7 +85,21 @@ PY
 fi
 head -n "$QUERIES" queries.txt >some-queries.txt
 cc -O3 -march=native -ffast-math -pthread -o plain_pass "$HERE/plain_pass.c"
+ann_build=""
+if [ "$ANN" = 1 ]; then
+  cat model.emb >/dev/null
+  if [ ! -f model.emb.ann ]; then
+    /usr/bin/time -v -o ann-build.txt "$EMBEDTOOL" index --ann model.emb 2>ann-build.err ||
+      { cat ann-build.err >&2; exit 1; }
+  fi
+  if [ -f ann-build.txt ]; then
+    ann_build=$(awk -F': ' '/Elapsed \(wall clock\)/ { wall = $2 } /User time/ { user = $2 }
+      /System time/ { sys = $2 } /Maximum resident/ { rss = $2 }
+      END { printf "wall %s, CPU %.0f s, peak RSS %d MB", wall, user + sys, rss / 1024 }' ann-build.txt)
+  fi
+fi
 cat model.emb model16.emb nonorms.emb >/dev/null  # into the page cache: every run is warm
+[ "$ANN" = 1 ] && cat model.emb.ann >/dev/null
 
 # ---- Timing. Every command is run once per round, RUNS rounds, so that all of them see the same
 # machine load (others may be building on a shared machine); each row is the median wall time
@@ -95,11 +117,16 @@ add "plain C pass, float32, $cores threads (limit)" plain32 model.emb /dev/null 
 add "plain C pass, float16, $cores threads (limit)" plain16 model16.emb /dev/null ./plain_pass model16.emb $query_row "$cores"
 add "plain C pass, float32, 1 thread" plain32 model.emb /dev/null ./plain_pass model.emb $query_row 1
 add "plain C pass, float16, 1 thread" plain16 model16.emb /dev/null ./plain_pass model16.emb $query_row 1
-add "embedtool, 1 word, float32" plain32 model.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb w12345
-add "embedtool, 1 word, float16" plain16 model16.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m model16.emb w12345
-add "embedtool, 1 word, float32 without stored norms" plain32 nonorms.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m nonorms.emb w12345
-add "embedtool, $QUERIES words on stdin, float32" "" model.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb
-add "embedtool, $QUERIES words on stdin, float16" "" model16.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --quiet -m model16.emb
+# --exact: the float32 model may have an ANN index beside it (--ann), timed in rows of its own.
+add "embedtool, 1 word, float32" plain32 model.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model.emb w12345
+add "embedtool, 1 word, float16" plain16 model16.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model16.emb w12345
+add "embedtool, 1 word, float32 without stored norms" plain32 nonorms.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m nonorms.emb w12345
+add "embedtool, $QUERIES words on stdin, float32" "" model.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model.emb
+add "embedtool, $QUERIES words on stdin, float16" "" model16.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model16.emb
+if [ "$ANN" = 1 ]; then
+  add "embedtool ANN (default ef), 1 word, float32" plain32 model.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb w12345
+  add "embedtool ANN (default ef), $QUERIES words on stdin, float32" "" model.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb
+fi
 if [ -n "$BEFORE" ]; then
   add "before (load, verify, normalize), 1 word, float32" plain32 nonorms.emb /dev/null "$BEFORE" lookup --nearest 10 --quiet -m nonorms.emb w12345
 fi
@@ -152,6 +179,35 @@ for i in $(seq 0 $((count - 1))); do
     ratio = lim > 0 ? sprintf("%.2f", t / lim) : sprintf("%.1f ms a word", t / q / 1000)
     printf "| %s | %.0f ms | %s | %.2f s | %d MB (file %d MB) |\n", l, t / 1000, ratio, c / 1000, m, f }'
 done
+
+if [ "$ANN" = 1 ]; then
+  # Recall@10 of the index against the exact answers, for the same words, beam by beam.
+  "$EMBEDTOOL" lookup --nearest 10 --exact --quiet --format tsv -m model.emb <some-queries.txt >exact.tsv
+  echo
+  echo "| ANN beam (--ef) | recall@10 vs exact, $QUERIES words | $QUERIES words on stdin, whole process | a query |"
+  echo "|--:|--:|--:|--:|"
+  for ef in $EF_LIST; do
+    start=$(date +%s%N)
+    "$EMBEDTOOL" lookup --nearest 10 --ef "$ef" --quiet --format tsv -m model.emb <some-queries.txt >ann.tsv
+    end=$(date +%s%N)
+    recall=$("$PYTHON" - <<'PY'
+from collections import defaultdict
+def answers(path):
+    found = defaultdict(set)
+    for line in open(path):
+        query, word, _ = line.rstrip("\n").split("\t")
+        found[query].add(word)
+    return found
+exact, ann = answers("exact.tsv"), answers("ann.tsv")
+print(f"{sum(len(exact[q] & ann[q]) for q in exact) / sum(len(exact[q]) for q in exact):.4f}")
+PY
+)
+    awk -v ef="$ef" -v r="$recall" -v t="$(((end - start) / 1000))" -v q="$QUERIES" \
+      'BEGIN { printf "| %s | %s | %.0f ms | %.2f ms |\n", ef, r, t / 1000, t / q / 1000 }'
+  done
+  echo
+  echo "ANN index: $(stat -c %s model.emb.ann) bytes; build: ${ann_build:-not timed (made by an earlier run)}."
+fi
 echo
 echo "$ROWS x $DIMS, warm page cache; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
   "AVX2 kernels: $(grep -q avx2 /proc/cpuinfo && echo yes || echo no)$gensim; $(date -u '+%F %H:%M') UTC;" \

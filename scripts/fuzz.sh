@@ -21,20 +21,28 @@ fi
 # A unity build, as build/ (scripts/setup.sh says why).
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DEMBEDTOOL_FUZZ=ON -DBUILD_TESTING=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_UNITY_BUILD=ON >/dev/null
-targets=(fuzz_emb_reader fuzz_vector_formats fuzz_vocabulary_file fuzz_tokenizer fuzz_id_sequence
+targets=(fuzz_emb_reader fuzz_ann_index fuzz_vector_formats fuzz_vocabulary_file fuzz_tokenizer fuzz_id_sequence
   fuzz_settings_json fuzz_fasttext_bin)
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}" embedtool >/dev/null
 
 # Seed corpora: small valid inputs of each kind, written here so nothing binary is committed.
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz_emb_reader,fuzz_vector_formats,fuzz_vocabulary_file,fuzz_tokenizer,fuzz_id_sequence,fuzz_settings_json,fuzz_fasttext_bin}
+mkdir -p "$seeds"/{fuzz_emb_reader,fuzz_ann_index,fuzz_vector_formats,fuzz_vocabulary_file,fuzz_tokenizer,fuzz_id_sequence,fuzz_settings_json,fuzz_fasttext_bin}
 printf 'the cat sat on the mat\nthe dog sat\n' >"$seeds/corpus.txt"
 build-fuzz/embedtool train "$seeds/corpus.txt" --output-dim 3 --epochs 1 --quiet -o "$seeds/fuzz_emb_reader/tiny.emb"
 # A classifier (head, labels, bucket rows: format version 4's sections), made from docs/FORMAT.md
 # since nothing trains one yet.
 python3 scripts/emb_add_classifier.py "$seeds/fuzz_emb_reader/tiny.emb" "$seeds/fuzz_emb_reader/classifier.emb" \
   --head softmax 3 --buckets word-ngrams 4
+# An ANN index of the tiny model, and one of a model large enough to have upper levels.
+build-fuzz/embedtool index --ann --quiet --threads 1 "$seeds/fuzz_emb_reader/tiny.emb"
+mv "$seeds/fuzz_emb_reader/tiny.emb.ann" "$seeds/fuzz_ann_index/tiny.emb.ann"
+awk 'BEGIN { srand(5); print "300 2"; for (i = 0; i < 300; i++) print "w" i, rand() - 0.5, rand() - 0.5 }' \
+  >"$seeds/small.vec"
+build-fuzz/embedtool convert --quiet "$seeds/small.vec" "$seeds/small.emb"
+build-fuzz/embedtool index --ann --quiet --threads 1 --links 4 "$seeds/small.emb"
+mv "$seeds/small.emb.ann" "$seeds/fuzz_ann_index/small.emb.ann"
 # The vector-format target takes a selector byte first: 0 word2vec text, 1 GloVe, 2 binary, 3 npy.
 selector=0
 for format in word2vec-text glove word2vec-binary npy; do

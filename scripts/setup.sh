@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config
   libcli11-dev libeigen3-dev nlohmann-json3-dev libspdlog-dev doctest-dev libutf8proc-dev zlib1g-dev
+  libhnswlib-dev  # builds the graph of `embedtool index --ann`
   python3   # end-to-end tests use it to count words independently
   time      # /usr/bin/time: peak memory in e2e_lookup_stream and bench/
   # e2e_plot renders the pictures of `embedtool plot` (and skips without rsvg-convert); their

@@ -33,8 +33,8 @@ void add_info_command(CLI::App& parent) {
       "Describe a vector file: format, dimensions (input_dim x output_dim), dtype, vocabulary "
       "size, file size, the training settings stored with it and, for an .emb model, its head "
       "(kind, rows x dims, or none), a classifier's labels (how many, the first few with their "
-      "counts) and bucket rows (kind, rows x dims). An .emb model is only mapped; other formats "
-      "are read completely.");
+      "counts), bucket rows (kind, rows x dims) and the ANN index beside it (`index --ann`). An .emb "
+      "model is only mapped; other formats are read completely.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
   command->add_option("file", options->file, "Model or vector file")->required();
   const std::vector<std::pair<std::string, bool>> formats = {{"text", false}, {"json", true}};

@@ -120,11 +120,22 @@ void add_query_options(CLI::App& command, LookupOptions& options) {
                      "`king - man + woman`, instead of vectors")
       ->check(at_least(std::size_t{1}))
       ->option_text("K");
+  command.add_flag("--exact", options.exact,
+                   "--nearest: compare with every row even when the model has an ANN index "
+                   "beside it (`embedtool index --ann`)");
+  command.add_option("--ef", options.ef,
+                     "--nearest through the model's ANN index: rows kept in the search's beam "
+                     "(default: the one the index was built with); more gives better recall "
+                     "and slower queries")
+      ->check(between(std::size_t{1}, std::size_t{100000}))
+      ->option_text("N");
   command.add_flag("--similarity", options.similarity,
                    "Print the cosine similarity of word pairs (arguments two by two, or one pair "
                    "per line of standard input)");
   // Options the chosen kind of query would ignore are refused instead (CLI11 says which).
   command.get_option("--pad-vector")->needs("--batch");
+  command.get_option("--exact")->needs("--nearest")->excludes("--ef");
+  command.get_option("--ef")->needs("--nearest");
   command.get_option("--oov")->excludes("--batch")->excludes("--sentence");
 }
 

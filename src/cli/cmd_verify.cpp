@@ -44,8 +44,8 @@ void add_verify_command(CLI::App& parent) {
   auto options = std::make_shared<VerifyOptions>();
   CLI::App* command = parent.add_subcommand(
       "verify",
-      "Check vector files completely: for an .emb model the header, every checksum, every word "
-      "and the hash index, reporting each problem found; other formats are read completely. "
+      "Check vector files completely: for an .emb model the header, every checksum, every word, "
+      "the hash index and the ANN index beside it (MODEL.emb.ann), reporting each problem found; other formats are read completely. "
       "Prints `FILE: ok (...)` for each sound file; exit status 1 if any is not.");
   add_settings_file_option(*command);  // first: it fills in the options declared after it
   command->add_option("files", options->files, "Files to check")->required();

@@ -1,10 +1,13 @@
 #include "lookup_nearest.h"
 
 #include <iostream>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "embedtool/formats/neighbours_output.h"
+#include "embedtool/errors.h"
+#include "embedtool/query/model_ann_index.h"
 #include "embedtool/query/nearest_lookup.h"
 #include "embedtool/query/query_lines.h"
 #include "lookup_wiring.h"
@@ -17,7 +20,16 @@ void run_nearest_lookup(const LookupOptions& options) {
   // formats are read into memory first. Nothing is normalized or copied either way.
   const std::unique_ptr<VectorTable> table = open_vectors(options.model_path, options.load);
   const OovPolicy oov = resolve_oov_policy(options.oov, table->has_subwords(), options.model_path);
-  NearestLookup lookup(*table, options.model_path, options.by_id, *options.nearest, oov);
+  // The model's ANN index, if it has one beside it: the search visits a few thousand rows.
+  std::optional<ModelAnnIndex> ann;
+  if (!options.exact) ann = open_model_ann_index(options.model_path, *table);
+  if (options.ef && !ann) {
+    throw UsageError("--ef is the beam of a search through an ANN index, and " + options.model_path +
+                     " has none this search can use (`embedtool index --ann " + options.model_path +
+                     "` builds one; with --limit the search is exact)");
+  }
+  NearestLookup lookup(*table, options.model_path, options.by_id, *options.nearest, oov, 0,
+                       ann ? &ann->search : nullptr, options.ef.value_or(0));
   suggest_norms_index(lookup, options.model_path);
   LookupOutput output(options.output, options.style);
   NeighboursWriter neighbours(output);

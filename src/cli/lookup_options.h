@@ -22,6 +22,8 @@ struct LookupOptions {
   bool by_id = false;
   bool batch = false;
   std::optional<std::size_t> nearest;
+  bool exact = false;             // --nearest: compare with every row even if there is an ANN index
+  std::optional<std::size_t> ef;  // --nearest through an ANN index: its search beam
   bool similarity = false;
   bool sentence = false;  // queries are files of sentences: one vector per line
   LookupStyle style;  // --format, --precision, --header

@@ -9,6 +9,9 @@
 #include "embedtool/formats/fasttext_model.h"
 #include "embedtool/formats/word_text.h"
 #include "embedtool/formats/projector_files.h"
+#include "embedtool/storage/ann_file.h"
+#include "embedtool/storage/ann_index_file.h"
+#include "embedtool/storage/ann_verify.h"
 #include "embedtool/storage/emb_header.h"
 #include "embedtool/storage/emb_verify.h"
 #include "embedtool/storage/mapped_file.h"
@@ -81,6 +84,42 @@ std::string with_unit(std::uint64_t bytes) {
   return text.str();
 }
 
+// The ANN index beside an .emb model, from its header: null if there is none; with "usable"
+// false and the "problem" a search would refuse it for when it is damaged or another model's.
+nlohmann::json ann_index_description(const std::string& model_path, const MappedModel& model) {
+  const std::string index_path = ann_index_path(model_path);
+  if (!ann_index_present(index_path)) return nullptr;
+  nlohmann::json info = {{"file", index_path}};
+  try {
+    const MappedFile file(index_path, MappedFile::Access::random);
+    const AnnFileHeader header = decode_ann_header(file.bytes(), file.display_name());
+    info["file_size"] = header.file_size;
+    info["nodes"] = header.nodes;
+    info["links"] = header.parameters.links;
+    info["links0"] = header.parameters.links0;
+    info["ef_construction"] = header.parameters.ef_construction;
+    info["ef_search"] = header.parameters.ef_search;
+    info["top_level"] = header.top_level;
+    check_ann_matches_model(header, ann_identity_of(model.header()), index_path, model_path);
+    info["usable"] = true;
+  } catch (const Error& error) {
+    info["usable"] = false;
+    info["problem"] = error.what();
+  }
+  return info;
+}
+
+// "none", "m.emb.ann: 98 rows linked, M 16, ef 64 (built with ef_construction 100), 14.2 MiB",
+// or "m.emb.ann, not usable: <why>".
+std::string ann_index_text(const nlohmann::json& index) {
+  if (index.is_null()) return "none";
+  const std::string file = index.at("file").get<std::string>();
+  if (!index.at("usable").get<bool>()) return file + ", not usable: " + index.at("problem").get<std::string>();
+  return file + ": " + decimal(index.at("nodes").get<std::uint64_t>()) + " rows linked, M " +
+         index.at("links").dump() + ", ef " + index.at("ef_search").dump() + " (built with ef_construction " +
+         index.at("ef_construction").dump() + "), " + with_unit(index.at("file_size").get<std::uint64_t>());
+}
+
 // Mapped and indexed, no vector computed: the settings and shapes are in the header.
 nlohmann::json describe_fasttext(const std::string& path, nlohmann::json info) {
   const FastTextModel model(path);
@@ -136,6 +175,7 @@ nlohmann::json describe_vector_file(const std::string& path, const LoadOptions& 
       info["buckets"]["minn"] = range->minn;
       info["buckets"]["maxn"] = range->maxn;
     }
+    info["ann_index"] = ann_index_description(path, model);
     info["metadata"] = model.metadata();
     return info;
   }
@@ -168,6 +208,7 @@ std::string describe_as_text(const nlohmann::json& info) {
   if (info.contains("head")) line("head", rows_text(info.at("head")));
   if (info.contains("labels")) line("labels", labels_text(info.at("labels")));
   if (info.contains("buckets")) line("buckets", rows_text(info.at("buckets")));
+  if (info.contains("ann_index")) line("ann index", ann_index_text(info.at("ann_index")));
   const nlohmann::json& metadata = info.at("metadata");
   if (metadata.empty()) {
     line("metadata", "none");
@@ -192,6 +233,13 @@ VerifyReport verify_vector_file(const std::string& path, const LoadOptions& opti
                          " rows x " + decimal(header.dims) + " dims, " +
                          std::string(dtype_name(header.value_type())) +
                          ", every checksum matches";
+        // The index beside it, checked completely against this model.
+        const std::string index_path = ann_index_path(path);
+        if (ann_index_present(index_path)) {
+          const MappedFile index(index_path, MappedFile::Access::sequential);
+          report.problems = find_ann_problems(index.bytes(), index.display_name(), ann_identity_of(header), path);
+          report.summary += "; its ANN index " + index_path + " is sound";
+        }
       }
       return report;
     }

@@ -13,7 +13,9 @@ namespace embedtool {
 // object: {"file", "format", "format_version" (emb only), "file_size", "dtype", "input_dim",
 // "words", "output_dim", "hash_index" (emb only), "head" (emb only: {"kind", "rows", "dims"} or
 // null), "labels" (emb only: {"count", "first": the first kInfoLabelsShown labels as {"name",
-// "count"}} or null), "buckets" (emb only: {"kind", "rows", "dims"} or null), "metadata"}. An .emb file is only mapped
+// "count"}} or null), "buckets" (emb only: {"kind", "rows", "dims"} or null), "ann_index" (emb only: the index beside the
+// model, {"file", "file_size", "nodes", "links", "links0", "ef_construction", "ef_search",
+// "top_level", "usable": true} or {"file", "usable": false, "problem"}, or null), "metadata"}. An .emb file is only mapped
 // (header and metadata are read); other formats are read completely. Throws Error like
 // load_vectors.
 inline constexpr std::size_t kInfoLabelsShown = 5;
@@ -29,7 +31,8 @@ struct VerifyReport {
 };
 
 // Reads and checks everything: an .emb file section by section (every checksum, every word, the
-// hash index), reporting each problem; another format by reading it completely (its first
+// hash index) and the ANN index beside it if there is one (every link, and that it was built over
+// this model), reporting each problem; another format by reading it completely (its first
 // problem). Throws UsageError only for an unknown format.
 VerifyReport verify_vector_file(const std::string& path, const LoadOptions& options);
 

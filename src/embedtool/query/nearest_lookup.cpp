@@ -11,9 +11,14 @@
 namespace embedtool {
 
 NearestLookup::NearestLookup(const VectorTable& table, std::string model_name, bool by_id,
-                             std::size_t k, OovPolicy policy, unsigned threads)
+                             std::size_t k, OovPolicy policy, unsigned threads, const AnnSearch* ann,
+                             std::size_t ef)
     : table_(&table),
-      search_(table.stored_rows(), threads),
+      // Through an index, the exact search only gives expressions their rows' unit vectors: it
+      // must not ask for the whole matrix to be read ahead.
+      search_(ann != nullptr ? ann->rows() : table.stored_rows(), threads),
+      ann_(ann),
+      ef_(ann != nullptr && ef == 0 ? ann->default_ef() : ef),
       resolver_([this](std::string_view word) { return table_->id_of(word); }, table.rows(),
                 std::move(model_name), by_id),
       k_(k),
@@ -86,7 +91,8 @@ bool NearestLookup::add_subword_query(const std::vector<ExpressionTerm>& terms) 
 std::vector<NearestAnswer> NearestLookup::answer_pending() {
   std::vector<NearestAnswer> answers;
   if (queries_.empty()) return answers;
-  std::vector<std::vector<Neighbour>> neighbours = search_.nearest(queries_, k_);
+  std::vector<std::vector<Neighbour>> neighbours =
+      ann_ != nullptr ? ann_->nearest(queries_, k_, ef_) : search_.nearest(queries_, k_);
   answers.reserve(neighbours.size());
   for (std::size_t q = 0; q < neighbours.size(); ++q) {
     answers.push_back({std::move(labels_[q]), std::move(neighbours[q])});

@@ -4,7 +4,8 @@
 // of plain words asks for the neighbours of each word.
 //
 // The rows are searched where they are stored (ExactSearch: a mapped .emb file is read in place,
-// in one pass, with nothing loaded or normalized first). Queries are held back and answered
+// in one pass, with nothing loaded or normalized first), or, when given the model's ANN index,
+// through its graph (AnnSearch: a few thousand rows a query). Queries are held back and answered
 // together by one pass (which reads the matrix once for the group instead of once per query),
 // but never for long: the group is
 // answered when the input runs dry (so an interactive user or a coprocess gets its answer at
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "embedtool/model.h"
+#include "embedtool/query/ann_search.h"
 #include "embedtool/query/exact_search.h"
 #include "embedtool/query/nearest.h"
 #include "embedtool/query/oov_policy.h"
@@ -40,8 +42,12 @@ class NearestLookup {
 
   // Searches `table` (a mapped .emb file or a model in memory), which must outlive this;
   // `model_name` names the model in messages. threads = 0: one per core.
+  // With `ann` (an index of `table`'s rows, which must outlive this), queries are answered
+  // through it with a beam of `ef` (0: the index's own default) instead of by a pass over every
+  // row.
   NearestLookup(const VectorTable& table, std::string model_name, bool by_id, std::size_t k,
-                OovPolicy policy, unsigned threads = 0);
+                OovPolicy policy, unsigned threads = 0, const AnnSearch* ann = nullptr,
+                std::size_t ef = 0);
   // A model held in memory (tests, small models).
   NearestLookup(Vocabulary vocabulary, Matrix vectors, std::string model_name, bool by_id,
                 std::size_t k, OovPolicy policy);
@@ -61,6 +67,7 @@ class NearestLookup {
   // Names the neighbours' rows.
   const VectorTable& table() const { return *table_; }
   bool has_stored_norms() const { return search_.has_stored_norms(); }
+  bool approximate() const { return ann_ != nullptr; }
 
  private:
   void add_expression(std::span<const std::string> tokens, std::vector<QueryProblem>& problems);
@@ -71,6 +78,8 @@ class NearestLookup {
   std::unique_ptr<VectorTable> owned_;  // the in-memory model, if given one
   const VectorTable* table_;
   ExactSearch search_;
+  const AnnSearch* ann_ = nullptr;
+  std::size_t ef_ = 0;
   QueryResolver resolver_;
   std::size_t k_;
   OovPolicy policy_;

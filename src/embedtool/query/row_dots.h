@@ -33,6 +33,13 @@ void dot_rows(const StoredRows& rows, std::uint64_t first, std::size_t count, co
               std::size_t query_count, float* scores, std::size_t score_stride, float* squares,
               RowDotScratch& scratch);
 
+// dot(row `row`, query), query being rows.dims floats: one scattered row, as a graph search
+// compares a query with the neighbours of the node it stands on (float16 widened as it is read).
+float dot_row(const StoredRows& rows, std::uint64_t row, const float* query);
+
+// dot(row a, row b) of the same stored rows: what an index build compares rows by.
+float dot_two_rows(const StoredRows& rows, std::uint64_t a, std::uint64_t b);
+
 // True when dot_rows uses the AVX2/FMA/F16C loops on this CPU (for benchmarks and messages).
 bool row_dots_use_avx2();
 // Makes dot_rows use the portable loops even on an AVX2 CPU (tests compare both), or restores

@@ -125,10 +125,14 @@ Eigen::RowVectorXf MappedModel::row(WordId id) const {
 }
 
 StoredRows MappedModel::stored_rows() const {
-  // The norms are read whole by a search, and their checksum costs milliseconds: checked.
-  const float* norms = header_.has_norms() ? checked_norms_in_place(file_.bytes(), header_, display_name()) : nullptr;
   // The file was opened for lookups (no read-ahead); a search reads the matrix in order.
   file_.will_read_sequentially(file_.bytes().subspan(header_.matrix.offset, rows_ * header_.dims * bytes_per_value(dtype())));
+  return scattered_rows();
+}
+
+StoredRows MappedModel::scattered_rows() const {
+  // The norms are read whole by a search, and their checksum costs milliseconds: checked.
+  const float* norms = header_.has_norms() ? checked_norms_in_place(file_.bytes(), header_, display_name()) : nullptr;
   return {file_.bytes().data() + header_.matrix.offset, rows_, header_.dims, dtype(), norms};
 }
 

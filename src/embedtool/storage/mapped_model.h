@@ -54,11 +54,16 @@ class MappedModel final : public VectorTable {
   // its checksum (`embedtool verify` does); and the norms section if the file has one, its
   // checksum verified (a few milliseconds). Throws Error if the norms are damaged.
   StoredRows stored_rows() const override;
+  // The same rows for a search that reads a few scattered ones (query/ann_search.h): no
+  // read-ahead is asked for, so a cold file is read a page at a time where the search goes.
+  StoredRows scattered_rows() const;
   std::uint64_t count(WordId id) const;
 
   // Only the first `words` words (rows 2 ... words + 1) remain visible: --limit.
   void limit_words(std::uint64_t words);
 
+  // The header as decoded on open (what an ANN index records of its model: ann_file.h).
+  const EmbHeader& header() const { return header_; }
   std::uint32_t format_version() const { return header_.version; }
   Dtype dtype() const { return header_.value_type(); }
   std::uint64_t file_size() const { return header_.file_size; }
