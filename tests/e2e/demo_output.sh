@@ -35,4 +35,11 @@ for query, words in groups_e.items():
     assert words[0] == groups_a[query][0], (query, words, groups_a[query])
     assert len(set(words) & set(groups_a[query])) >= len(words) - 1, (query, words, groups_a[query])
 PY
+# The map the demo draws: every word it names is on it, and the README shows the picture.
+[ -s demo-map.svg ] || fail "the demo drew no map (demo-map.svg)"
+grep -q "a map of 29 words: demo-map.svg" err || fail "the demo does not say where its map is: $(cat err)"
+for word in carter soviet taxes children navy; do
+  grep -q ">$word<" demo-map.svg || fail "the demo's map lacks the word $word"
+done
+grep -q '](docs/demo-map.svg)' "$PROJECT/README.md" || fail "the README does not show the demo's map"
 echo "ok: the README shows the demo's output ($(wc -l <actual.txt) lines)"
