@@ -93,6 +93,17 @@ void use_classifier_tokenizer_defaults(TrainOptions& options) {
     tokenizer.filter_punctuation = false;
 }
 
+// --neg only means something to negative sampling, so with --loss auto it asks for it: auto
+// would otherwise choose softmax for a small vocabulary (or ova or hs for a classifier) and the
+// noise words asked for would be silently left out.
+void let_neg_choose_negative_sampling(TrainOptions& options) {
+  std::string& loss = options.job.settings.loss;
+  if (options.command->count("--neg") == 0 || loss != "auto") return;
+  loss = "ns";
+  spdlog::info("--neg {} with --loss auto: negative sampling (--loss ns)",
+               options.job.settings.negatives);
+}
+
 int all_cores() {
   const unsigned cores = std::thread::hardware_concurrency();
   return cores > 0 ? static_cast<int>(cores) : 1;
@@ -174,6 +185,7 @@ void train_and_save(TrainOptions& options, RankGroup* ranks) {
 
   if (!options.resume) {
     check_model_kind_flags(options);
+    let_neg_choose_negative_sampling(options);
     if (options.supervised) {
       options.job.settings.architecture = Architecture::supervised;
       use_classifier_tokenizer_defaults(options);
@@ -336,7 +348,7 @@ void add_train_command(CLI::App& parent) {
   }
   restrict_to(command->add_option("--loss", settings.loss, loss_help), losses)
       ->default_str("auto");
-  command->add_option("--neg", settings.negatives, "Noise words per prediction (--loss ns)")
+  command->add_option("--neg", settings.negatives, "Noise words per prediction (--loss ns; with --loss auto, --neg chooses ns)")
       ->check(between(1, 1000))
       ->capture_default_str()
       ->option_text("K");

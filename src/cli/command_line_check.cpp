@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <map>
 
 #include "command_path.h"
 #include "embedtool/errors.h"
@@ -216,12 +217,21 @@ void check_command_line(const CLI::App& app, const std::vector<std::string>& arg
     if (inner == nullptr) unknown_command(*command, args[at]);
     command = inner;
   }
+  // A flag and its negation (`--lowercase --no-lowercase`): CLI11 lets the last one win.
+  std::map<const CLI::Option*, std::string> flag_words;
   for (; at < args.size(); ++at) {
     const std::string& word = args[at];
     if (word == "--") return;  // the rest are arguments, whatever they look like
     if (!looks_like_option(word)) continue;
     bool value_attached = false;
     const CLI::Option& option = named_option(*command, word, value_attached);
+    if (!takes_value(option)) {
+      const auto [seen, first] = flag_words.emplace(&option, word);
+      if (!first && seen->second != word &&
+          (seen->second.rfind("--no-", 0) == 0 || word.rfind("--no-", 0) == 0))
+        throw UsageError(seen->second + " and " + word + " say opposite things: give one" +
+                         help_hint(command_path(*command)));
+    }
     if (!takes_value(option) || value_attached) continue;
     if (at + 1 < args.size() && looks_like_option(args[at + 1])) {
       throw UsageError(word + " needs a value, but " + args[at + 1] +

@@ -19,6 +19,18 @@ expect_error 2 '--vocab and --min-count cannot be used together' \
 # --neg only sets negative sampling.
 expect_error 2 '--neg has no effect with --loss hs' train corpus.txt --loss hs --neg 3 -o ignored.emb
 [ ! -e ignored.emb ] || fail "a refused train wrote a model"
+# ... and with --loss auto, which would choose softmax for this vocabulary, --neg chooses it.
+run_embedtool train corpus.txt --neg 3 -o neg.emb --output-dim 4 --epochs 1 --threads 1
+[ "$status" -eq 0 ] || fail "train --neg 3 exited $status: $(cat err)"
+grep -q -- '--neg 3 with --loss auto: negative sampling' err || fail "train --neg 3 does not say it chose ns: $(cat err)"
+"$EMBEDTOOL" info --format json neg.emb | grep -q '"loss": "ns"' || fail "train --neg 3 did not train with --loss ns"
+"$EMBEDTOOL" train corpus.txt -o auto.emb --output-dim 4 --epochs 1 --threads 1 --quiet || fail "train failed"
+"$EMBEDTOOL" info --format json auto.emb | grep -q '"loss": "softmax"' || fail "this test needs --loss auto to choose softmax here"
+
+# A flag and its negation: the last one would win.
+expect_error 2 '--lowercase and --no-lowercase say opposite things: give one' \
+  vocab corpus.txt --lowercase --no-lowercase
+expect_error 2 '--no-filter and --filter say opposite things' train corpus.txt --no-filter --filter
 
 # lookup: --pad-vector is for --batch; --oov is for words, not --batch's ids or --sentence.
 expect_error 2 '--pad-vector has no effect without --batch' lookup -m model.emb --pad-vector row cat
