@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include <spdlog/spdlog.h>
+
 #include "embedtool/formats/neighbours_output.h"
 #include "embedtool/errors.h"
 #include "embedtool/query/model_ann_index.h"
@@ -36,6 +38,9 @@ void run_nearest_lookup(const LookupOptions& options) {
   QueryProblemLog problems;
   const auto answer_pending = [&] {
     for (const NearestAnswer& answer : lookup.answer_pending()) {
+      // Nothing to print would otherwise look like an answer.
+      if (answer.zero_query)
+        spdlog::warn("{}: its vector is zero, so it has no nearest neighbours", answer.label);
       neighbours.write(answer, lookup.table());
     }
   };

@@ -91,4 +91,13 @@ assert [g[1] for g in got] == [words[i] for i in best], (got, [words[i] for i in
 for g, i in zip(got, best):
     assert abs(float(g[2]) - scores[i]) < 1e-5, (g, scores[i])
 PY
+# A zero vector has no direction: no neighbours, and a warning says why nothing is printed.
+printf 'zero 0 0 0\nx 1 0 0\ny 0 1 0\n' >zero.txt
+"$EMBEDTOOL" convert zero.txt zero.emb --from glove --quiet || fail "convert zero.txt failed"
+run_embedtool lookup -m zero.emb --nearest 2 zero x
+[ "$status" -eq 0 ] || fail "--nearest of a zero row exited $status: $(cat err)"
+grep -q '^zero' out && fail "a zero row got neighbours: $(cat out)"
+[ "$(grep -c '^x' out)" -eq 2 ] || fail "x lost its neighbours beside a zero query: $(cat out)"
+grep -q 'warning: zero: its vector is zero, so it has no nearest neighbours' err ||
+  fail "no warning for the zero query: $(cat err)"
 echo "ok"

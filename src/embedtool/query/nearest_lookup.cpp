@@ -95,7 +95,8 @@ std::vector<NearestAnswer> NearestLookup::answer_pending() {
       ann_ != nullptr ? ann_->nearest(queries_, k_, ef_) : search_.nearest(queries_, k_);
   answers.reserve(neighbours.size());
   for (std::size_t q = 0; q < neighbours.size(); ++q) {
-    answers.push_back({std::move(labels_[q]), std::move(neighbours[q])});
+    const bool zero = queries_[q].vector.isZero(0.0F);
+    answers.push_back({std::move(labels_[q]), std::move(neighbours[q]), zero});
   }
   labels_.clear();
   queries_.clear();

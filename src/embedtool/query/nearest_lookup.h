@@ -32,6 +32,7 @@ namespace embedtool {
 struct NearestAnswer {
   std::string label;  // the query as printed: the word, the row's word with --ids, or the expression
   std::vector<Neighbour> neighbours;  // best first
+  bool zero_query = false;  // its vector is zero: it has no direction, so no neighbours
 };
 
 class NearestLookup {
