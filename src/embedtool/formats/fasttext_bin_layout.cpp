@@ -227,9 +227,14 @@ FastTextLayout parse_fasttext_layout(std::span<const std::byte> bytes, const std
   layout.words = static_cast<std::uint64_t>(nwords);
   layout.labels = static_cast<std::uint64_t>(nlabels);
   layout.entries.reserve(static_cast<std::size_t>(size));
+  // One buffer for every entry's name in messages: a string made per entry was a tenth of the
+  // time to open a 2M-word model.
+  std::string what;
+  what.reserve(64);
+  const std::string of_size = " of " + std::to_string(size);
   for (std::int32_t i = 0; i < size; ++i) {
     const std::uint64_t entry_at = in.at();
-    const std::string what = "dictionary entry " + std::to_string(i + 1) + " of " + std::to_string(size);
+    what.assign("dictionary entry ").append(std::to_string(i + 1)).append(of_size);
     const std::string_view word = in.c_string(what);
     const std::int64_t count = in.i64(what);
     const std::uint8_t type = in.u8(what);

@@ -35,15 +35,7 @@ FastTextModel::FastTextModel(std::span<const std::byte> bytes, std::string sourc
 
 void FastTextModel::index_words() {
   visible_words_ = layout_.words;
-  index_.reserve(static_cast<std::size_t>(layout_.words));
-  for (std::uint64_t entry = 0; entry < layout_.words; ++entry) {
-    const auto [where, added] = index_.emplace(layout_.entries[entry].word, entry);
-    if (!added) {
-      throw Error(source_ + " is not a valid fastText model: the word " +
-                  quoted(layout_.entries[entry].word) + " is dictionary entry " +
-                  decimal(where->second + 1) + " and " + decimal(entry + 1));
-    }
-  }
+  index_ = FastTextWordIndex(layout_.entries, layout_.words, source_);
 }
 
 void FastTextModel::limit_words(std::uint64_t words) {
@@ -51,9 +43,9 @@ void FastTextModel::limit_words(std::uint64_t words) {
 }
 
 std::optional<WordId> FastTextModel::id_of(std::string_view word) const {
-  const auto found = index_.find(word);
-  if (found == index_.end() || found->second >= visible_words_) return std::nullopt;
-  return static_cast<WordId>(found->second + kFirstWordId);
+  const std::optional<std::uint64_t> entry = index_.find(word);
+  if (!entry || *entry >= visible_words_) return std::nullopt;
+  return static_cast<WordId>(*entry + kFirstWordId);
 }
 
 void FastTextModel::check_word_id(WordId id) const {

@@ -15,11 +15,11 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "embedtool/formats/fasttext_bin_layout.h"
+#include "embedtool/formats/fasttext_word_index.h"
 #include "embedtool/formats/foreign_options.h"
 #include "embedtool/model.h"
 #include "embedtool/storage/mapped_file.h"
@@ -72,7 +72,7 @@ class FastTextModel final : public VectorTable {
   std::span<const std::byte> bytes_;
   std::string source_;
   FastTextLayout layout_;
-  std::unordered_map<std::string_view, std::uint64_t> index_;  // word -> entry
+  FastTextWordIndex index_;  // word -> entry
   std::uint64_t visible_words_ = 0;
   mutable Matrix word_vectors_;  // stored_rows(): rows() x dims(), the reserved rows zero
 };
