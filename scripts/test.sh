@@ -36,7 +36,8 @@ cmake --build build-tsan -j "$jobs" >/dev/null
 # Any race is fatal (the process stops with status 66). Reports go to files rather than to
 # standard error, so that one from a run whose status a test does not look at (a run it kills on
 # purpose) still fails the stage; the folder is writable by all because e2e_permissions runs the
-# binary as `nobody`. Nothing is suppressed.
+# binary as `nobody`. No report is suppressed (the two tests that build hnswlib graphs run without
+# the deadlock detector: tests/CMakeLists.txt says why).
 tsan_reports="$PWD/build-tsan/tsan-reports"
 rm -rf "$tsan_reports"
 mkdir -m 1777 "$tsan_reports"

@@ -74,7 +74,7 @@ void run_eval(const EvalOptions& options) {
   }
   for (const auto& [name, sections] : question_sets) {
     const auto start = std::chrono::steady_clock::now();
-    AnalogyResult result = evaluate_analogies(model, sections, options.restrict_to);
+    AnalogyResult result = evaluate_analogies(model, sections, options.restrict_to, subword_of);
     spdlog::info("{}: {} analogy questions answered in {:.2f} s", name, result.overall.answered(),
                  seconds_since(start));
     report.analogy.push_back({name, std::move(result)});

@@ -61,12 +61,23 @@ run_embedtool lookup -m skipgram.emb --similarity "$(sed -n 5p known.txt)" dogge
 [ "$status" -eq 0 ] && [ "$(wc -l <out)" -eq 1 ] || fail "--similarity with dogge: $(cat out err)"
 printf '%s\t%s\t8\n%s\tcatz\t6\n' "$(sed -n 3p known.txt)" "$(sed -n 4p known.txt)" \
   "$(sed -n 5p known.txt)" >pairs.tsv
-run_embedtool eval -m skipgram.emb --similarity pairs.tsv --format json
+# Analogies too: catz (unseen) as a, b or c is answered; an unseen answer d cannot be.
+printf ': s\n%s %s %s %s\n%s catz %s %s\n%s %s %s catz\n' \
+  "$(sed -n 3p known.txt)" "$(sed -n 4p known.txt)" "$(sed -n 5p known.txt)" "$(sed -n 6p known.txt)" \
+  "$(sed -n 3p known.txt)" "$(sed -n 5p known.txt)" "$(sed -n 6p known.txt)" \
+  "$(sed -n 3p known.txt)" "$(sed -n 4p known.txt)" "$(sed -n 5p known.txt)" >questions.txt
+run_embedtool eval -m skipgram.emb --similarity pairs.tsv --analogy questions.txt --format json
 python3 - <<'PY' || fail "eval through subwords: $(cat out err)"
 import json
-result = json.load(open("out"))["similarity"][0]
+report = json.load(open("out"))
+result = report["similarity"][0]
 assert result["used"] == 2 and result["through_subwords"] == 1, result
+analogy = report["analogy"][0]
+assert analogy["answered"] == 2 and analogy["skipped"] == 1 and analogy["through_subwords"] == 1, analogy
 PY
+run_embedtool eval -m skipgram.emb --analogy questions.txt
+grep -q '1 of the 2 answered questions have a word known only through its character n-grams' out ||
+  fail "eval's table does not count the questions answered through n-grams: $(cat out)"
 
 # A sentence of one unseen word has that word's vector; lookup --sentence counts unseen words.
 printf 'catz\n' >one.txt

@@ -2,7 +2,9 @@
 // Analogy evaluation (word2vec's questions-words.txt task, scored as gensim's
 // evaluate_word_analogies does): each question "a b c d" is answered by 3CosAdd (analogy_solver.h)
 // among the most frequent words, and counts as correct when the answer folds like d.
-// Questions with a word outside those words are skipped: counted, but not in the accuracy.
+// Questions with a word outside those words are skipped: counted, but not in the accuracy. A
+// model with character n-gram rows gives a, b and c that it lacks altogether their n-gram vector
+// instead (as fastText's analogies do); d is always one of the searched words.
 #include <cstddef>
 #include <limits>
 #include <span>
@@ -11,6 +13,7 @@
 
 #include "embedtool/model.h"
 #include "embedtool/query/analogy_questions_file.h"
+#include "embedtool/query/subword_vector_of.h"
 
 namespace embedtool {
 
@@ -20,6 +23,8 @@ struct AnalogyTally {
   std::size_t questions = 0;  // in the file (or section)
   std::size_t skipped = 0;    // a word outside the searched words
   std::size_t correct = 0;
+  // Answered questions with a word the model knows only through its character n-grams.
+  std::size_t through_subwords = 0;
 
   std::size_t answered() const { return questions - skipped; }
   // correct / answered; NaN when no question was answered.
@@ -45,9 +50,11 @@ struct AnalogyResult {
 
 // Searches the `restrict_to` most frequent words: rows kFirstWordId .. kFirstWordId +
 // restrict_to - 1, the vocabulary being ordered by count. Words are found case-insensitively
-// (case_insensitive_index.h) among those rows only, as gensim's restrict_vocab does.
+// (case_insensitive_index.h) among those rows only, as gensim's restrict_vocab does; with
+// `subword_of`, a, b or c that is not among any of the model's words gets its vector.
 AnalogyResult evaluate_analogies(const EmbeddingModel& model,
                                  std::span<const AnalogySection> sections,
-                                 std::size_t restrict_to = kDefaultAnalogyRestrict);
+                                 std::size_t restrict_to = kDefaultAnalogyRestrict,
+                                 const SubwordVectorOf& subword_of = {});
 
 }  // namespace embedtool

@@ -14,8 +14,8 @@ constexpr float kExcluded = -std::numeric_limits<float>::infinity();
 // Rows scanned together when looking for the rows near the best score.
 constexpr Eigen::Index kScanBlock = 64;
 
-Eigen::VectorXd unit_double(const Matrix& vectors, WordId row) {
-  Eigen::VectorXd v = vectors.row(row).transpose().cast<double>();
+Eigen::VectorXd unit_double(const Eigen::RowVectorXf& vector) {
+  Eigen::VectorXd v = vector.transpose().cast<double>();
   scale_to_unit_length(v);
   return v;
 }
@@ -60,8 +60,13 @@ AnalogySolver::AnalogySolver(const Matrix& vectors, const CaseInsensitiveIndex& 
   normalize_rows(unit_rows_);
 }
 
-std::vector<std::optional<WordId>> AnalogySolver::solve(
-    std::span<const AnalogyTriple> questions) const {
+Eigen::RowVectorXf AnalogySolver::question_vector(WordId row, const Matrix& outside) const {
+  if (row < index_.end_row()) return vectors_.row(row);
+  return outside.row(row - index_.end_row());
+}
+
+std::vector<std::optional<WordId>> AnalogySolver::solve(std::span<const AnalogyTriple> questions,
+                                                        const Matrix& outside) const {
   std::vector<std::optional<WordId>> answers;
   answers.reserve(questions.size());
   const std::size_t candidates = static_cast<std::size_t>(unit_rows_.rows());
@@ -75,8 +80,14 @@ std::vector<std::optional<WordId>> AnalogySolver::solve(
     const Batch batch = next_batch(questions, begin, max_columns);
     Matrix words(static_cast<Eigen::Index>(batch.column_rows.size()), unit_rows_.cols());
     for (std::size_t column = 0; column < batch.column_rows.size(); ++column) {
-      words.row(static_cast<Eigen::Index>(column)) =
-          unit_rows_.row(batch.column_rows[column] - kFirstWordId);
+      const WordId row = batch.column_rows[column];
+      auto word = words.row(static_cast<Eigen::Index>(column));
+      if (row < index_.end_row()) {
+        word = unit_rows_.row(row - kFirstWordId);
+      } else {
+        word = outside.row(row - index_.end_row());
+        scale_to_unit_length(word);
+      }
     }
     // Column-major: the cosines of one word with every candidate are contiguous.
     const Eigen::MatrixXf cosines = unit_rows_ * words.transpose();
@@ -84,24 +95,25 @@ std::vector<std::optional<WordId>> AnalogySolver::solve(
       const auto& [a, b, c] = questions[q];
       scores = cosines.col(batch.column_of.at(b)) - cosines.col(batch.column_of.at(a)) +
                cosines.col(batch.column_of.at(c));
-      answers.push_back(best_row(questions[q], scores));
+      answers.push_back(best_row(questions[q], outside, scores));
     }
     begin = batch.end;
   }
   return answers;
 }
 
-std::optional<WordId> AnalogySolver::best_row(const AnalogyTriple& question,
+std::optional<WordId> AnalogySolver::best_row(const AnalogyTriple& question, const Matrix& outside,
                                               Eigen::VectorXf& scores) const {
   const auto excluded = [&](Eigen::Index candidate) {
     const WordId representative = index_.representative(candidate + kFirstWordId);
     return std::find(question.begin(), question.end(), representative) != question.end();
   };
-  for (const WordId row : question) scores[row - kFirstWordId] = kExcluded;
+  for (const WordId row : question)
+    if (row < index_.end_row()) scores[row - kFirstWordId] = kExcluded;
   Eigen::VectorXd target = Eigen::VectorXd::Zero(vectors_.cols());
-  target += unit_double(vectors_, question[1]);
-  target -= unit_double(vectors_, question[0]);
-  target += unit_double(vectors_, question[2]);
+  target += unit_double(question_vector(question[1], outside));
+  target -= unit_double(question_vector(question[0], outside));
+  target += unit_double(question_vector(question[2], outside));
   while (true) {
     // maxCoeff without an index is vectorized; the scan below finds the rows near the top.
     const float best = scores.maxCoeff();

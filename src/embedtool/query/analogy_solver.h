@@ -1,7 +1,9 @@
 #pragma once
 // Answers analogy questions "a is to b as c is to ?" by 3CosAdd: the row x that maximizes
 // cos(x, b̂ − â + ĉ) over unit-normalized vectors, searched among the rows of a
-// CaseInsensitiveIndex, leaving out the rows whose words fold like a, b or c.
+// CaseInsensitiveIndex, leaving out the rows whose words fold like a, b or c. A question word may
+// also be one the model lacks, given by its vector (a subword model's n-gram vector): such a
+// word is never a candidate, so there is nothing to leave out for it.
 //
 // Speed: scoring a question against every candidate row is a matrix-vector product; done one
 // question at a time, 20,000 questions over 30,000 × 100 vectors cost 120 GFLOP. Since
@@ -24,7 +26,9 @@
 
 namespace embedtool {
 
-using AnalogyTriple = std::array<WordId, 3>;  // rows of a, b, c, each within the index
+// Rows of a, b, c: each within the index, or an outside word: index.end_row() + i names row i
+// of the `outside` matrix given to solve().
+using AnalogyTriple = std::array<WordId, 3>;
 
 class AnalogySolver {
  public:
@@ -34,7 +38,10 @@ class AnalogySolver {
                 std::size_t score_budget = kScoreBudget);
 
   // The best row for each question, in order; nullopt when no row is left to answer with.
-  std::vector<std::optional<WordId>> solve(std::span<const AnalogyTriple> questions) const;
+  // `outside`: the vectors of the question words outside the index (any length; their
+  // direction counts), as many columns as the model's vectors.
+  std::vector<std::optional<WordId>> solve(std::span<const AnalogyTriple> questions,
+                                           const Matrix& outside = Matrix()) const;
 
   // Float scores further than this below the best float score cannot be the best once
   // recomputed exactly: float rounding error of a 3-term cosine sum is below 1e-4 for vectors of
@@ -45,7 +52,10 @@ class AnalogySolver {
   static constexpr std::size_t kScoreBudget = std::size_t{32} << 20;
 
  private:
-  std::optional<WordId> best_row(const AnalogyTriple& question, Eigen::VectorXf& scores) const;
+  std::optional<WordId> best_row(const AnalogyTriple& question, const Matrix& outside,
+                                 Eigen::VectorXf& scores) const;
+  // A question word's vector: its row of the model, or of `outside`.
+  Eigen::RowVectorXf question_vector(WordId row, const Matrix& outside) const;
   double exact_score(WordId row, const Eigen::VectorXd& target) const;
 
   const Matrix& vectors_;

@@ -86,13 +86,18 @@ std::string analogy_text(const EvalReport::Analogy& evaluation) {
   text += "skipped: " + count_with_share(result.overall.skipped, result.overall.skipped_share()) +
           " of " + std::to_string(result.overall.questions) +
           " questions have a word outside the searched words\n";
+  if (result.overall.through_subwords > 0)
+    text += std::to_string(result.overall.through_subwords) + " of the " +
+            std::to_string(result.overall.answered()) +
+            " answered questions have a word known only through its character n-grams\n";
   return text;
 }
 
 nlohmann::json tally_json(const AnalogyTally& tally) {
   return {{"questions", tally.questions}, {"answered", tally.answered()},
           {"correct", tally.correct},     {"accuracy", tally.accuracy()},
-          {"skipped", tally.skipped},     {"skipped_share", tally.skipped_share()}};
+          {"skipped", tally.skipped},     {"skipped_share", tally.skipped_share()},
+          {"through_subwords", tally.through_subwords}};
 }
 
 }  // namespace

@@ -2,13 +2,12 @@
 // Word-similarity evaluation: how well the cosine similarity of two words' vectors ranks word
 // pairs the way people scored them (Spearman's rho), over the pairs whose words the model knows.
 #include <cstddef>
-#include <functional>
 #include <limits>
 #include <optional>
-#include <string_view>
 #include <span>
 
 #include "embedtool/model.h"
+#include "embedtool/query/subword_vector_of.h"
 #include "embedtool/query/word_pairs_file.h"
 
 namespace embedtool {
@@ -34,7 +33,6 @@ struct SimilarityResult {
 // n-gram rows), and the pair is skipped otherwise. Cosines are computed in double precision from
 // the stored float vectors, so near-equal similarities rank the same on every build; a zero
 // vector has cosine 0 with everything.
-using SubwordVectorOf = std::function<std::optional<Eigen::RowVectorXf>(std::string_view)>;
 SimilarityResult evaluate_similarity(const EmbeddingModel& model, std::span<const WordPair> pairs,
                                      const SubwordVectorOf& subword_of = {});
 

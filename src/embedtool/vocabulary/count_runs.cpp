@@ -63,28 +63,30 @@ struct RunReader {
   }
 };
 
-}  // namespace
-
-void CountRuns::write_run(const std::vector<CountedWord>& sorted) {
-  std::unique_ptr<std::FILE, FileCloser> file(std::tmpfile());
-  if (!file)
+std::FILE* new_run_file() {
+  std::FILE* file = std::tmpfile();
+  if (file == nullptr)
     throw Error(std::string("cannot create a temporary file for the word counts: ") +
                 std::strerror(errno));
-  for (const CountedWord& counted : sorted) write_record(file.get(), counted);
-  if (std::fflush(file.get()) != 0)
-    throw Error(std::string("cannot write the word counts to a temporary file: ") +
-                std::strerror(errno));
-  files_.push_back(std::move(file));
+  return file;
 }
 
-void CountRuns::merge(const std::vector<CountedWord>& in_memory,
-                      const std::function<void(const CountedWord&)>& each) const {
-  std::vector<RunReader> readers(files_.size() + 1);
-  for (std::size_t r = 0; r < files_.size(); ++r) {
-    std::rewind(files_[r].get());
-    readers[r].file = files_[r].get();
+void finish_run_file(std::FILE* file) {
+  if (std::fflush(file) != 0)
+    throw Error(std::string("cannot write the word counts to a temporary file: ") +
+                std::strerror(errno));
+}
+
+// Calls `each` once per distinct word of the runs in `files` and of `in_memory` (if given),
+// in ascending byte order, with the counts summed and the earliest first appearance.
+void merge_runs(const std::vector<std::FILE*>& files, const std::vector<CountedWord>* in_memory,
+                const std::function<void(const CountedWord&)>& each) {
+  std::vector<RunReader> readers(files.size() + (in_memory != nullptr ? 1 : 0));
+  for (std::size_t r = 0; r < files.size(); ++r) {
+    std::rewind(files[r]);
+    readers[r].file = files[r];
   }
-  readers.back().in_memory = &in_memory;
+  if (in_memory != nullptr) readers.back().in_memory = in_memory;
   // The runs whose current word is smallest come out first.
   const auto later = [&readers](std::size_t a, std::size_t b) {
     return readers[a].word > readers[b].word;
@@ -105,6 +107,43 @@ void CountRuns::merge(const std::vector<CountedWord>& in_memory,
     }
     each(merged);
   }
+}
+
+}  // namespace
+
+void CountRuns::write_run(const std::vector<CountedWord>& sorted) {
+  File file(new_run_file());
+  for (const CountedWord& counted : sorted) write_record(file.get(), counted);
+  finish_run_file(file.get());
+  ++runs_written_;
+  add_run(0, std::move(file));
+}
+
+void CountRuns::add_run(std::size_t level, File run) {
+  if (levels_.size() <= level) levels_.resize(level + 1);
+  levels_[level].push_back(std::move(run));
+  if (levels_[level].size() < kFanIn) return;
+  File merged(new_run_file());
+  std::vector<std::FILE*> files;
+  for (const File& file : levels_[level]) files.push_back(file.get());
+  merge_runs(files, nullptr, [&merged](const CountedWord& counted) { write_record(merged.get(), counted); });
+  finish_run_file(merged.get());
+  levels_[level].clear();  // closed, and so removed
+  add_run(level + 1, std::move(merged));
+}
+
+std::size_t CountRuns::open_files() const {
+  std::size_t open = 0;
+  for (const std::vector<File>& level : levels_) open += level.size();
+  return open;
+}
+
+void CountRuns::merge(const std::vector<CountedWord>& in_memory,
+                      const std::function<void(const CountedWord&)>& each) const {
+  std::vector<std::FILE*> files;
+  for (const std::vector<File>& level : levels_)
+    for (const File& file : level) files.push_back(file.get());
+  merge_runs(files, &in_memory, each);
 }
 
 }  // namespace embedtool

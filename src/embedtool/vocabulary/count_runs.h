@@ -4,6 +4,11 @@
 // ends the process). merge() reads all runs at once, a word at a time in byte order, summing
 // each word's counts and keeping its earliest first appearance: the counts of one table that
 // never spilled.
+//
+// Runs are merged in levels, as they come: kFanIn runs of one level become one run of the next
+// (the same merge, written to a new file), so at most kFanIn - 1 files per level stay open, and
+// each count is rewritten once per level, about log16 of the runs. A tiny memory limit spills
+// every few words; keeping every run open had then ended in "Too many open files".
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -26,7 +31,13 @@ class CountRuns {
   // cannot be created or written (a full disk).
   void write_run(const std::vector<CountedWord>& sorted);
 
-  std::size_t size() const { return files_.size(); }
+  // Runs written by write_run, merged or not.
+  std::uint64_t runs_written() const { return runs_written_; }
+  // Temporary files open now.
+  std::size_t open_files() const;
+
+  // Runs of one level merged into one run of the next.
+  static constexpr std::size_t kFanIn = 16;
 
   // Calls `each` once per distinct word of all runs and of `in_memory` (one more run, sorted as
   // write_run wants it, that was never written), in ascending byte order; the view is valid
@@ -38,7 +49,12 @@ class CountRuns {
   struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
-  std::vector<std::unique_ptr<std::FILE, FileCloser>> files_;
+  using File = std::unique_ptr<std::FILE, FileCloser>;
+  // Adds a run at `level`, merging that level into the next when it is full.
+  void add_run(std::size_t level, File run);
+
+  std::vector<std::vector<File>> levels_;  // [level]: its runs, none of them full levels
+  std::uint64_t runs_written_ = 0;
 };
 
 }  // namespace embedtool

@@ -43,7 +43,7 @@ void WordCounter::add_counted(std::string_view word, std::uint64_t count,
 }
 
 void WordCounter::for_each_word(const std::function<void(const CountedWord&)>& each) const {
-  if (runs_.size() == 0) {
+  if (runs_.runs_written() == 0) {
     for (const CountedWord& counted : table_by_word()) each(counted);
     return;
   }
@@ -75,7 +75,7 @@ Vocabulary WordCounter::build(const VocabularyOptions& options) const {
   // words are copied: the merge's views last one call).
   std::vector<CountedWord> kept;
   std::deque<std::string> merged_words;
-  if (runs_.size() == 0) {
+  if (runs_.runs_written() == 0) {
     for (const auto& [word, entry] : counts_)
       if (entry.count >= options.min_count) kept.push_back({word, entry.count, entry.first_seen});
   } else {

@@ -39,8 +39,10 @@ class WordCounter {
   void for_each_word(const std::function<void(const CountedWord&)>& each) const;
   std::uint64_t tokens_seen() const { return tokens_seen_; }
   // Exact without spilled runs; with them, known only once build() has merged them (0 before).
-  std::uint64_t distinct_words() const { return runs_.size() == 0 ? counts_.size() : merged_distinct_; }
-  std::size_t spilled_runs() const { return runs_.size(); }
+  std::uint64_t distinct_words() const { return runs_.runs_written() == 0 ? counts_.size() : merged_distinct_; }
+  std::uint64_t spilled_runs() const { return runs_.runs_written(); }
+  // Temporary files of spilled runs open now (count_runs.h merges them in levels).
+  std::size_t open_run_files() const { return runs_.open_files(); }
 
   // About what one distinct word costs in the table: the node (string, counts, hash, link), its
   // bucket and the allocator's overhead, and the word's own bytes past the string's inline 15.

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "embedtool/query/analogy_solver.h"
@@ -130,4 +132,66 @@ TEST_CASE("with no row left to answer, a question is answered wrong, not crashed
   const auto result = evaluate_analogies(model, sections, 3);
   CHECK(result.overall.answered() == 1);
   CHECK(result.overall.correct == 0);
+}
+
+TEST_CASE("a word the model lacks is answered through its n-gram vector, when it has one") {
+  // "kingly" is not a word of the model; its "n-gram vector" points where king does, so
+  // man : woman :: kingly : queen is answered as man : woman :: king : queen is (king is a
+  // candidate then, but queen scores higher). An answer d the model lacks cannot be found.
+  const embedtool::SubwordVectorOf subword_of =
+      [](std::string_view word) -> std::optional<Eigen::RowVectorXf> {
+    if (word == "kingly") return Eigen::RowVectorXf{{3, 0, 3, 0}};
+    if (word == "MAN-ish") return Eigen::RowVectorXf{{1, 0, 0, 0}};
+    return std::nullopt;  // no n-gram kept a row
+  };
+  const std::vector<AnalogySection> sections = {
+      {"s",
+       {ask("man", "woman", "kingly", "queen"), ask("MAN-ish", "woman", "kingly", "queen"),
+        ask("man", "woman", "unicorn", "queen"), ask("man", "woman", "king", "kingly"),
+        ask("man", "woman", "king", "queen")}}};
+  const auto result = evaluate_analogies(royal_model(), sections, 100, subword_of);
+  CHECK(result.overall.questions == 5);
+  CHECK(result.overall.skipped == 2);  // unicorn has no vector; the answer d must be a word
+  CHECK(result.overall.answered() == 3);
+  CHECK(result.overall.through_subwords == 2);
+  CHECK(result.overall.correct == 3);
+  // Without n-grams those questions are skipped, as before.
+  const auto words_only = evaluate_analogies(royal_model(), sections, 100);
+  CHECK(words_only.overall.skipped == 4);
+  CHECK(words_only.overall.through_subwords == 0);
+}
+
+TEST_CASE("a word of the model beyond --restrict is skipped, not answered through n-grams") {
+  // king is the model's 5th word: with 4 searched it is outside, and it has a row, so its
+  // n-grams do not stand in for it (gensim's restrict_vocab rule holds for the model's words).
+  const embedtool::SubwordVectorOf subword_of = [](std::string_view) {
+    return std::optional<Eigen::RowVectorXf>(Eigen::RowVectorXf{{1, 0, 1, 0}});
+  };
+  const std::vector<AnalogySection> sections = {{"s", {ask("man", "woman", "king", "queen")}}};
+  const auto result = evaluate_analogies(royal_model(), sections, 4, subword_of);
+  CHECK(result.overall.skipped == 1);
+  CHECK(result.overall.through_subwords == 0);
+}
+
+TEST_CASE("the solver takes outside question words from their own matrix") {
+  const auto model = royal_model();
+  const embedtool::CaseInsensitiveIndex index(model.vocabulary, 100);
+  const embedtool::AnalogySolver solver(model.vectors, index);
+  // Row end_row() is the first outside word: king's direction, at another length.
+  embedtool::Matrix outside(1, 4);
+  outside << 5, 0, 5, 0;
+  const embedtool::WordId kingly = index.end_row();
+  const embedtool::WordId man = 2, woman = 3, queen = 4, king = 6;
+  const std::vector<embedtool::AnalogyTriple> questions = {{man, woman, kingly},
+                                                           {man, woman, king}};
+  const auto answers = solver.solve(questions, outside);
+  REQUIRE(answers.size() == 2);
+  CHECK(answers[0] == queen);
+  CHECK(answers[1] == queen);
+  // woman : man :: queen : ? is king also when queen is asked by an outside copy of its vector
+  // (queen, no longer left out, is a candidate then, but scores lower).
+  embedtool::Matrix queen_copy(1, 4);
+  queen_copy << 1, 0.8f, 0.8f, 0;
+  const std::vector<embedtool::AnalogyTriple> by_copy = {{woman, man, index.end_row()}};
+  CHECK(solver.solve(by_copy, queen_copy)[0] == king);
 }

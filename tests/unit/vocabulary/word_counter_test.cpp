@@ -147,3 +147,31 @@ TEST_CASE("a count over its memory limit spills to disk and comes out exactly th
   }
   CHECK(limited.tokens_seen() == unlimited.tokens_seen());
 }
+
+TEST_CASE("runs are merged in levels: a tiny limit spills thousands of runs with few files open") {
+  // A table of about 4 words spills every few tokens: on a real corpus, far more runs than a
+  // process may keep open (1,024 files by default). Kept open one file a run, `--max-memory 1kB`
+  // on en-norm.txt ended in "Too many open files".
+  std::vector<std::string> tokens = long_tail_tokens();
+  tokens.resize(60000);  // each run is a temporary file: enough for several levels, quickly
+  WordCounter unlimited;
+  WordCounter tiny;
+  tiny.limit_memory(4 * WordCounter::entry_bytes(4));
+  std::size_t most_open = 0;
+  for (const std::string& token : tokens) {
+    unlimited.add(token);
+    tiny.add(token);
+    most_open = std::max(most_open, tiny.open_run_files());
+  }
+  MESSAGE(tiny.spilled_runs(), " runs, at most ", most_open, " files open");
+  // Level L holds runs of 16^L written runs: at most 15 of them at any time.
+  std::size_t levels = 1;
+  for (std::uint64_t full = embedtool::CountRuns::kFanIn; full <= tiny.spilled_runs();
+       full *= embedtool::CountRuns::kFanIn)
+    ++levels;
+  CHECK(levels >= 3);  // merged runs were merged again
+  CHECK(most_open <= levels * (embedtool::CountRuns::kFanIn - 1));
+  CHECK(tiny.open_run_files() < tiny.spilled_runs());
+  check_same_vocabulary(tiny.build(VocabularyOptions{}), unlimited.build(VocabularyOptions{}));
+  CHECK(tiny.distinct_words() == unlimited.distinct_words());
+}
