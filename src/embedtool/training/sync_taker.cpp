@@ -3,7 +3,9 @@
 namespace embedtool {
 
 void SyncTaker::poll() {
-  if (!sync_ || all_finished_ || !sync_->due(schedule_)) return;
+  if (!sync_ || all_finished_) return;
+  sync_->share_busy_rows(weights_);
+  if (!sync_->due(schedule_)) return;
   gate_.pause_all();
   // The workers go on whatever happens: a failed combination fails the run (and the job).
   struct Resume {
