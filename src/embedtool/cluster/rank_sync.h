@@ -22,8 +22,8 @@
 //   the same with the busy rows exchanged every 20 ms:        0.141 / 1.4 %
 //   everything summed, no exchange:                           0.174 / 1.5 %
 //   everything summed, busy rows exchanged every 20 ms:       0.189 / 1.9 %  (this rule)
-// With 4 ranks (single runs; one process with 4 threads 0.218 / 2.0 %): the rule before 0.142 /
-// 0.1 %, this one 0.136 / 0.4 %. Summing everything with 4 ranks reached 0.229 / 2.2 % with a
+// With 4 ranks (one process with 4 threads 0.218 / 2.0 %): the rule before 0.142 / 0.1 % (one
+// run), this one 0.149 / 0.4 % (median of 3). Summing everything with 4 ranks reached 0.229 / 2.2 % with a
 // sync every 250 ms, but diverged with one every second, and on the e2e tests' small corpus at
 // any interval tried: 4 ranks are stable here, not yet as good as one process.
 #include <chrono>
