@@ -6,8 +6,12 @@
 # sync and the seconds spent in MPI (waits for slower ranks included). docs/SCALING.md builds its
 # cost model on these figures.
 #
+# Single runs are noisy (WordSim-353 ±0.03, the analogies more): --seeds "1 2 3" repeats every
+# run with each --seed, interleaved so that the machine's load falls on all alike, and ends with
+# the median of each. docs/SCALING.md's tables: --bytes 40000000 --epochs 1 --seeds "1 2 3".
+#
 # usage: bench/mpi_scaling.sh [--bytes N] [--epochs N] [--sync-every 1s] [--ranks 2|4]
-#                             [--embedtool PATH]
+#                             [--seeds "1 2 3"] [--embedtool PATH]
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -18,12 +22,14 @@ bytes=0  # 0: the whole corpus
 epochs=5
 sync_every=1s
 max_ranks=2
+seeds=""  # none: the default seed, once
 while (($#)); do
   case "$1" in
     --bytes) bytes=$2; shift 2 ;;
     --epochs) epochs=$2; shift 2 ;;
     --sync-every) sync_every=$2; shift 2 ;;
     --ranks) max_ranks=$2; shift 2 ;;
+    --seeds) seeds=$2; shift 2 ;;
     --embedtool) embedtool=$2; shift 2 ;;
     *) echo "mpi_scaling.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -46,8 +52,10 @@ settings=(--arch skipgram --loss ns --neg 5 --window 5 --output-dim 100 --sample
 run() {  # run NAME COMMAND...
   local name=$1 start end
   shift
+  local seed_options=()
+  [ "$seed" != default ] && seed_options=(--seed "$seed")
   start=$(date +%s.%N)
-  "$@" "${settings[@]}" -o "$work/$name.emb" 2>"$work/$name.log"
+  "$@" "${settings[@]}" "${seed_options[@]}" -o "$work/$name.emb" 2>"$work/$name.log"
   end=$(date +%s.%N)
   local seconds wordsim analogy mpi
   seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
@@ -56,13 +64,37 @@ run() {  # run NAME COMMAND...
   wordsim=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%.3f" % r["similarity"][0]["spearman"])' "$work/$name.json" 2>/dev/null || echo "?")
   analogy=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%.1f %%" % (100 * r["analogy"][0]["accuracy"]))' "$work/$name.json" 2>/dev/null || echo "?")
   mpi=$(sed -n 's/.*MPI: [0-9]* ranks combined their models //p' "$work/$name.log")
-  echo "| $name | $seconds s | $wordsim | $analogy | ${mpi:--} |"
+  local label=$name
+  [ "$seed" != default ] && label="$name, seed $seed"
+  echo "| $label | $seconds s | $wordsim | $analogy | ${mpi:--} |"
+  echo "$name	$seconds	$wordsim	$analogy" >>"$work/rows.tsv"
 }
 
 echo "| run | wall time | WordSim-353 | analogies | syncs (rank 0) |"
 echo "|---|---|---|---|---|"
-run "1 process x 2 threads" "$embedtool" train "$corpus" --threads 2
-run "2 ranks x 1 thread" "${mpirun[@]}" -np 2 "$embedtool" train "$corpus" --threads 1 --sync-every "$sync_every"
-if [ "$max_ranks" -ge 4 ]; then
-  run "4 ranks x 1 thread" "${mpirun[@]}" -np 4 "$embedtool" train "$corpus" --threads 1 --sync-every "$sync_every"
+for seed in ${seeds:-default}; do
+  run "1 process x 2 threads" "$embedtool" train "$corpus" --threads 2
+  run "2 ranks x 1 thread" "${mpirun[@]}" -np 2 "$embedtool" train "$corpus" --threads 1 --sync-every "$sync_every"
+  if [ "$max_ranks" -ge 4 ]; then
+    run "4 ranks x 1 thread" "${mpirun[@]}" -np 4 "$embedtool" train "$corpus" --threads 1 --sync-every "$sync_every"
+  fi
+done
+if [ -n "$seeds" ]; then
+  echo
+  echo "| run, median of seeds $seeds | wall time | WordSim-353 | analogies |"
+  echo "|---|---|---|---|"
+  python3 - "$work/rows.tsv" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    name, *values = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append(values)
+def median(values, unit):
+    numbers = [float(v.split()[0]) for v in values if v != "?"]
+    return ("%.1f" if unit else "%.3f") % statistics.median(numbers) + unit if numbers else "?"
+for name, runs in rows.items():
+    seconds, wordsim, analogy = zip(*runs)
+    print("| %s | %s | %s | %s |" % (name, median(seconds, " s"), median(wordsim, ""),
+                                     median(analogy, " %")))
+PY
 fi

@@ -36,8 +36,14 @@ class MpiRankGroup : public RankGroup {
   MpiRankGroup() {
     check(MPI_Comm_rank(MPI_COMM_WORLD, &rank_), "MPI_Comm_rank");
     check(MPI_Comm_size(MPI_COMM_WORLD, &size_), "MPI_Comm_size");
+    // The background sums' own channel: collectives on one communicator pair up by their order,
+    // and the ranks start background sums at their own times, between the others.
+    check(MPI_Comm_dup(MPI_COMM_WORLD, &background_), "MPI_Comm_dup");
   }
-  ~MpiRankGroup() override { MPI_Finalize(); }
+  ~MpiRankGroup() override {
+    MPI_Comm_free(&background_);
+    MPI_Finalize();
+  }
 
   int rank() const override { return rank_; }
   int size() const override { return size_; }
@@ -59,6 +65,30 @@ class MpiRankGroup : public RankGroup {
   }
   void sum(std::span<std::uint64_t> values) override {
     sum_in_place(values.data(), values.size(), MPI_UINT64_T);
+  }
+
+  void start_background_sum(std::span<float> values) override {
+    if (background_sum_ != MPI_REQUEST_NULL)
+      throw std::logic_error("a background sum was started before the last one finished");
+    if (values.size() > kMaxPiece) throw std::logic_error("a background sum of over 2^30 floats");
+    check(MPI_Iallreduce(MPI_IN_PLACE, values.data(), static_cast<int>(values.size()), MPI_FLOAT,
+                         MPI_SUM, background_, &background_sum_),
+          "MPI_Iallreduce");
+  }
+
+  bool background_sum_done() override {
+    if (background_sum_ == MPI_REQUEST_NULL) return true;
+    int done = 0;
+    // Each test also moves the sum on: Open MPI progresses nonblocking collectives only inside
+    // MPI calls. A finished request is set back to MPI_REQUEST_NULL.
+    check(MPI_Test(&background_sum_, &done, MPI_STATUS_IGNORE), "MPI_Test");
+    return done != 0;
+  }
+
+  void wait_background_sum() override {
+    // Called with every rank at a sync and its workers paused: the sum needs a few rounds of
+    // tests, so the sleeps are shorter than meet()'s.
+    while (!background_sum_done()) std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
 
   void broadcast(std::string& bytes, int root) override {
@@ -149,6 +179,8 @@ class MpiRankGroup : public RankGroup {
 
   int rank_ = 0;
   int size_ = 1;
+  MPI_Comm background_ = MPI_COMM_NULL;
+  MPI_Request background_sum_ = MPI_REQUEST_NULL;
 };
 
 }  // namespace

@@ -72,7 +72,11 @@ while IFS= read -r line; do
     echo "note: example $number runs with --autotune-duration 5s instead of 2m"
   fi
   if [[ $command == *"--checkpoint-every"* ]]; then
-    echo "note: example $number is interrupted with SIGINT once it handles signals"
+    # With its 5 epochs the run took 0.3 s on an idle machine and ended before its first poll
+    # for the signal (every 500 ms): 50 epochs make sure the signal finds it training.
+    command=${command/--checkpoint-every/--epochs 50 --checkpoint-every}
+    echo "note: example $number runs with --epochs 50 and is interrupted with SIGINT once it" \
+         "handles signals"
     bash -c "exec $command" >out.txt 2>err.txt </dev/null &
     pid=$!
     for _ in $(seq 400); do

@@ -34,6 +34,16 @@ class RankGroup {
   virtual void sum(std::span<double> values) = 0;
   virtual void sum(std::span<std::uint64_t> values) = 0;
 
+  // A sum of floats (as sum()) that goes on in the background while the caller's threads train:
+  // started here, finished when background_sum_done() says so (it never blocks) or by
+  // wait_background_sum() (which waits without spinning, as meet() does). Background sums travel
+  // on a channel of their own, so they pair up among themselves in the order each rank started
+  // them, whatever other collectives the ranks call meanwhile; one at a time per rank, and every
+  // rank must start as many as the others. `values` must outlive the sum.
+  virtual void start_background_sum(std::span<float> values) = 0;
+  virtual bool background_sum_done() = 0;
+  virtual void wait_background_sum() = 0;
+
   // Every rank ends with root's bytes.
   virtual void broadcast(std::string& bytes, int root) = 0;
   // Every rank ends with every rank's bytes, in rank order.
@@ -52,7 +62,7 @@ class RankGroup {
 // The plugin's entry points (src/mpi_plugin/mpi_rank_group.cpp), looked up by name with dlsym.
 // The version changes whenever RankGroup does, so that a stale plugin is refused rather than
 // called through the wrong table.
-inline constexpr int kRankGroupPluginVersion = 2;
+inline constexpr int kRankGroupPluginVersion = 3;
 extern "C" {
 using RankGroupPluginVersion = int();
 // Joins the job (MPI_Init_thread); null and a message in `error` (of error_size bytes) on failure.

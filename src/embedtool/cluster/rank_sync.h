@@ -5,26 +5,34 @@
 // see the others' updates, the same kind of staleness lock-free threads and their hot rows
 // (hot_rows.h) already live with, only longer.
 //
-// How the changes combine. Rows of E are summed, as threads' updates add up: a rare word's row,
-// trained on one rank, keeps its whole update (averaging the models, pWord2Vec's way, divides it
-// by the number of ranks). The head's rows are where summing fails: every step moves the rows of
-// the frequent words (the noise words of ns, the top of the hs tree), every rank moves them the
-// same way between two syncs, and the sum overshoots; a head row that c ranks changed gets the
-// sum of their changes divided by √c, between the sum and the mean. Measured on 2.1M words of
-// en-norm (ns, 3 epochs, min-count 5, sync every second; WordSim-353 Spearman / analogies), one
-// process with 2 threads 0.13 / 2.0 %:
-//   everything averaged (pWord2Vec):   2 ranks 0.04 / 0.7 %
-//   everything summed:                 2 ranks 0.16 / 1.5 %, 4 ranks diverged (loss 76 vs 2.6)
-//   E summed, head averaged by row:    2 ranks 0.06 / 0.9 %, 4 ranks 0.13 / 0.3 %
-//   E summed, head damped by √c:       2 ranks 0.10 / 1.2 %, 4 ranks 0.11 / 0.5 %
-// The last is the only one that is stable with 4 ranks and keeps most of the quality with 2; the
-// 4-rank analogies still fall short of one process (docs/SCALING.md says what would close it).
+// How the changes combine: summed, row by row, as threads' updates add up (a rare word's row,
+// trained on one rank, keeps its whole update; averaging the models, pWord2Vec's way, divides it
+// by the number of ranks). Summing fails for the rows that every rank moves many times between
+// two syncs towards the same place: if each rank goes a share m of the way, the sum of N such
+// moves goes N·m of it, and overshoots unless N·m < 2. With two ranks that always holds (m < 1);
+// beyond, it depends on m, which grows with the words a rank reads between syncs. Hence:
+//   - the busiest rows (the frequent words' rows of E, the head's hot rows) are exchanged every
+//     20 ms without pausing anyone (busy_row_exchange.h), which keeps their m small;
+//   - with more than two ranks, a row that c > 2 ranks changed gets 2/c of the sum (the busy
+//     rows: 2/N), so that c·m·(2/c) < 2 for any m: summing there diverged on small corpora.
+// Measured on the first 40 MB of en-norm (7.1M words, skip-gram ns, 1 epoch, sync every 1 s;
+// WordSim-353 Spearman / analogies, medians of 3 seeds; docs/SCALING.md); one process with 2
+// threads 0.188 / 1.8 %:
+//   2 ranks, E summed, head damped by √c (the rule before):   0.126 / 1.0 %
+//   the same with the busy rows exchanged every 20 ms:        0.141 / 1.4 %
+//   everything summed, no exchange:                           0.174 / 1.5 %
+//   everything summed, busy rows exchanged every 20 ms:       0.189 / 1.9 %  (this rule)
+// With 4 ranks (one process with 4 threads 0.218 / 2.0 %): the rule before 0.142 / 0.1 % (one
+// run), this one 0.149 / 0.4 % (median of 3). Summing everything with 4 ranks reached 0.229 / 2.2 % with a
+// sync every 250 ms, but diverged with one every second, and on the e2e tests' small corpus at
+// any interval tried: 4 ranks are stable here, not yet as good as one process.
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "embedtool/cluster/busy_row_exchange.h"
 #include "embedtool/cluster/rank_group.h"
 #include "embedtool/model.h"
 #include "embedtool/training/model_sync.h"
@@ -41,6 +49,11 @@ struct SyncInterval {
 
 // The default sync: see docs/SCALING.md for the measurement.
 inline constexpr std::chrono::milliseconds kDefaultSyncPeriod{1000};
+// How often the ranks exchange their busy rows between syncs (busy_row_exchange.h).
+// Measured with 2 ranks, everything summed (medians of 3 seeds, WordSim / analogies): every 5 ms
+// 0.162 / 1.4 %, 20 ms 0.189 / 1.9 %, 50 ms 0.176 / 1.9 %, never 0.174 / 1.5 % (the 5 ms runs
+// went twice as fast on a machine shared with builds, so with twice the words between syncs).
+inline constexpr std::chrono::milliseconds kDefaultBusyRowPeriod{20};
 
 // "1s", "500ms", "2m" (a period) or "1000000", "1M", "500k" (words). Throws UsageError naming
 // `option` otherwise.
@@ -56,16 +69,22 @@ struct SyncCosts {
   // a sync that sent only changed rows would save (docs/SCALING.md).
   std::uint64_t changed_rows = 0;
   std::uint64_t rows = 0;  // of E and the head
+  // The busy rows' exchanges between syncs (busy_row_exchange.h).
+  std::uint64_t exchanges = 0;
+  std::uint64_t bytes_per_exchange = 0;
 };
 
 class RankSync : public ModelSync {
  public:
-  RankSync(RankGroup& ranks, SyncInterval interval) : ranks_(ranks), interval_(interval) {}
+  // `busy_period`: how often the busy rows are exchanged between syncs (0: never).
+  RankSync(RankGroup& ranks, SyncInterval interval,
+           std::chrono::milliseconds busy_period = kDefaultBusyRowPeriod);
 
   std::size_t process_index() const override { return static_cast<std::size_t>(ranks_.rank()); }
   std::chrono::milliseconds poll_interval() const override;
   void start(ScheduleState& schedule) override;
-  void begin(const ModelWeights& weights) override { base_ = weights; }
+  void begin(const ModelWeights& weights, const BusyRows& busy) override;
+  void share_busy_rows(ModelWeights& weights) override { busy_.poll(weights, base_); }
   bool due(const ScheduleState& schedule) override;
   SyncOutcome combine(ModelWeights& weights, ScheduleState& schedule, bool finished,
                       CheckpointRequest wanted) override;
@@ -84,8 +103,9 @@ class RankSync : public ModelSync {
   Clock::time_point last_sync_;
   std::uint64_t words_at_last_sync_ = 0;  // schedule.words_done just after the last sync
   std::uint64_t own_words_ = 0;           // words this rank has read, all its syncs together
-  ModelWeights base_;                     // the weights as the last sync left them
-  std::vector<float> changers_;           // per head row: the ranks that changed it
+  ModelWeights base_;  // the weights as the last sync (and busy rows' exchange) left them
+  BusyRowExchange busy_;
+  std::vector<float> changers_;  // per head row: the ranks that changed it
   SyncCosts costs_;
 };
 

@@ -342,7 +342,7 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                     (is_best ? " (best)" : ""));
         });
 
-  // An MPI rank trains on its share of the corpus and averages its model with the others'.
+  // An MPI rank trains on its share of the corpus and combines its model with the others'.
   std::optional<RankSync> rank_sync;
   ProgressCallback progress = on_progress;
   if (job.ranks) {
@@ -402,16 +402,19 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
     trained.corpus_words = corpus_words.value_or(trained.corpus_words * static_cast<std::uint64_t>(job.ranks->size()));
   if (rank_sync && on_info) {
     const SyncCosts& costs = rank_sync->costs();
-    char text[224];
+    char text[320];
     std::snprintf(text, sizeof text,
                   "MPI: %d ranks combined their models %llu times, %.1f MB each, %.2fs in MPI "
                   "(%.2fs waiting for each other); "
-                  "a rank changed %.0f%% of the rows between syncs",
+                  "a rank changed %.0f%% of the rows between syncs; "
+                  "%llu exchanges of the busy rows, %.2f MB each",
                   job.ranks->size(), static_cast<unsigned long long>(costs.syncs),
                   static_cast<double>(costs.bytes_per_sync) / 1e6, costs.seconds, costs.wait_seconds,
                   costs.rows ? 100.0 * static_cast<double>(costs.changed_rows) /
                                    static_cast<double>(costs.rows)
-                             : 0.0);
+                             : 0.0,
+                  static_cast<unsigned long long>(costs.exchanges),
+                  static_cast<double>(costs.bytes_per_exchange) / 1e6);
     on_info(text);
   }
   if (trained.stopped) throw TrainingStopped(plan->path);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 
+#include "embedtool/training/hot_rows.h"
 #include "embedtool/training/training_state.h"
 
 namespace embedtool {
@@ -18,6 +19,15 @@ enum class CheckpointRequest;
 struct SyncOutcome {
   bool all_finished = false;  // every process has finished: that combination was the last
   CheckpointRequest checkpoint{};  // what every process takes now: the most any of them asked for
+};
+
+// The rows of E and of the head that nearly every step of every process writes: the most frequent
+// words' rows of E, and the head's rows that its threads keep private copies of (hot_rows.h).
+// Between syncs a process may send their changes far more often than the rest's (they are a
+// small part of the model), without pausing its workers.
+struct BusyRows {
+  RowRange input;
+  RowRange output;
 };
 
 class ModelSync {
@@ -37,7 +47,10 @@ class ModelSync {
   virtual void start(ScheduleState& schedule) = 0;
   // Just before the workers start, with the weights every process starts from (the same seed
   // and the same rows everywhere).
-  virtual void begin(const ModelWeights& weights) = 0;
+  virtual void begin(const ModelWeights& weights, const BusyRows& busy) = 0;
+  // Polled on the caller's thread while the workers train, before due(): may combine the busy
+  // rows with the other processes' while the workers go on writing them.
+  virtual void share_busy_rows(ModelWeights& /*weights*/) {}
   // Polled on the caller's thread while the workers train: time to combine.
   virtual bool due(const ScheduleState& schedule) = 0;
   // Combines, while every worker of this process waits at a sentence boundary (or has ended):

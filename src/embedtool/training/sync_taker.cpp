@@ -3,7 +3,9 @@
 namespace embedtool {
 
 void SyncTaker::poll() {
-  if (!sync_ || all_finished_ || !sync_->due(schedule_)) return;
+  if (!sync_ || all_finished_) return;
+  sync_->share_busy_rows(weights_);
+  if (!sync_->due(schedule_)) return;
   gate_.pause_all();
   // The workers go on whatever happens: a failed combination fails the run (and the job).
   struct Resume {
@@ -19,8 +21,13 @@ void SyncTaker::poll() {
 
 void SyncTaker::finish() {
   if (!sync_) return;
-  while (!all_finished_)
-    all_finished_ = sync_->combine(weights_, schedule_, true, CheckpointRequest::none).all_finished;
+  while (!all_finished_) {
+    const SyncOutcome outcome = sync_->combine(weights_, schedule_, true, CheckpointRequest::none);
+    all_finished_ = outcome.all_finished;
+    // The processes still training may have agreed on a checkpoint, and saving one gathers every
+    // process's place: this one must take part, or they wait for it forever (they did).
+    checkpoints_.take_paused(outcome.checkpoint);
+  }
 }
 
 }  // namespace embedtool

@@ -22,10 +22,10 @@ class SyncTaker {
 
   // `sync` null: a run alone, and both calls do nothing.
   SyncTaker(ModelSync* sync, PauseGate& gate, ScheduleState& schedule, ModelWeights& weights,
-            Checkpoints checkpoints)
+            const BusyRows& busy, Checkpoints checkpoints)
       : sync_(sync), gate_(gate), schedule_(schedule), weights_(weights),
         checkpoints_(std::move(checkpoints)) {
-    if (sync_) sync_->begin(weights_);
+    if (sync_) sync_->begin(weights_, busy);
   }
 
   // While the workers train.

@@ -176,6 +176,22 @@ class CheckpointTaker {
   bool stopped_ = false;
 };
 
+// The rows a run over several processes combines far more often than the rest (model_sync.h):
+// the most frequent words' rows of E (the vocabulary numbers words by falling count), as many as
+// the head's rows that a thread with company keeps copies of, and those rows of the head.
+BusyRows busy_rows(const HeadKind& head_kind, std::size_t classes, std::size_t input_dim) {
+  BusyRows busy;
+  const HeadShape shape = head_kind.shape(classes, 2);
+  const std::size_t count = kHotRowsPerThread;
+  // The hot rows of a softmax or ova head are all its rows: the most frequent classes suffice.
+  const std::size_t head_rows = std::min(count, shape.weight_rows);
+  busy.output = shape.hot.first == 0 ? RowRange{0, head_rows}
+                                     : RowRange{shape.weight_rows - head_rows, head_rows};
+  const std::size_t words = input_dim > kFirstWordId ? input_dim - kFirstWordId : 0;
+  busy.input = {kFirstWordId, std::min(count, words)};
+  return busy;
+}
+
 // Both kinds of model: the classes and their counts are the vocabulary's words or the labels.
 TrainResult train_model_weights(const Vocabulary& vocabulary,
                                 std::span<const std::uint64_t> class_counts,
@@ -270,6 +286,7 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   CheckpointTaker checkpoints(control, gate, stop, schedule, states, weights);
   // With other processes, checkpoints are taken at syncs, when they all agree to (sync_taker.h).
   SyncTaker syncs(control.sync, gate, schedule, weights,
+                  busy_rows(head_kind, class_counts.size(), input_dim),
                   {[&] { return checkpoints.wanted(); },
                    [&](CheckpointRequest request) { checkpoints.take_paused(request); }});
   ThreadTeamHooks hooks;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "embedtool/cluster/rank_sync.h"
 #include "embedtool/errors.h"
@@ -22,6 +23,9 @@ class MirroredRanks : public RankGroup {
   void sum(std::span<float> values) override { scale(values); }
   void sum(std::span<double> values) override { scale(values); }
   void sum(std::span<std::uint64_t> values) override { scale(values); }
+  void start_background_sum(std::span<float> values) override { scale(values); }
+  bool background_sum_done() override { return true; }
+  void wait_background_sum() override {}
   void broadcast(std::string&, int) override {}
   std::vector<std::string> all_gather(const std::string& mine) override {
     return std::vector<std::string>(static_cast<std::size_t>(size_), mine);
@@ -48,9 +52,10 @@ TEST_CASE("sync intervals: words or time") {
   CHECK_THROWS_AS(parse_sync_interval("3x", "--sync-every"), UsageError);
 }
 
-TEST_CASE("a sync sums E's changes, damps the head's shared ones, and takes the job's progress") {
+TEST_CASE("a sync sums E's changes, damps the head's shared ones to 2/N, and takes the job's progress") {
   MirroredRanks ranks(4);
-  RankSync sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)});
+  RankSync sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)},
+                std::chrono::milliseconds(0));
   ScheduleState schedule;
   schedule.epochs = 1;
   schedule.words_per_epoch = 100;  // this rank's share as it counted it
@@ -60,13 +65,13 @@ TEST_CASE("a sync sums E's changes, damps the head's shared ones, and takes the 
   ModelWeights weights;
   weights.input = Matrix::Zero(3, 2);
   weights.output = Matrix::Zero(2, 2);
-  sync.begin(weights);
+  sync.begin(weights, {{2, 1}, {0, 1}});
   weights.input(1, 0) = 1.0f;   // every rank moved this row of E by 1
   weights.output(0, 1) = 1.0f;  // and this row of the head
   schedule.words_done = 30;
   CHECK_FALSE(sync.combine(weights, schedule, false, CheckpointRequest::none).all_finished);
   CHECK(weights.input(1, 0) == doctest::Approx(4.0));   // summed
-  CHECK(weights.output(0, 1) == doctest::Approx(2.0));  // 4 / √4
+  CHECK(weights.output(0, 1) == doctest::Approx(2.0));  // 4 x 2/4
   CHECK(weights.input(0, 0) == 0.0f);                   // unchanged rows stay
   CHECK(schedule.words_done == 30);  // the mean of the ranks' words
   CHECK(sync.costs().syncs == 1);
@@ -76,6 +81,58 @@ TEST_CASE("a sync sums E's changes, damps the head's shared ones, and takes the 
   CHECK(last.all_finished);  // every rank finished
   CHECK(last.checkpoint == CheckpointRequest::save);
   CHECK(weights.input(1, 0) == doctest::Approx(4.0));
+}
+
+TEST_CASE("the busy rows' changes are exchanged between syncs, and a sync does not send them again") {
+  MirroredRanks ranks(4);
+  RankSync sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)},
+                std::chrono::milliseconds(1));
+  ScheduleState schedule;
+  schedule.epochs = 1;
+  schedule.words_per_epoch = 100;
+  sync.start(schedule);
+  ModelWeights weights;
+  weights.input = Matrix::Zero(4, 2);
+  weights.output = Matrix::Zero(3, 2);
+  sync.begin(weights, {{2, 1}, {0, 1}});  // row 2 of E, row 0 of the head
+  weights.input(2, 0) = 1.0f;
+  weights.output(0, 1) = 1.0f;
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  sync.share_busy_rows(weights);  // starts an exchange (its sum comes at once here)
+  sync.share_busy_rows(weights);  // and applies it: the others' changes are added
+  CHECK(weights.input(2, 0) == doctest::Approx(2.0));  // the sum of 4 ranks damped to 2/4
+  CHECK(weights.output(0, 1) == doctest::Approx(2.0));
+  weights.input(3, 1) = 1.0f;  // not busy: waits for the sync
+
+  CHECK(sync.combine(weights, schedule, true, CheckpointRequest::none).all_finished);
+  CHECK(weights.input(2, 0) == doctest::Approx(2.0));  // exchanged once, not again
+  CHECK(weights.output(0, 1) == doctest::Approx(2.0));
+  CHECK(weights.input(3, 1) == doctest::Approx(4.0));
+  CHECK(sync.costs().exchanges >= 1);
+}
+
+TEST_CASE("with two ranks nothing is damped") {
+  MirroredRanks ranks(2);
+  RankSync sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)},
+                std::chrono::milliseconds(1));
+  ScheduleState schedule;
+  schedule.epochs = 1;
+  schedule.words_per_epoch = 100;
+  sync.start(schedule);
+  ModelWeights weights;
+  weights.input = Matrix::Zero(4, 2);
+  weights.output = Matrix::Zero(3, 2);
+  sync.begin(weights, {{2, 1}, {0, 1}});
+  weights.input(2, 0) = 1.0f;
+  weights.output(0, 1) = 1.0f;
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  sync.share_busy_rows(weights);
+  sync.share_busy_rows(weights);
+  CHECK(weights.input(2, 0) == doctest::Approx(2.0));
+  weights.output(1, 0) = 1.0f;  // a head row that is not busy
+  CHECK(sync.combine(weights, schedule, true, CheckpointRequest::none).all_finished);
+  CHECK(weights.output(0, 1) == doctest::Approx(2.0));
+  CHECK(weights.output(1, 0) == doctest::Approx(2.0));
 }
 
 }  // namespace rank_sync_test
