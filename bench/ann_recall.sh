@@ -35,19 +35,8 @@ fi
 cat "$MODEL" "$MODEL.ann" >/dev/null  # warm
 count=$(wc -l <"$QUERIES")
 "$EMBEDTOOL" lookup -m "$MODEL" "${IDS[@]}" --nearest 10 --exact --quiet --format tsv <"$QUERIES" >"$work/exact.tsv"
-recall_of() {
-  /usr/bin/python3 - "$work/exact.tsv" "$1" <<'PY'
-import sys
-from collections import defaultdict
-def answers(path):
-    found = defaultdict(set)
-    for line in open(path):
-        query, word, _ = line.rstrip("\n").split("\t")
-        found[query].add(word)
-    return found
-exact, ann = answers(sys.argv[1]), answers(sys.argv[2])
-print(f"{sum(len(exact[q] & ann[q]) for q in exact) / sum(len(exact[q]) for q in exact):.4f}")
-PY
+recall_of() {  # recall_of FOUND.tsv: its recall@10 against the exact answers
+  /usr/bin/python3 "$HERE/recall_at_k.py" "$work/exact.tsv" "$1"
 }
 elapsed_us() {  # elapsed_us COMMAND...: runs it (stdin from $input, stdout to $output), prints µs
   local start end

@@ -190,18 +190,7 @@ if [ "$ANN" = 1 ]; then
     start=$(date +%s%N)
     "$EMBEDTOOL" lookup --nearest 10 --ef "$ef" --quiet --format tsv -m model.emb <some-queries.txt >ann.tsv
     end=$(date +%s%N)
-    recall=$("$PYTHON" - <<'PY'
-from collections import defaultdict
-def answers(path):
-    found = defaultdict(set)
-    for line in open(path):
-        query, word, _ = line.rstrip("\n").split("\t")
-        found[query].add(word)
-    return found
-exact, ann = answers("exact.tsv"), answers("ann.tsv")
-print(f"{sum(len(exact[q] & ann[q]) for q in exact) / sum(len(exact[q]) for q in exact):.4f}")
-PY
-)
+    recall=$("$PYTHON" "$HERE/recall_at_k.py" exact.tsv ann.tsv)
     awk -v ef="$ef" -v r="$recall" -v t="$(((end - start) / 1000))" -v q="$QUERIES" \
       'BEGIN { printf "| %s | %s | %.0f ms | %.2f ms |\n", ef, r, t / 1000, t / q / 1000 }'
   done

@@ -2,10 +2,10 @@
 // A fastText dictionary's words -> their entry numbers, for a model used in place. The file has
 // no index of its own (fastText builds its word2int table when it loads), so one is built here,
 // as a flat table: slots of u32 (entry + 1; 0 is empty), twice as many as words and a power of
-// two, linear probing from fastText's own hash of the word. A node-based std::unordered_map of
-// 2M words took 0.55 s to build and 0.15 s to free, most of a one-word lookup in a 2M-word
-// model (perf, docs/BENCHMARKS.md "A word in a 2M-word fastText model"); this table is one
-// allocation.
+// two, linear probing from fastText's own hash of the word. With a node-based
+// std::unordered_map, building it took 55% and freeing it 15% of a 0.76 s one-word lookup in a
+// 2M-word model (perf, docs/BENCHMARKS.md "A word in a 2M-word fastText model"); this table is
+// one allocation.
 #include <cstdint>
 #include <optional>
 #include <span>

@@ -83,18 +83,31 @@ TEST_CASE("a sync sums E's changes, damps the head's shared ones to 2/N, and tak
   CHECK(weights.input(1, 0) == doctest::Approx(4.0));
 }
 
-TEST_CASE("the busy rows' changes are exchanged between syncs, and a sync does not send them again") {
-  MirroredRanks ranks(4);
-  RankSync sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)},
-                std::chrono::milliseconds(1));
+// A job of `size` mirrored ranks, syncing every second and exchanging busy rows every
+// millisecond, over E of 4 x 2 and a head of 3 x 2 whose busy rows are row 2 of E and row 0 of
+// the head, all zero, its one epoch of 100 words started.
+struct BusyRowJob {
+  explicit BusyRowJob(int size)
+      : ranks(size),
+        sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)}, std::chrono::milliseconds(1)) {
+    schedule.epochs = 1;
+    schedule.words_per_epoch = 100;
+    sync.start(schedule);
+    weights.input = Matrix::Zero(4, 2);
+    weights.output = Matrix::Zero(3, 2);
+    sync.begin(weights, {{2, 1}, {0, 1}});
+  }
+  MirroredRanks ranks;
+  RankSync sync;
   ScheduleState schedule;
-  schedule.epochs = 1;
-  schedule.words_per_epoch = 100;
-  sync.start(schedule);
   ModelWeights weights;
-  weights.input = Matrix::Zero(4, 2);
-  weights.output = Matrix::Zero(3, 2);
-  sync.begin(weights, {{2, 1}, {0, 1}});  // row 2 of E, row 0 of the head
+};
+
+TEST_CASE("the busy rows' changes are exchanged between syncs, and a sync does not send them again") {
+  BusyRowJob job(4);
+  RankSync& sync = job.sync;
+  ModelWeights& weights = job.weights;
+  ScheduleState& schedule = job.schedule;
   weights.input(2, 0) = 1.0f;
   weights.output(0, 1) = 1.0f;
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -112,17 +125,10 @@ TEST_CASE("the busy rows' changes are exchanged between syncs, and a sync does n
 }
 
 TEST_CASE("with two ranks nothing is damped") {
-  MirroredRanks ranks(2);
-  RankSync sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)},
-                std::chrono::milliseconds(1));
-  ScheduleState schedule;
-  schedule.epochs = 1;
-  schedule.words_per_epoch = 100;
-  sync.start(schedule);
-  ModelWeights weights;
-  weights.input = Matrix::Zero(4, 2);
-  weights.output = Matrix::Zero(3, 2);
-  sync.begin(weights, {{2, 1}, {0, 1}});
+  BusyRowJob job(2);
+  RankSync& sync = job.sync;
+  ModelWeights& weights = job.weights;
+  ScheduleState& schedule = job.schedule;
   weights.input(2, 0) = 1.0f;
   weights.output(0, 1) = 1.0f;
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
