@@ -284,6 +284,14 @@ void train_and_save(TrainOptions& options, RankGroup* ranks) {
     std::error_code ignored;
     if (std::filesystem::remove(plan.path, ignored)) spdlog::info("removed {}", plan.path);
   }
+  // A signal after the trainer's last poll (it polls every 500 ms) finds the run complete: the
+  // model is saved rather than checkpointed, but the stop is still reported, so that a script
+  // (`train ... && next`) stops where the user asked it to.
+  if (const int signal = StopSignals::received(); signal != 0) {
+    std::fprintf(stderr, "embedtool: %s arrived as training ended: the model is saved to %s\n",
+                 signal == SIGTERM ? "SIGTERM" : "SIGINT", options.output.c_str());
+    throw ExitStatus{128 + signal};
+  }
 }
 
 void run_train(TrainOptions& options) {

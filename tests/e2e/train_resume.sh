@@ -33,7 +33,9 @@ interrupt() {
   kill "-$signal" "$pid" 2>/dev/null
   wait "$pid"
   status=$?
-  if [ "$status" -eq 0 ]; then
+  # 0: the run ended before the signal; a model and "as training ended": the signal came after
+  # the trainer's last poll (train saves the finished model then, and still exits 128 + signal).
+  if [ "$status" -eq 0 ] || { [ -e "$output" ] && grep -q "arrived as training ended" err; }; then
     echo "SKIP: training ended before it could be interrupted (a very fast machine)"
     exit $SKIP
   fi
