@@ -124,10 +124,14 @@ std::unique_ptr<VectorTable> open_vectors(const std::string& path, const LoadOpt
 VectorsWithSubwords load_vectors_with_subwords(const std::string& path, const LoadOptions& options) {
   const VectorFormat format = format_to_read(path, options);
   if (format == VectorFormat::emb) {
-    // The n-gram rows are read in place from a second mapping of the file, as lookup reads them.
+    // The n-gram rows are read in place from a second mapping of the file, as lookup reads them,
+    // and not copied into the model: they are most of a subword model's file.
     auto table = std::make_unique<MappedModel>(path);
     if (!table->has_subwords()) return {load_vectors(path, options), nullptr};
-    return {load_vectors(path, options), std::move(table)};
+    if (!options.limit) return {load_model(path, BucketSection::skip), std::move(table)};
+    MappedModel limited(path);
+    limited.limit_words(*options.limit);
+    return {limited.load(BucketSection::skip), std::move(table)};
   }
   if (format != VectorFormat::fasttext) return {load_vectors(path, options), nullptr};
   // One mapping and one dictionary index serve both.

@@ -41,8 +41,10 @@ EmbeddingModel load_vectors(const std::string& path, const LoadOptions& options 
 std::unique_ptr<VectorTable> open_vectors(const std::string& path, const LoadOptions& options = {});
 
 // For queries that compare with every row (--nearest) but may also ask for words the model
-// lacks: the whole model, and, for a model with character n-gram rows (a fastText .bin), the
-// mapped table that gives those words their subword vectors (null for every other model).
+// lacks: the model's words (vocabulary, E, metadata) in memory, and, for a model with character
+// n-gram rows (an .emb subword model, a fastText .bin), the mapped table that gives those words
+// their subword vectors (null for every other model). The n-gram rows stay in the mapping only:
+// model.buckets is unset for such a model.
 struct VectorsWithSubwords {
   EmbeddingModel model;
   std::unique_ptr<VectorTable> subwords;

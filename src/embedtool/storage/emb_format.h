@@ -34,7 +34,12 @@ std::vector<std::byte> serialize_model(const EmbeddingModel& model,
 // head is set if the file has one (only version 3 files can). A bad magic, a
 // newer version, a short or inconsistent file or a checksum mismatch throws Error naming
 // `source_name`, what was expected and what was found.
-EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& source_name);
+// With BucketSection::skip, model.buckets stays unset and the bucket rows are neither copied
+// nor verified: for readers that take a subword model's n-gram rows from a mapping of the file
+// instead (MappedModel), which would otherwise hold the largest section twice.
+enum class BucketSection { read, skip };
+EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& source_name,
+                           BucketSection buckets = BucketSection::read);
 
 // Writes atomically (see atomic_file.h): on failure the file at `path` is left as it was.
 void save_model(const EmbeddingModel& model, const std::string& path,
@@ -42,6 +47,6 @@ void save_model(const EmbeddingModel& model, const std::string& path,
 
 // Maps `path` and parses it as parse_model does. Throws Error if it cannot be read or is not a
 // valid model. (mapped_model.h reads a few rows without loading or verifying the whole matrix.)
-EmbeddingModel load_model(const std::string& path);
+EmbeddingModel load_model(const std::string& path, BucketSection buckets = BucketSection::read);
 
 }  // namespace embedtool

@@ -15,7 +15,8 @@
 
 namespace embedtool {
 
-EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& source_name) {
+EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& source_name,
+                           BucketSection buckets) {
   const EmbHeader header = decode_emb_header(bytes, source_name);
   EmbeddingModel model;
   model.metadata = decode_metadata_section(
@@ -41,7 +42,7 @@ EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& 
     model.head = HeadWeights{header.head.kind,
                              read_rows_section(bytes, header.head, kEmbHeadNames, source_name)};
   }
-  if (header.has_buckets()) {
+  if (header.has_buckets() && buckets == BucketSection::read) {
     model.buckets = BucketRows{header.buckets.kind,
                                read_rows_section(bytes, header.buckets, kEmbBucketNames, source_name)};
   }
@@ -50,9 +51,9 @@ EmbeddingModel parse_model(std::span<const std::byte> bytes, const std::string& 
   return model;
 }
 
-EmbeddingModel load_model(const std::string& path) {
+EmbeddingModel load_model(const std::string& path, BucketSection buckets) {
   const MappedFile file(path, MappedFile::Access::sequential);
-  return parse_model(file.bytes(), file.display_name());
+  return parse_model(file.bytes(), file.display_name(), buckets);
 }
 
 }  // namespace embedtool

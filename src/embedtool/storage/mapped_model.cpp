@@ -157,8 +157,8 @@ void MappedModel::limit_words(std::uint64_t words) {
   rows_ = kReservedIds + std::min(available, words);
 }
 
-EmbeddingModel MappedModel::load() const {
-  if (rows_ == header_.rows) return parse_model(file_.bytes(), display_name());
+EmbeddingModel MappedModel::load(BucketSection buckets) const {
+  if (rows_ == header_.rows) return parse_model(file_.bytes(), display_name(), buckets);
   EmbeddingModel model;
   model.metadata = metadata_;
   model.vocabulary = vocabulary_from_view(*vocabulary_, rows_);
@@ -166,7 +166,7 @@ EmbeddingModel MappedModel::load() const {
                                             rows_ * header_.dims * bytes_per_value(dtype()));
   model.vectors = decode_matrix_section(matrix, rows_, header_.dims, dtype());
   model.labels = labels();
-  if (header_.has_buckets()) {
+  if (header_.has_buckets() && buckets == BucketSection::read) {
     model.buckets = BucketRows{header_.buckets.kind,
                                read_rows_section(file_.bytes(), header_.buckets, kEmbBucketNames, display_name())};
   }

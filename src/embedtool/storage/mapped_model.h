@@ -26,6 +26,7 @@
 
 #include "embedtool/model.h"
 #include "embedtool/storage/dtype.h"
+#include "embedtool/storage/emb_format.h"
 #include "embedtool/text/char_ngrams.h"
 #include "embedtool/storage/emb_hash_index.h"
 #include "embedtool/storage/emb_header.h"
@@ -87,8 +88,9 @@ class MappedModel final : public VectorTable {
   // The whole model in memory with every checksum verified, as load_model does; with
   // limit_words, the visible rows only, checked as they are read (the checksums cover whole
   // sections and are not verified then), and no head: its rows may belong to the hidden words.
-  // The labels and the bucket rows belong to no word, so a limited model keeps them whole.
-  EmbeddingModel load() const;
+  // The labels and the bucket rows belong to no word, so a limited model keeps them whole
+  // (unless `buckets` says skip: emb_format.h).
+  EmbeddingModel load(BucketSection buckets = BucketSection::read) const;
 
  private:
   void check_row(WordId id) const;

@@ -96,3 +96,32 @@ TEST_CASE("open_vectors maps an .emb file and loads the others") {
   }
   CHECK(dynamic_cast<const MappedModel*>(open_vectors(folder.file("m.emb")).get()) != nullptr);
 }
+
+TEST_CASE("load_vectors_with_subwords leaves a subword .emb's n-gram rows in the mapping") {
+  ScratchFolder folder;
+  EmbeddingModel model = corner_model();
+  model.vectors.row(3).setConstant(0.5f);  // finite: the subword model is saved as trained
+  model.metadata["minn"] = 2;
+  model.metadata["maxn"] = 3;
+  model.buckets = BucketRows{kCharNgramsKind, Matrix::Constant(16, 4, 0.25f)};
+  save_model(model, folder.file("sub.emb"));
+
+  const VectorsWithSubwords loaded = load_vectors_with_subwords(folder.file("sub.emb"));
+  CHECK_FALSE(loaded.model.buckets.has_value());  // not copied: the table reads them in place
+  REQUIRE(loaded.subwords != nullptr);
+  CHECK(same_bits(loaded.model.vectors, model.vectors));
+  CHECK(loaded.model.vocabulary.id_of("日本語") == 4);
+  // An unseen word's vector is the mean of its n-grams' rows, all 0.25 here.
+  const auto unseen = loaded.subwords->subword_vector("zzzz");
+  REQUIRE(unseen.has_value());
+  CHECK((*unseen).isApproxToConstant(0.25f));
+
+  LoadOptions limited;
+  limited.limit = 2;
+  const VectorsWithSubwords first_two = load_vectors_with_subwords(folder.file("sub.emb"), limited);
+  CHECK(first_two.model.vectors.rows() == 4);
+  CHECK_FALSE(first_two.model.buckets.has_value());
+  CHECK(first_two.subwords != nullptr);
+  // Every other reader still gets the whole model.
+  CHECK(load_vectors(folder.file("sub.emb")).buckets->rows.rows() == 16);
+}
