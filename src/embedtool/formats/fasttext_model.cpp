@@ -20,11 +20,18 @@ constexpr std::string_view kFastTextEndOfSentence = "</s>";
 
 }  // namespace
 
+// Opened for sequential reading: the dictionary, read whole before any row, has no index, so
+// a cold read of a 2M-word file pages in tens of megabytes; without read-ahead each page is
+// its own wait on the disk. The matrices, of which a lookup reads a few rows, are then marked
+// for random access.
 FastTextModel::FastTextModel(const std::string& path)
-    : file_(std::in_place, path, MappedFile::Access::random),
+    : file_(std::in_place, path, MappedFile::Access::sequential),
       bytes_(file_->bytes()),
       source_(file_->display_name()),
       layout_(parse_fasttext_layout(bytes_, source_)) {
+  if (!layout_.quantized()) {
+    file_->will_read(bytes_.subspan(layout_.input.offset), MappedFile::Access::random);
+  }
   index_words();
 }
 

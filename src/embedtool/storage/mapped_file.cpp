@@ -109,13 +109,14 @@ void MappedFile::unmap() {
   mapped_size_ = 0;
 }
 
-void MappedFile::will_read_sequentially(std::span<const std::byte> range) const {
+void MappedFile::will_read(std::span<const std::byte> range, Access access) const {
   if (mapping_ == nullptr || range.empty()) return;
   // madvise takes page-aligned starts; the mapping itself starts at a page.
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   const auto start = reinterpret_cast<std::uintptr_t>(range.data()) / page * page;
   const auto end = reinterpret_cast<std::uintptr_t>(range.data() + range.size());
-  (void)::madvise(reinterpret_cast<void*>(start), end - start, MADV_SEQUENTIAL);
+  (void)::madvise(reinterpret_cast<void*>(start), end - start,
+                  access == Access::random ? MADV_RANDOM : MADV_SEQUENTIAL);
 }
 
 }  // namespace embedtool

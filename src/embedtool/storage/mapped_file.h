@@ -28,10 +28,10 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   std::span<const std::byte> bytes() const { return bytes_; }
-  // A hint that `range` (a part of bytes()) will now be read from start to end, as a search
-  // reads the matrix: read ahead there even if the file was opened for random access. Only
-  // changes the speed of a cold read.
-  void will_read_sequentially(std::span<const std::byte> range) const;
+  // A hint that `range` (a part of bytes()) will now be read as `access` says, whatever the
+  // file was opened for: sequential reads ahead (a search reads the matrix from start to end),
+  // random reads only the pages touched (a few rows). Only changes the speed of a cold read.
+  void will_read(std::span<const std::byte> range, Access access) const;
   // The path, or "<stdin>" for "-": the name to use in messages.
   const std::string& display_name() const { return display_name_; }
 

@@ -126,7 +126,8 @@ Eigen::RowVectorXf MappedModel::row(WordId id) const {
 
 StoredRows MappedModel::stored_rows() const {
   // The file was opened for lookups (no read-ahead); a search reads the matrix in order.
-  file_.will_read_sequentially(file_.bytes().subspan(header_.matrix.offset, rows_ * header_.dims * bytes_per_value(dtype())));
+  file_.will_read(file_.bytes().subspan(header_.matrix.offset, rows_ * header_.dims * bytes_per_value(dtype())),
+                  MappedFile::Access::sequential);
   return scattered_rows();
 }
 
