@@ -82,12 +82,9 @@ if [[ ,$TOOLS, == *,gensim,* ]]; then
   "$PYTHON" -c 'import gensim' 2>/dev/null || die "$PYTHON lacks gensim"
 fi
 
-if [ -n "$KEEP" ]; then
-  mkdir -p "$KEEP" && WORK=$(cd "$KEEP" && pwd)
-else
-  WORK=$(mktemp -d "${TMPDIR:-/tmp}/compare-peers.XXXXXX")
-  trap 'rm -rf "$WORK"' EXIT
-fi
+source "$HERE/work_folder.sh"
+work_folder "$KEEP" compare-peers
+WORK=$work
 RESULTS="$WORK/results.tsv"
 NOTES="$WORK/notes.txt"
 : >"$RESULTS"

@@ -26,11 +26,8 @@ while [ $# -gt 0 ]; do
     *) echo "fasttext_lookup.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-if [ -n "$KEEP" ]; then
-  mkdir -p "$KEEP" && work=$(realpath "$KEEP")
-else
-  work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
-fi
+source "$HERE/work_folder.sh"
+work_folder "$KEEP" fasttext-lookup
 cd "$work"
 
 if [ ! -f big.bin ]; then

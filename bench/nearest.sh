@@ -44,11 +44,8 @@ while [ $# -gt 0 ]; do
     *) echo "nearest.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-if [ -n "$KEEP" ]; then
-  mkdir -p "$KEEP" && work=$(realpath "$KEEP")
-else
-  work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
-fi
+source "$HERE/work_folder.sh"
+work_folder "$KEEP" nearest
 cd "$work"
 
 # ---- The files, made once.
