@@ -209,7 +209,7 @@ similarity, analogy = report["similarity"][0], report["analogy"][0]
 print(similarity["spearman"], analogy["accuracy"], analogy["answered"], analogy["questions"],
       similarity["used"], similarity.get("through_subwords", 0), sep="\t")
 ' "$prefix.eval.json")
-  record "$variant" "$tool" "$run" ok "$wall" "$rss" "$cpu" "$scores"
+  record "$variant" "$tool" "$run" ok "$wall" "$rss" "$cpu" "$scores" "$(basename "$prefix.eval.json")"
   [ -n "$KEEP" ] || rm -f "$prefix".{emb,vec,bin}
 }
 

@@ -53,13 +53,15 @@ AnalogyResult evaluate_analogies(const EmbeddingModel& model,
   if (subword_of) all_words.emplace(model.vocabulary, static_cast<WordId>(model.vocabulary.input_dim()));
 
   for (const AnalogySection& section : sections) {
-    AnalogySectionResult scored{section.name, {}};
+    AnalogySectionResult scored{section.name, {}, std::string(section.questions.size(), kSkippedOutcome)};
     scored.tally.questions = section.questions.size();
     // A whole section goes to the solver at once, so that it can share work between questions.
     std::vector<AnalogyTriple> asked;
     std::vector<WordId> expected;
+    std::vector<std::size_t> asked_positions;  // of the asked questions, in the section
     OutsideWords outside(index.end_row(), model.vectors.cols());
-    for (const AnalogyQuestion& question : section.questions) {
+    for (std::size_t position = 0; position < section.questions.size(); ++position) {
+      const AnalogyQuestion& question = section.questions[position];
       std::array<std::optional<WordId>, 4> rows;
       std::transform(question.words.begin(), question.words.end(), rows.begin(),
                      [&index](const std::string& word) { return index.find(word); });
@@ -78,10 +80,13 @@ AnalogyResult evaluate_analogies(const EmbeddingModel& model,
       if (through_subwords) ++scored.tally.through_subwords;
       asked.push_back({*rows[0], *rows[1], *rows[2]});
       expected.push_back(*rows[3]);
+      asked_positions.push_back(position);
     }
     const std::vector<std::optional<WordId>> answers = solver.solve(asked, outside.matrix());
     for (std::size_t i = 0; i < answers.size(); ++i) {
-      if (answers[i] && index.representative(*answers[i]) == expected[i]) ++scored.tally.correct;
+      const bool correct = answers[i] && index.representative(*answers[i]) == expected[i];
+      if (correct) ++scored.tally.correct;
+      scored.outcomes[asked_positions[i]] = correct ? kCorrectOutcome : kWrongOutcome;
     }
     result.overall.questions += scored.tally.questions;
     result.overall.skipped += scored.tally.skipped;

@@ -37,9 +37,17 @@ struct AnalogyTally {
   }
 };
 
+// One letter per question of a section, in file order: 'c' correct, 'w' wrong, 's' skipped. It
+// lets a script score several models on the questions they all answered (their vocabularies
+// differ at the edge of the searched words), as bench/peer_table.py does.
+inline constexpr char kCorrectOutcome = 'c';
+inline constexpr char kWrongOutcome = 'w';
+inline constexpr char kSkippedOutcome = 's';
+
 struct AnalogySectionResult {
   std::string name;
   AnalogyTally tally;
+  std::string outcomes;  // tally.questions letters
 };
 
 struct AnalogyResult {

@@ -128,6 +128,7 @@ nlohmann::json eval_report_json(const EvalReport& report) {
     for (const AnalogySectionResult& section : result.sections) {
       nlohmann::json entry = tally_json(section.tally);
       entry["name"] = section.name;
+      entry["outcomes"] = section.outcomes;
       sections.push_back(std::move(entry));
     }
     nlohmann::json entry = tally_json(result.overall);

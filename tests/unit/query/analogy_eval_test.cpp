@@ -195,3 +195,17 @@ TEST_CASE("the solver takes outside question words from their own matrix") {
   const std::vector<embedtool::AnalogyTriple> by_copy = {{woman, man, index.end_row()}};
   CHECK(solver.solve(by_copy, queen_copy)[0] == king);
 }
+
+TEST_CASE("each question's outcome is recorded in file order: correct, wrong or skipped") {
+  const std::vector<AnalogySection> sections = {
+      {"royal",
+       {ask("man", "woman", "king", "queen"),      // correct
+        ask("man", "woman", "unicorn", "queen"),   // unicorn unknown: skipped
+        ask("man", "woman", "king", "prince"),     // queen answers: wrong
+        ask("woman", "man", "queen", "king")}},    // correct
+      {"none", {}}};
+  const auto result = evaluate_analogies(royal_model(), sections, 100);
+  REQUIRE(result.sections.size() == 2);
+  CHECK(result.sections[0].outcomes == "cswc");
+  CHECK(result.sections[1].outcomes.empty());
+}

@@ -19,8 +19,8 @@ EvalReport sample_report() {
   report.similarity.push_back({"wordsim353.tsv", similarity});
   embedtool::AnalogyResult analogy;
   analogy.searched_words = 30000;
-  analogy.sections.push_back({"family", {506, 6, 250}});
-  analogy.sections.push_back({"empty", {2, 2, 0}});
+  analogy.sections.push_back({"family", {506, 6, 250}, ""});
+  analogy.sections.push_back({"empty", {2, 2, 0}, "ss"});
   analogy.overall = {508, 8, 250};
   report.analogy.push_back({"questions-words.txt", analogy});
   return report;
@@ -54,6 +54,7 @@ TEST_CASE("the JSON report has every figure, null where undefined") {
   CHECK(analogy["answered"] == 500);
   CHECK(analogy["accuracy"] == 0.5);
   CHECK(analogy["sections"][1]["name"] == "empty");
+  CHECK(analogy["sections"][1]["outcomes"] == "ss");
   // NaN is not JSON: nlohmann::json writes it as null.
   CHECK(analogy["sections"][1].dump().find("\"accuracy\":null") != std::string::npos);
 }
