@@ -74,8 +74,10 @@ void check_model_kind_flags(const TrainOptions& options) {
     throw UsageError("--buckets needs --supervised (word n-grams) or --minn and --maxn "
                      "(character n-grams)");
   const std::string& loss = options.job.settings.loss;
-  if (given("--neg") && loss != "ns" && loss != "auto")
-    throw UsageError("--neg has no effect with --loss " + loss + " (it sets negative sampling)");
+  for (const char* flag : {"--neg", "--ns-exponent"})
+    if (given(flag) && loss != "ns" && loss != "auto")
+      throw UsageError(std::string(flag) + " has no effect with --loss " + loss +
+                       " (it sets negative sampling)");
 }
 
 // A classifier reads its text as fastText does, split at white space only, case and punctuation
@@ -93,15 +95,20 @@ void use_classifier_tokenizer_defaults(TrainOptions& options) {
     tokenizer.filter_punctuation = false;
 }
 
-// --neg only means something to negative sampling, so with --loss auto it asks for it: auto
-// would otherwise choose softmax for a small vocabulary (or ova or hs for a classifier) and the
-// noise words asked for would be silently left out.
+// --neg and --ns-exponent only mean something to negative sampling, so with --loss auto they
+// ask for it: auto would otherwise choose softmax for a small vocabulary (or ova or hs for a
+// classifier) and the noise words asked for would be silently left out.
 void let_neg_choose_negative_sampling(TrainOptions& options) {
   std::string& loss = options.job.settings.loss;
-  if (options.command->count("--neg") == 0 || loss != "auto") return;
-  loss = "ns";
-  spdlog::info("--neg {} with --loss auto: negative sampling (--loss ns)",
-               options.job.settings.negatives);
+  if (loss != "auto") return;
+  for (const char* flag : {"--neg", "--ns-exponent"}) {
+    const CLI::Option* option = options.command->get_option(flag);
+    if (option->count() == 0) continue;
+    loss = "ns";
+    spdlog::info("{} {} with --loss auto: negative sampling (--loss ns)", flag,
+                 option->as<std::string>());
+    return;
+  }
 }
 
 int all_cores() {
@@ -360,6 +367,13 @@ void add_train_command(CLI::App& parent) {
       ->check(between(1, 1000))
       ->capture_default_str()
       ->option_text("K");
+  command
+      ->add_option("--ns-exponent", settings.ns_exponent,
+                   "Noise words are drawn by count^X (--loss ns; gensim's ns_exponent): 1 follows "
+                   "the counts, 0 is uniform (word2vec's 0.75; fastText uses 0.5)")
+      ->check(CLI::Range(-1.0, 1.0))
+      ->capture_default_str()
+      ->option_text("X");
   command
       ->add_option("--window", settings.window,
                    "Largest distance between a word and a context word; each position "

@@ -59,6 +59,7 @@ void check_flags_match_checkpoint(const CLI::App& command, const TrainJob& given
       {"--arch", text(name_of(g.architecture)), text(name_of(s.architecture))},
       {"--loss", text(g.loss), text(s.loss)},
       {"--neg", text(g.negatives), text(s.negatives)},
+      {"--ns-exponent", text(g.ns_exponent), text(s.ns_exponent)},
       {"--window", text(g.window), text(s.window)},
       {"--sample", text(g.sample), text(s.sample)},
       {"--epochs", text(g.epochs), text(s.epochs)},

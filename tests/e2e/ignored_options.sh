@@ -19,6 +19,8 @@ expect_error 2 '--vocab and --min-count cannot be used together' \
 # --neg only sets negative sampling.
 expect_error 2 '--neg has no effect with --loss hs' train corpus.txt --loss hs --neg 3 -o ignored.emb
 [ ! -e ignored.emb ] || fail "a refused train wrote a model"
+expect_error 2 '--ns-exponent has no effect with --loss softmax' train corpus.txt --loss softmax --ns-exponent 0.5 -o ignored.emb
+expect_error 2 '--ns-exponent' train corpus.txt --ns-exponent 1.5 -o ignored.emb
 # ... and with --loss auto, which would choose softmax for this vocabulary, --neg chooses it.
 run_embedtool train corpus.txt --neg 3 -o neg.emb --output-dim 4 --epochs 1 --threads 1
 [ "$status" -eq 0 ] || fail "train --neg 3 exited $status: $(cat err)"
@@ -26,6 +28,15 @@ grep -q -- '--neg 3 with --loss auto: negative sampling' err || fail "train --ne
 "$EMBEDTOOL" info --format json neg.emb | grep -q '"loss": "ns"' || fail "train --neg 3 did not train with --loss ns"
 "$EMBEDTOOL" train corpus.txt -o auto.emb --output-dim 4 --epochs 1 --threads 1 --quiet || fail "train failed"
 "$EMBEDTOOL" info --format json auto.emb | grep -q '"loss": "softmax"' || fail "this test needs --loss auto to choose softmax here"
+
+# --ns-exponent chooses ns too, is kept in the model, and changes the noise words drawn.
+run_embedtool train corpus.txt --ns-exponent 0 -o uniform.emb --output-dim 4 --epochs 1 --threads 1
+[ "$status" -eq 0 ] || fail "train --ns-exponent 0 exited $status: $(cat err)"
+grep -q -- '--ns-exponent 0 with --loss auto: negative sampling' err || fail "--ns-exponent 0 does not say it chose ns: $(cat err)"
+"$EMBEDTOOL" info --format json uniform.emb | grep -q '"ns_exponent": 0.0' || fail "the model does not record --ns-exponent 0"
+"$EMBEDTOOL" train corpus.txt --loss ns -o counted.emb --output-dim 4 --epochs 1 --threads 1 --quiet || fail "train --loss ns failed"
+"$EMBEDTOOL" info --format json counted.emb | grep -q '"ns_exponent": 0.75' || fail "the default exponent is not 0.75"
+cmp -s uniform.emb counted.emb && fail "--ns-exponent 0 trained the same model as 0.75"
 
 # A flag and its negation: the last one would win.
 expect_error 2 '--lowercase and --no-lowercase say opposite things: give one' \

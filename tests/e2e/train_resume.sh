@@ -85,6 +85,7 @@ interrupt INT bad.emb "$corpus" "${settings[@]}"
 [ "$status" -eq 130 ] || fail "SIGINT: exit status $status"
 expect_error 2 "--window 3 conflicts with the checkpoint's 5" train "$corpus" --resume bad.emb.ckpt --window 3
 expect_error 2 "--threads 2 conflicts" train "$corpus" --resume bad.emb.ckpt --threads 2
+expect_error 2 "--ns-exponent 0.5 conflicts with the checkpoint's 0.75" train "$corpus" --resume bad.emb.ckpt --ns-exponent 0.5
 expect_error 2 "--init cannot be used with --resume" train --resume bad.emb.ckpt --init plain.emb
 head -n 1000 "$corpus" >other.txt
 expect_error 1 "other.txt is not the corpus the checkpoint bad.emb.ckpt was made on" \

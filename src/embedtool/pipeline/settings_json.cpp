@@ -39,6 +39,7 @@ json settings_to_json(const TrainSettings& s) {
           {"output_dim", s.output_dim.value()},
           {"window", s.window},
           {"negatives", s.negatives},
+          {"ns_exponent", s.ns_exponent},
           {"sample", s.sample},
           {"epochs", s.epochs.value()},
           {"learning_rate", s.learning_rate.value()},
@@ -61,6 +62,8 @@ TrainSettings settings_from_json(const json& j, const JsonReader& r) {
   s.output_dim = r.get<std::size_t>(j, "output_dim");
   s.window = r.get<int>(j, "window");
   s.negatives = r.get<int>(j, "negatives");
+  // Written since it could be set; every earlier model drew its noise words by count^0.75.
+  s.ns_exponent = r.get_or(j, "ns_exponent", kWord2vecNsExponent);
   s.sample = r.get<double>(j, "sample");
   s.epochs = r.get<int>(j, "epochs");
   s.learning_rate = r.get<float>(j, "learning_rate");

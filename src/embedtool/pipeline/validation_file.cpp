@@ -53,7 +53,8 @@ std::function<bool(int, ModelWeights&)> best_epoch_scorer(
     std::function<void(int, double, bool)> on_score) {
   // Heads read W through a family built as training's (hs: the same tree from the same counts).
   std::shared_ptr<const HeadFamily> family(
-      find_head_kind(settings.loss)->make_family({labels.counts(), settings.negatives, 1}));
+      find_head_kind(settings.loss)->make_family(
+          {labels.counts(), settings.negatives, 1, settings.ns_exponent}));
   const LineInputShape shape{input_dim, *settings.word_ngrams, settings.buckets.value_or(0)};
   return [&validation, family, shape, &best, on_score](int epoch, ModelWeights& weights) {
     Random unused(1);  // a head asks for a generator; predicting draws nothing

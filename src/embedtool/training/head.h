@@ -82,6 +82,7 @@ struct HeadOptions {
   std::span<const std::uint64_t> class_counts;
   int negatives = 5;  // noise classes per target (ns)
   int threads = 1;    // with more than one, each thread keeps private copies of the hot rows
+  double ns_exponent = 0.75;  // ns draws noise classes by count^ns_exponent (word2vec's 0.75)
 };
 
 // The size of a head, known from the number of classes and threads alone, before any table is

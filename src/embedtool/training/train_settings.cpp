@@ -69,6 +69,9 @@ void validate(const TrainSettings& settings) {
     require_at_least("--output-dim", static_cast<long long>(*settings.output_dim), 1);
   require_at_least("--window", settings.window, 1);
   require_at_least("--neg", settings.negatives, 1);
+  if (!(settings.ns_exponent >= -1 && settings.ns_exponent <= 1))
+    throw UsageError("--ns-exponent must be between -1 and 1 (got " +
+                     message_number(settings.ns_exponent) + ")");
   if (settings.epochs) require_at_least("--epochs", *settings.epochs, 1);
   require_at_least("--threads", settings.threads, 1);
   if (settings.word_ngrams) require_at_least("--word-ngrams", *settings.word_ngrams, 1);

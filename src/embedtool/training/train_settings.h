@@ -23,6 +23,8 @@ inline constexpr int kDefaultEpochs = 5;
 // "Classifying text").
 inline constexpr int kClassifierWordNgrams = 2;
 
+inline constexpr double kWord2vecNsExponent = 0.75;
+
 struct TrainSettings {
   Architecture architecture = Architecture::skipgram;
   // The output head: a name in training/heads/head_registry.h, or "auto", which
@@ -32,6 +34,12 @@ struct TrainSettings {
   std::optional<std::size_t> output_dim;
   int window = 5;                // max context distance; each position samples 1..window
   int negatives = 5;             // noise words drawn per predicted word (negative sampling only)
+  // Negative sampling draws a noise word with probability proportional to count^ns_exponent
+  // (gensim's ns_exponent): 1 follows the counts, 0 is uniform. word2vec's 0.75 for every
+  // model: fastText's 0.5 was measured for subword models on en-norm (skip-gram, n-grams of 3
+  // to 6, 3 seeds) and gained 0.25 analogy points on the whole corpus but lost 4 on its first
+  // tenth, and WordSim-353 on both (docs/BENCHMARKS.md).
+  double ns_exponent = kWord2vecNsExponent;
   // Frequent-word subsampling threshold t (word2vec's -sample); 0 keeps every word.
   double sample = 1e-3;
   // Passes over the corpus. Unset: kDefaultEpochs for word models, and for a classifier a number
@@ -68,6 +76,7 @@ struct TrainSettings {
 // context row by the whole gradient, so it tolerates and needs a larger step); 0.1 for a
 // classifier (measured with the classifier's other defaults: README, "Classifying text").
 float default_learning_rate(Architecture architecture);
+
 float learning_rate_of(const TrainSettings& settings);
 
 // Names as the command line and the model metadata spell them: "skipgram", "cbow",

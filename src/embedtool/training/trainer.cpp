@@ -215,7 +215,8 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   const auto threads = static_cast<std::size_t>(settings.threads);
   const float start_rate = *settings.learning_rate;
   const std::unique_ptr<HeadFamily> heads =
-      head_kind.make_family({class_counts, settings.negatives, settings.threads});
+      head_kind.make_family(
+          {class_counts, settings.negatives, settings.threads, settings.ns_exponent});
   const std::size_t head_rows = heads->shape().weight_rows;
   if (control.resume) check_resumable(*control.resume, table_rows, dim, head_rows, settings);
 

@@ -14,6 +14,7 @@ TrainSettings some_settings() {
   s.output_dim = 37;
   s.window = 3;
   s.negatives = 9;
+  s.ns_exponent = 0.3;
   s.sample = 2.5e-4;
   s.epochs = 7;
   s.learning_rate = 0.0375f;
@@ -33,6 +34,7 @@ TEST_CASE("settings survive the trip to JSON and back, every field") {
   CHECK(back.output_dim == s.output_dim);
   CHECK(back.window == s.window);
   CHECK(back.negatives == s.negatives);
+  CHECK(back.ns_exponent == s.ns_exponent);
   CHECK(back.sample == s.sample);
   CHECK(back.epochs == s.epochs);
   CHECK(back.learning_rate == s.learning_rate);
@@ -54,6 +56,9 @@ TEST_CASE("a classifier's settings: word n-grams and buckets; older files read a
   nlohmann::json old = settings_to_json(some_settings());
   old.erase("word_ngrams");
   CHECK(settings_from_json(old, kReader).word_ngrams == 1);
+  // Models and checkpoints from before --ns-exponent drew their noise words by count^0.75.
+  old.erase("ns_exponent");
+  CHECK(settings_from_json(old, kReader).ns_exponent == 0.75);
 }
 
 TEST_CASE("settings JSON: a missing key, a wrong type, an unknown head or a bad value is named") {

@@ -51,5 +51,22 @@ TEST_CASE("noise distribution: all counts 0 is uniform; one class is always draw
   for (int i = 0; i < 100; ++i) CHECK(single.draw(random) == 0);
 }
 
+TEST_CASE("noise distribution: other exponents (--ns-exponent): 0 is uniform, 1 the counts") {
+  const std::vector<std::uint64_t> counts{900, 100, 0, 25};
+  for (const double power : {0.0, 0.5, 1.0, -0.5}) {
+    CAPTURE(power);
+    const NoiseDistribution noise(counts, power);
+    double total = 0;
+    for (const std::uint64_t c : counts)
+      if (c > 0) total += std::pow(static_cast<double>(c), power);
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      CAPTURE(k);
+      const double expected =
+          counts[k] == 0 ? 0.0 : std::pow(static_cast<double>(counts[k]), power) / total;
+      CHECK(noise.probability(k) == doctest::Approx(expected).epsilon(1e-6));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace embedtool

@@ -70,7 +70,7 @@ HeadShape negative_sampling_shape(std::size_t classes, int threads) {
 class NegativeSamplingFamily final : public HeadFamily {
  public:
   explicit NegativeSamplingFamily(const HeadOptions& options)
-      : noise_(options.class_counts),
+      : noise_(options.class_counts, options.ns_exponent),
         negatives_(options.negatives),
         shape_(negative_sampling_shape(options.class_counts.size(), options.threads)) {}
   const HeadShape& shape() const override { return shape_; }
