@@ -1,7 +1,8 @@
 # A classifier with character n-grams (train --supervised --minn --maxn, issue 13): a line of
 # misspelled or unseen words, which a word classifier cannot read at all, is classified through
 # its n-grams; the model keeps what that needs; lookup and lookup --sentence agree with the
-# rows a line is read from; what cannot be done is refused with one line.
+# rows a line is read from; --validation scores as test does; what cannot be done is refused
+# with one line.
 source "$(dirname "$0")/lib.sh"
 cd "$WORK"
 
@@ -62,12 +63,26 @@ done
 run_embedtool lookup -m sub1.emb --nearest 2 terribble
 grep -qE 'terribble	(terrible|awful|bad|poor|nasty|ugly)	' out || fail "nearest of terribble: $(cat out)"
 
-# Refused, one line each: a fastText file of a classifier, validation (its set keeps ids, so
-# unknown words would lose their n-grams), an impossible range.
+# --validation reads its lines as test does, unseen words through their n-grams: on lines of
+# unseen words alone (none of which would have a row otherwise) the kept epoch's accuracy is
+# test's on the same file.
+paste -d' ' unseen.expected unseen.txt >unseen-labelled.txt
+run_embedtool train --supervised train.txt --minn 2 --maxn 4 --validation unseen-labelled.txt \
+  -o valid.emb --epochs 12 --output-dim 16 --threads 1 --seed 3
+[ "$status" -eq 0 ] || fail "train --validation with subwords exited $status: $(cat err)"
+kept=$(sed -n 's/.*kept epoch [0-9]* of 12: validation accuracy \([0-9.]*\).*/\1/p' err)
+[ -n "$kept" ] || fail "no 'kept epoch' line: $(cat err)"
+run_embedtool test -m valid.emb unseen-labelled.txt --format json
+python3 - "$kept" <<'PY' || fail "test after --validation: $(cat out), kept $kept"
+import json, sys
+report = json.load(open("out"))
+assert abs(report["accuracy"] - float(sys.argv[1])) < 5e-5, (report["accuracy"], sys.argv[1])
+assert report["accuracy"] >= 0.75, report
+PY
+
+# Refused, one line each: a fastText file of a classifier, an impossible range.
 expect_error 1 'cannot write sub.bin as a fastText model: it is a classifier' \
   convert sub.emb sub.bin --to fasttext
-expect_error 2 '--validation does not score a classifier with --minn and --maxn yet' \
-  train --supervised train.txt --minn 2 --maxn 4 --validation test.txt -o x.emb
 expect_error 2 '--minn must be at most --maxn \(got --minn 5 and --maxn 3\)' \
   train --supervised train.txt --minn 5 --maxn 3 -o x.emb
 [ ! -e x.emb ] && [ ! -e sub.bin ] || fail "a refused command wrote a file"

@@ -218,11 +218,6 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   validate(settings);  // before the corpus is read
   if (job.autotune_budget && !job.validation_path)
     throw UsageError("--autotune-duration needs --validation FILE: trials are compared on it");
-  // The validation set holds ids, and a word outside the vocabulary would lose the n-grams that
-  // `embedtool test` gives it: its accuracy would not be test's.
-  if (job.validation_path && settings.has_char_ngrams())
-    throw UsageError("--validation does not score a classifier with --minn and --maxn yet; "
-                     "train without it and run `embedtool test`");
   // A missing validation file fails now, not after the corpus is counted (it is read then).
   if (job.validation_path && *job.validation_path != "-") InputFile probe(*job.validation_path);
 
