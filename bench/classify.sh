@@ -9,8 +9,8 @@
 # n-grams (fastText's -minn/-maxn, embedtool's --minn/--maxn), side by side: "without / with".
 # See docs/BENCHMARKS.md, "Classifying text with character n-grams".
 #
-# With --typos P, the models are tested on a copy of each test set with typos: in every word of
-# 4 or more characters, with probability P, two neighbouring letters after the first are
+# With --typos P, the models are tested on a copy of each test set with typos: in every ASCII
+# word of 4 or more characters, with probability P, two neighbouring letters after the first are
 # swapped (the same copy on every run: awk's generator seeded with 1).
 #
 # usage: bench/classify.sh [--runs N] [--sets trec6,trec50,mr] [--embedtool PATH] [--threads N]
@@ -58,7 +58,8 @@ test_file() {
     {
       for (i = 1; i <= NF; i++) {
         n = length($i)
-        if ($i ~ /^__label__/ || n < 4 || rand() >= p) continue
+        # Letters only: a swap inside a UTF-8 sequence would make the line invalid.
+        if ($i ~ /^__label__/ || $i ~ /[\200-\377]/ || n < 4 || rand() >= p) continue
         k = 2 + int(rand() * (n - 2))  # swap letters k and k + 1, 2 <= k < n
         $i = substr($i, 1, k - 1) substr($i, k + 1, 1) substr($i, k, 1) substr($i, k + 2)
       }
