@@ -80,6 +80,34 @@ assert abs(report["accuracy"] - float(sys.argv[1])) < 5e-5, (report["accuracy"],
 assert report["accuracy"] >= 0.75, report
 PY
 
+# fastText itself, on the same lines with the same n-grams, reads the unseen words alike, and
+# embedtool reads its supervised .bin (labels in its dictionary, one bucket table) as it does:
+# each word's vector, seen or not, is print-word-vectors' (to its 5 printed digits). (predict
+# takes .emb classifiers only: a fastText classifier is not read as one.)
+if command -v fasttext >/dev/null; then
+  fasttext supervised -input train.txt -output ft -minn 2 -maxn 4 -epoch 20 -dim 16 \
+    -bucket 100000 -thread 1 -seed 1 -verbose 0 || fail "fasttext supervised failed"
+  fasttext predict ft.bin unseen.txt >ft.out || fail "fasttext predict failed"
+  diff ft.out unseen.expected >/dev/null || fail "fastText reads the unseen words otherwise: $(cat ft.out)"
+  printf 'terrible\nterribble\nlovelly\n' >words.txt
+  fasttext print-word-vectors ft.bin <words.txt >ft-vectors.txt || fail "fasttext print-word-vectors"
+  run_embedtool lookup -m ft.bin terrible terribble lovelly
+  [ "$status" -eq 0 ] || fail "lookup -m ft.bin exited $status: $(cat err)"
+  python3 - ft-vectors.txt out <<'PY' || fail "lookup -m ft.bin: $(cat out)"
+import math, sys
+expected = [line.split() for line in open(sys.argv[1])]
+actual = [line.split() for line in open(sys.argv[2])]
+assert len(expected) == len(actual) == 3, (expected, actual)
+for e, a in zip(expected, actual):
+    assert e[0] == a[0] and len(e) == len(a) == 17, (e, a)
+    for x, y in zip(map(float, e[1:]), map(float, a[1:])):
+        printed = 0.5 * 10 ** (math.floor(math.log10(abs(x))) - 4) if x != 0 else 0.0
+        assert abs(x - y) <= printed + 1e-6, (e[0], x, y)
+PY
+else
+  echo "note: fastText is not installed (Debian: apt-get install fasttext); its checks skipped"
+fi
+
 # Refused, one line each: a fastText file of a classifier, an impossible range.
 expect_error 1 'cannot write sub.bin as a fastText model: it is a classifier' \
   convert sub.emb sub.bin --to fasttext
