@@ -18,8 +18,8 @@
 // Words below --min-count: the trainer reads ids, so such a word is the unknown id there and
 // brings no rows of its own, not even its character n-grams (fastText, which reads strings,
 // gives it its n-grams; its supervised default min count is 1, as embedtool's, so by default
-// every training word is in the vocabulary and the two agree). Predict and test read text, so
-// there an unknown word does bring its n-grams (append_word_input_rows).
+// every training word is in the vocabulary and the two agree). Predict, test and --validation
+// read text, so there an unknown word does bring its n-grams (append_word_input_rows).
 #include <cstdint>
 #include <span>
 #include <string_view>
