@@ -384,7 +384,8 @@ void add_train_command(CLI::App& parent) {
       ->add_option("--minn", settings.minn,
                    "Subwords: a word's input is its row and the rows of its character n-grams "
                    "of MINN to --maxn characters, so that any word, seen or not, has a vector "
-                   "(fastText's; it takes 3 and 6); 0: whole words only")
+                   "and a classifier reads typos and unseen inflections (fastText's; it takes 3 "
+                   "and 6 for word vectors); 0: whole words only")
       ->check(between(0, 100))
       ->capture_default_str()
       ->option_text("MINN");
@@ -482,8 +483,8 @@ void add_train_command(CLI::App& parent) {
   command
       ->add_option("--buckets", settings.buckets,
                    "Rows the n-grams are hashed into: word n-grams (--supervised, --word-ngrams "
-                   "> 1) or character n-grams (--maxn > 0) (default: sized from the training "
-                   "file or the vocabulary, at most 2097152)")
+                   "> 1) or character n-grams (--maxn > 0), or both in one table (default: "
+                   "sized from the training file or the vocabulary, at most 2097152)")
       ->check(between(std::uint64_t{1}, std::uint64_t{2147483647}))
       ->option_text("N");
   command

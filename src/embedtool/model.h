@@ -32,7 +32,8 @@ struct HeadWeights {
 // them apart so that E stays one row per id. For character n-grams, E's rows are the words'
 // whole vectors (each the mean of the word's own input row and its n-grams' rows, what
 // fastText's .vec files hold), so that every reader of E gets them; the n-gram rows give words
-// outside the vocabulary theirs.
+// outside the vocabulary theirs. A classifier with subwords has char-ngrams rows that also hold
+// its word n-grams (one table for both, as fastText's supervised model has).
 struct BucketRows {
   // What the rows hold; the parameters that address them (word n-gram order, minn and maxn,
   // bucket count) are in the metadata's settings. A free string here, as HeadWeights::kind.
@@ -48,7 +49,8 @@ struct EmbeddingModel {
   nlohmann::json metadata = nlohmann::json::object();
   std::optional<HeadWeights> head;  // none for models read from other formats or trained without
   LabelSet labels;                  // a classifier's classes (head's rows); empty for word models
-  std::optional<BucketRows> buckets;  // a classifier trained with --word-ngrams > 1
+  // A classifier trained with --word-ngrams > 1 or a model with subwords (--minn, --maxn).
+  std::optional<BucketRows> buckets;
 };
 
 }  // namespace embedtool

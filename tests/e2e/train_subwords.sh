@@ -118,8 +118,8 @@ expect_error 2 '--minn must be at most --maxn \(got --minn 5 and --maxn 3\)' \
   train small.txt --minn 5 --maxn 3 -o x.emb
 expect_error 2 '--minn needs --maxn' train small.txt --minn 3 -o x.emb
 make_labelled_lines 50 1 >labelled.txt
-expect_error 2 '--minn and --maxn train word models' \
-  train --supervised labelled.txt --minn 3 --maxn 6 -o x.emb
+expect_error 2 '--minn must be at most --maxn \(got --minn 4 and --maxn 2\)' \
+  train --supervised labelled.txt --minn 4 --maxn 2 -o x.emb
 expect_error 2 '--buckets needs --supervised \(word n-grams\) or --minn and --maxn' \
   train small.txt --buckets 1000 -o x.emb
 [ ! -e x.emb ] || fail "a refused run wrote x.emb"

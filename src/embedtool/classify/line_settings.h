@@ -21,13 +21,16 @@ struct LineSettings {
   // lines have no labels.
   std::optional<std::string> label_prefix;
   // input_dim = E's rows; word_ngrams from the metadata (1 when not stored); buckets = the
-  // model's bucket rows (0 without them).
+  // model's bucket rows that a line's rows reach (0 without them, and for a word model's
+  // character n-grams, which stand for unseen words instead); a classifier's char_ngrams from
+  // the metadata's minn and maxn when its bucket rows are "char-ngrams".
   LineInputShape shape;
 };
 
 // Throws Error naming `source` when the stored settings are unusable: a tokenizer or prefix of
 // the wrong type, bucket rows of an unknown kind or of another width than E, a bucket count
-// that differs from the metadata's "buckets", or word_ngrams > 1 without any bucket rows.
+// that differs from the metadata's "buckets", or word_ngrams > 1 without any bucket rows, or a
+// classifier's character n-gram rows without a usable minn and maxn.
 LineSettings line_settings_of(const EmbeddingModel& model, const std::string& source);
 
 }  // namespace embedtool

@@ -3,9 +3,10 @@
 // a training step forms it (training/input_step.h, line_input_rows.h). For a word model that is
 // the mean of its words' rows; for a classifier, of its words' and word n-grams' rows, with its
 // labels taken out first. Predict and test score this h, and `lookup --sentence` prints it, so
-// that a sentence vector is always what the classifier sees. A subword model's word outside the
+// that a sentence vector is always what the classifier sees. A word model's word outside the
 // vocabulary counts as one more word, its vector the mean of its character n-grams' rows (as
-// `lookup` gives it: storage/char_ngram_vectors.h).
+// `lookup` gives it: storage/char_ngram_vectors.h). A classifier with subwords gives every word,
+// known or not, the rows of its character n-grams among the line's rows, as training did.
 #include <optional>
 #include <span>
 #include <string>
@@ -46,14 +47,15 @@ class SentenceVectors {
   std::span<const InputRow> last_rows() const { return rows_; }
 
  private:
-  // A subword model's encode(): the mean of its words' vectors, seen or not.
+  // A subword word model's encode(): the mean of its words' vectors, seen or not.
   bool encode_with_subwords(std::string_view text, const TextLocation& where, std::span<float> h);
 
   LineSettings settings_;
   Tokenizer tokenizer_;
   TextEncoder encoder_;
-  Matrix table_;  // [E; word n-gram bucket rows]: the input table training read rows from
-  // A subword model's character n-grams and their rows (unset, empty: a model without them).
+  Matrix table_;  // [E; bucket rows]: the input table training read a line's rows from
+  // A subword word model's character n-grams and their rows (unset, empty: a model without
+  // them, or a classifier, whose n-gram rows are in table_).
   std::optional<CharNgramRange> char_ngrams_;
   Matrix char_ngram_rows_;
   Eigen::RowVectorXf sum_;

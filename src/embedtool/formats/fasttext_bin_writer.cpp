@@ -64,10 +64,15 @@ std::int32_t setting(const EmbeddingModel& model, const char* key, std::int32_t 
 }
 
 void check_writable_as_fasttext(const EmbeddingModel& model, const std::string& destination) {
+  // A classifier's file would need its labels in the dictionary and its head as fastText lays
+  // it out; and word n-grams hashed from word ids (training/line_input_rows.h) would land in
+  // other buckets than fastText looks in. Its character n-grams alone would fit, but not the
+  // rest, so none is written.
   if (!model.labels.empty())
-    throw Error("cannot write " + destination + " as a fastText model: it is a classifier, whose "
-                "word n-grams are hashed from word ids as fastText's are not (write its word "
-                "vectors as word2vec-text instead)");
+    throw Error("cannot write " + destination + " as a fastText model: it is a classifier, and "
+                "embedtool writes fastText files of word models only (its word n-grams are "
+                "hashed from word ids, as fastText's are not); write its word vectors as "
+                "word2vec-text instead");
   if (model.buckets && model.buckets->kind != kCharNgramsKind)
     throw Error("cannot write " + destination + " as a fastText model: its " +
                 model.buckets->kind + " bucket rows have no place in a fastText file");

@@ -15,9 +15,9 @@
 // (1 + n) · E's row − the sum of its n n-gram rows. fastText then gives every word, seen or not,
 // the vector embedtool gives it, to float rounding (about 1e-7 of the vectors' scale).
 //
-// Refused, with one line each: classifiers (their word n-grams are hashed from word ids, which
-// fastText cannot follow) and words fastText could not read back (a whitespace or NUL byte
-// splits them).
+// Refused, with one line each: classifiers, with or without subwords (no labels or classifier
+// heads are written, and their word n-grams are hashed from word ids, which fastText cannot
+// follow), and words fastText could not read back (a whitespace or NUL byte splits them).
 #include "embedtool/formats/output_file.h"
 #include "embedtool/model.h"
 

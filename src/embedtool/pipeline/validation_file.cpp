@@ -26,6 +26,9 @@ ValidationFile read_validation_file(const std::string& path, const Tokenizer& to
   std::vector<std::string_view> line_labels;
   std::vector<ClassId> classes;
   Sequence ids;
+  std::string token_text;
+  std::vector<std::size_t> token_ends;
+  std::vector<std::string_view> tokens;
   while (lines.next(line)) {
     split_labels(line, label_prefix, line_labels, text);
     if (line_labels.empty()) {
@@ -36,10 +39,21 @@ ValidationFile read_validation_file(const std::string& path, const Tokenizer& to
     for (const std::string_view label : line_labels)
       if (const auto index = labels.index_of(label)) classes.push_back(static_cast<ClassId>(*index));
     if (classes.empty()) ++result.unknown_label_examples;
+    // The words' text too: a model with subwords reads an unknown word's n-grams.
     ids.clear();
-    encoder.append_ids(text, {input.display_name(), lines.line_number(), lines.line_offset()},
-                       ids);
-    result.examples.add(ids, classes);
+    token_text.clear();
+    token_ends.clear();
+    tokenizer.for_each_token(
+        text, {input.display_name(), lines.line_number(), lines.line_offset()},
+        [&](std::string_view word) {
+          ids.push_back(encoder.id_of(word));
+          token_text.append(word);
+          token_ends.push_back(token_text.size());
+        });
+    tokens.clear();
+    for (std::size_t i = 0, start = 0; i < token_ends.size(); start = token_ends[i++])
+      tokens.emplace_back(token_text.data() + start, token_ends[i] - start);
+    result.examples.add(ids, classes, tokens);
   }
   if (result.examples.examples() == 0)
     throw Error(input.display_name() + " has no labelled line to validate on (labels are tokens "
@@ -55,7 +69,9 @@ std::function<bool(int, ModelWeights&)> best_epoch_scorer(
   std::shared_ptr<const HeadFamily> family(
       find_head_kind(settings.loss)->make_family(
           {labels.counts(), settings.negatives, 1, settings.ns_exponent}));
-  const LineInputShape shape{input_dim, *settings.word_ngrams, settings.buckets.value_or(0)};
+  const LineInputShape shape{
+      input_dim, *settings.word_ngrams, settings.buckets.value_or(0),
+      {static_cast<std::uint32_t>(settings.minn), static_cast<std::uint32_t>(settings.maxn)}};
   return [&validation, family, shape, &best, on_score](int epoch, ModelWeights& weights) {
     Random unused(1);  // a head asks for a generator; predicting draws nothing
     const std::unique_ptr<Head> head = family->make(weights.output, unused);

@@ -1,5 +1,7 @@
 #include "embedtool/training/line_input_rows.h"
 
+#include <stdexcept>
+
 namespace embedtool {
 namespace {
 
@@ -20,9 +22,35 @@ constexpr std::uint64_t kNgramMultiplier = 116049371;
 }  // namespace
 
 void append_line_input_rows(std::span<const WordId> words, const LineInputShape& shape,
+                            std::vector<InputRow>& rows, const WordSubwordRows* subwords) {
+  if (shape.has_char_ngrams() != (subwords != nullptr))
+    throw std::logic_error("append_line_input_rows: subwords must be given exactly when the "
+                           "shape has character n-grams");
+  for (const WordId id : words) {
+    if (id < kFirstWordId) continue;
+    if (subwords == nullptr) {
+      rows.push_back(id);
+      continue;
+    }
+    const std::span<const InputRow> own = subwords->rows(id);
+    rows.insert(rows.end(), own.begin(), own.end());
+  }
+  append_word_ngram_rows(words, shape, rows);
+}
+
+void append_word_input_rows(WordId id, std::string_view word, const LineInputShape& shape,
                             std::vector<InputRow>& rows) {
-  for (const WordId id : words)
-    if (id >= kFirstWordId) rows.push_back(id);
+  if (id == kPaddingId) return;
+  if (id >= kFirstWordId) rows.push_back(id);
+  if (!shape.has_char_ngrams() || shape.buckets == 0) return;
+  const auto first_bucket = static_cast<InputRow>(shape.input_dim);
+  for_each_char_ngram(word, shape.char_ngrams, [&](std::string_view ngram) {
+    rows.push_back(first_bucket + static_cast<InputRow>(fasttext_hash(ngram) % shape.buckets));
+  });
+}
+
+void append_word_ngram_rows(std::span<const WordId> words, const LineInputShape& shape,
+                            std::vector<InputRow>& rows) {
   if (shape.word_ngrams <= 1 || shape.buckets == 0) return;
   const auto n = static_cast<std::size_t>(shape.word_ngrams);
   const auto first_bucket = static_cast<InputRow>(shape.input_dim);

@@ -40,11 +40,19 @@ ResolvedSettings resolve_settings(const TrainSettings& asked, const RunFacts& fa
   resolved.settings.epochs = asked.epochs.value_or(
       supervised ? classifier_epochs(facts.labelled_lines) : kDefaultEpochs);
   resolved.settings.word_ngrams = asked.word_ngrams.value_or(supervised ? kClassifierWordNgrams : 1);
-  if (supervised && *resolved.settings.word_ngrams > 1 && !asked.buckets)
-    resolved.settings.buckets =
-        classifier_buckets(facts.corpus_tokens, *resolved.settings.word_ngrams);
-  if (asked.has_char_ngrams() && !asked.buckets)
-    resolved.settings.buckets = auto_buckets(facts.vocabulary_char_ngrams);
+  if (!asked.buckets) {
+    // A classifier's word and character n-grams share its buckets (line_input_rows.h): room
+    // for both.
+    const std::uint64_t word_ngram_rows =
+        supervised && *resolved.settings.word_ngrams > 1
+            ? classifier_buckets(facts.corpus_tokens, *resolved.settings.word_ngrams)
+            : 0;
+    if (asked.has_char_ngrams())
+      resolved.settings.buckets = auto_buckets(
+          std::min(word_ngram_rows + facts.vocabulary_char_ngrams, kMaxAutoBuckets));
+    else if (word_ngram_rows > 0)
+      resolved.settings.buckets = word_ngram_rows;
+  }
   return resolved;
 }
 

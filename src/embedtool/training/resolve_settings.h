@@ -53,6 +53,8 @@ std::uint64_t classifier_buckets(std::uint64_t corpus_tokens, int word_ngrams);
 // in its vocabulary words (en-norm.txt at min-count 5: 51,124 words, 1,202,362 n-grams of 3 to 6
 // characters, so 2,097,152 rows, about fastText's fixed 2,000,000; a small vocabulary gets far
 // fewer).
+// A classifier with subwords gets room for both kinds of n-gram, which share its buckets:
+// its word n-gram occurrences and its vocabulary's character n-grams, summed, rounded up.
 std::uint64_t auto_buckets(std::uint64_t wanted);
 
 // True when `settings` came from resolve_settings (or a checkpoint that stored them so).

@@ -58,9 +58,6 @@ void validate_char_ngrams(const TrainSettings& settings) {
   if (settings.minn > settings.maxn)
     throw UsageError("--minn must be at most --maxn (got --minn " + std::to_string(settings.minn) +
                      " and --maxn " + std::to_string(settings.maxn) + ")");
-  if (settings.maxn > 0 && settings.architecture == Architecture::supervised)
-    throw UsageError("--minn and --maxn train word models (skip-gram, CBOW); a classifier "
-                     "takes word n-grams (--word-ngrams)");
 }
 }  // namespace
 

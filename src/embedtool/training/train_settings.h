@@ -55,9 +55,9 @@ struct TrainSettings {
   // Supervised only. The longest word n-gram among a line's inputs (1: words alone; unset:
   // kClassifierWordNgrams). resolve_settings sets it.
   std::optional<int> word_ngrams;
-  // Word models only: a word's input is its own row and the rows of its character n-grams of
-  // minn..maxn characters (fastText's subwords, text/char_ngrams.h); maxn 0: the word's row
-  // alone.
+  // A word's input is its own row and the rows of its character n-grams of minn..maxn
+  // characters (fastText's subwords, text/char_ngrams.h); maxn 0: the word's row alone. For a
+  // classifier, in the same buckets as its word n-grams (line_input_rows.h).
   int minn = 0;
   int maxn = 0;
   // How many bucket rows the n-grams (a classifier's word n-grams, a word model's character

@@ -200,14 +200,16 @@ TrainResult train_model_weights(const Vocabulary& vocabulary,
   const HeadKind& head_kind = resolved_head(settings);
   const std::size_t input_dim = vocabulary.input_dim();
   const bool supervised = settings.architecture == Architecture::supervised;
+  const CharNgramRange char_ngrams{static_cast<std::uint32_t>(settings.minn),
+                                   static_cast<std::uint32_t>(settings.maxn)};
+  // A word model's subwords enter through WordSubwordRows alone; a classifier's through its
+  // line's rows too (line_input_rows.h), in the buckets its word n-grams share.
   const LineInputShape line_shape{input_dim, supervised ? *settings.word_ngrams : 1,
-                                  supervised ? settings.buckets.value_or(0) : 0};
+                                  supervised ? settings.buckets.value_or(0) : 0,
+                                  supervised ? char_ngrams : CharNgramRange{}};
   std::optional<WordSubwordRows> subwords;
   if (settings.has_char_ngrams())
-    subwords.emplace(vocabulary,
-                     CharNgramRange{static_cast<std::uint32_t>(settings.minn),
-                                    static_cast<std::uint32_t>(settings.maxn)},
-                     settings.buckets.value());
+    subwords.emplace(vocabulary, char_ngrams, settings.buckets.value());
   // E's rows, then the bucket rows of a classifier's word n-grams or a word model's subwords.
   const auto table_rows = static_cast<std::size_t>(
       input_dim + (settings.has_buckets() ? settings.buckets.value_or(0) : 0));

@@ -109,7 +109,7 @@ void TrainingWorker::train_line(const Sequence& line, std::span<const ClassId> l
     if (is_trained_word(id, run_.line_shape.input_dim, line_number)) ++vocabulary_words;
   inputs_.clear();
   targets_.clear();
-  append_line_input_rows(line, run_.line_shape, inputs_);
+  append_line_input_rows(line, run_.line_shape, inputs_, run_.subwords);
   if (run_.all_labels_per_step)
     targets_.assign(labels.begin(), labels.end());
   else if (!labels.empty())

@@ -8,6 +8,8 @@
 // `embedtool test` reports on the same file.
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "embedtool/model.h"
@@ -21,14 +23,18 @@ namespace embedtool {
 class ValidationSet {
  public:
   // One labelled example: its words' ids as the TextEncoder gives them (possibly none) and those
-  // of its labels the model has (possibly none).
-  void add(std::span<const WordId> words, std::span<const ClassId> labels);
+  // of its labels the model has (possibly none); and, for a model with subwords, the words
+  // themselves (`tokens`, one per id), whose character n-grams are rows of the line even when
+  // the vocabulary lacks the word, as in `embedtool test`.
+  void add(std::span<const WordId> words, std::span<const ClassId> labels,
+           std::span<const std::string_view> tokens = {});
 
   std::uint64_t examples() const { return offsets_.size(); }
 
   // The share of examples whose best class under `head` (highest log-probability; the lowest
   // class among equals) is one of their labels; `input` the table `shape` describes (word ids
-  // must be below shape.input_dim). NaN without examples.
+  // must be below shape.input_dim). NaN without examples. With shape.has_char_ngrams(), every
+  // example must have been added with its tokens (std::logic_error otherwise).
   double accuracy(const Matrix& input, const LineInputShape& shape, Head& head) const;
 
  private:
@@ -36,7 +42,16 @@ class ValidationSet {
     std::size_t words_end;
     std::size_t labels_end;
   };
+  // The input rows of the example whose words are words_[first .. first + ids.size()).
+  void append_rows(std::span<const WordId> ids, std::size_t first, const LineInputShape& shape,
+                   std::vector<InputRow>& rows) const;
+
   std::vector<WordId> words_;     // every example's words, one after the other
+  // The words' text, one after the other; word i is token_text_[token_ends_[i − 1] ..
+  // token_ends_[i]) (empty for words added without their tokens).
+  std::string token_text_;
+  std::vector<std::size_t> token_ends_;
+  bool all_tokens_ = true;  // every example came with its tokens
   std::vector<ClassId> labels_;   // every example's labels, one after the other
   std::vector<Offsets> offsets_;  // where each example's words and labels end
 };

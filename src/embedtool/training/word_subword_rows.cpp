@@ -31,6 +31,16 @@ Matrix subword_word_vectors(const Matrix& table, const WordSubwordRows& subwords
   return vectors;
 }
 
+void restore_own_rows(Matrix& table, const WordSubwordRows& subwords, std::size_t input_dim) {
+  Eigen::RowVectorXf ngrams(table.cols());
+  for (WordId id = kFirstWordId; id < static_cast<WordId>(input_dim); ++id) {
+    const std::span<const InputRow> rows = subwords.rows(id);
+    ngrams.setZero();
+    for (std::size_t i = 1; i < rows.size(); ++i) ngrams += table.row(rows[i]);
+    table.row(id) = table.row(id) * static_cast<float>(rows.size()) - ngrams;
+  }
+}
+
 std::uint64_t count_char_ngrams(const Vocabulary& vocabulary, CharNgramRange range) {
   std::uint64_t count = 0;
   for (WordId id = kFirstWordId; id < static_cast<WordId>(vocabulary.input_dim()); ++id)

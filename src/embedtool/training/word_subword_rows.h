@@ -39,6 +39,14 @@ class WordSubwordRows {
 Matrix subword_word_vectors(const Matrix& table, const WordSubwordRows& subwords,
                             std::size_t input_dim);
 
+// The inverse of subword_word_vectors, in place: `table` holds the words' vectors (rows below
+// input_dim) then the bucket rows; each word's row i becomes its own input row again,
+// (1 + n)·v_i − Σ of its n n-gram rows, since v_i is the mean of the two. A classifier, whose
+// line's rows are the words' own and their n-grams' (line_input_rows.h), needs them; its file
+// keeps v, what `lookup` reads. Exact up to float rounding (about 1e-7 of the rows' scale,
+// times n).
+void restore_own_rows(Matrix& table, const WordSubwordRows& subwords, std::size_t input_dim);
+
 // The character n-grams of all the vocabulary's words, repeats counted: a bound on the distinct
 // n-grams a subword model has to hold (resolve_settings sizes its buckets from it).
 std::uint64_t count_char_ngrams(const Vocabulary& vocabulary, CharNgramRange range);

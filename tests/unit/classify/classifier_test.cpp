@@ -240,3 +240,52 @@ TEST_CASE("models that cannot classify are refused with one line saying why") {
               .find("\"label_prefix\" is not a string") != std::string::npos);
   }
 }
+
+TEST_CASE("character n-grams: a word's rows are its own and its n-grams', seen or not") {
+  // "good"'s own input row stays (1, 0); each of its n-grams' rows is (2, 0), every other bucket
+  // row zero. The model stores good's whole vector, the mean of those rows (model.h).
+  EmbeddingModel model = softmax_classifier();
+  const std::uint64_t buckets = 4096;
+  const CharNgramRange range{2, 3};
+  model.metadata["minn"] = 2u;  // unsigned, as read from a file
+  model.metadata["maxn"] = 3u;
+  model.metadata["buckets"] = buckets;
+  model.buckets = BucketRows{"char-ngrams", Matrix::Zero(static_cast<Eigen::Index>(buckets), 2)};
+  const std::vector<std::uint64_t> good = char_ngram_buckets("good", range, buckets);
+  for (const std::uint64_t bucket : good)
+    model.buckets->rows(static_cast<Eigen::Index>(bucket), 0) = 2;
+  const auto k = static_cast<float>(good.size());
+  model.vectors(2, 0) = (1 + 2 * k) / (1 + k);
+  Classifier classifier(std::move(model), "clf.emb");
+  SentenceVectors& sentences = classifier.sentences();
+  std::vector<std::string_view> labels;
+  std::vector<float> h(2);
+
+  // A known word: its own row, recovered from the stored mean, then its n-grams' rows; h is
+  // their mean, which is the stored vector again.
+  REQUIRE(sentences.encode("good", {}, labels, h));
+  std::vector<InputRow> expected = {2};
+  for (const std::uint64_t bucket : good) expected.push_back(5 + static_cast<InputRow>(bucket));
+  CHECK(std::vector<InputRow>(sentences.last_rows().begin(), sentences.last_rows().end()) ==
+        expected);
+  CHECK(h[0] == doctest::Approx((1 + 2 * k) / (1 + k)).epsilon(1e-6));
+
+  // "goood" is not in the vocabulary: its n-grams alone, some of them good's ("<g", "go", "<go",
+  // "goo", "od", "d>", "od>"), so it reads as positive. Without subwords it would have no row.
+  expected.clear();
+  for (const std::uint64_t bucket : char_ngram_buckets("goood", range, buckets))
+    expected.push_back(5 + static_cast<InputRow>(bucket));
+  REQUIRE(sentences.encode("goood", {}, labels, h));
+  CHECK(std::vector<InputRow>(sentences.last_rows().begin(), sentences.last_rows().end()) ==
+        expected);
+  CHECK(h[0] > 0);
+  CHECK(predict(classifier, "goood").labels == names({"__label__pos"}));
+}
+
+TEST_CASE("character n-gram rows of a classifier need the metadata that addresses them") {
+  EmbeddingModel model = softmax_classifier();
+  model.buckets = BucketRows{"char-ngrams", Matrix::Zero(8, 2)};
+  CHECK(error_of([&] { Classifier c(std::move(model), "clf.emb"); }) ==
+        "clf.emb has character n-gram rows but no \"minn\" in its metadata, so they cannot be "
+        "addressed");
+}

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "embedtool/training/heads/head_registry.h"
@@ -43,6 +45,33 @@ TEST_CASE("accuracy counts an example right only when its best label is one of i
   with_buckets.topRows(5) = input;
   CHECK(set.accuracy(with_buckets, LineInputShape{5, 2, 2}, *head) ==
         doctest::Approx(3.0 / 6.0));
+}
+
+TEST_CASE("with subwords, an unknown word is scored through its n-grams, as test reads it") {
+  // One word, "cat" (id 2, row zero); every bucket row but those of "<dog>"'s n-grams is
+  // (0, 1), those are (1, 0). "dogs" is unknown: only its n-grams say anything, and the ones it
+  // shares with "dog" pull it towards label 0.
+  const LineInputShape shape{3, 1, 512, {2, 3}};
+  Matrix input = Matrix::Zero(3 + 512, 2);
+  input.bottomRows(512).col(1).setOnes();
+  for (const std::uint64_t bucket : char_ngram_buckets("dog", shape.char_ngrams, shape.buckets))
+    input.row(3 + static_cast<Eigen::Index>(bucket)) << 1, 0;
+  Matrix weights = Matrix::Identity(2, 2);
+  const std::vector<std::uint64_t> counts{5, 5};
+  const auto family = find_head_kind("softmax")->make_family({counts, 5, 1});
+  Random random(1);
+  const auto head = family->make(weights, random);
+
+  const Sequence unknown{kUnknownId};
+  const std::vector<ClassId> a{0};
+  const std::vector<std::string_view> dogs{"dogs"};
+  ValidationSet set;
+  set.add(unknown, a, dogs);
+  // "<dogs>" has 9 n-grams of 2 to 3 characters, 5 of them "<dog>"'s: <d do og <do dog.
+  CHECK(set.accuracy(input, shape, *head) == 1.0);
+  // Without its tokens, an example cannot be scored with subwords.
+  set.add(unknown, a);
+  CHECK_THROWS_AS(set.accuracy(input, shape, *head), std::logic_error);
 }
 
 }  // namespace

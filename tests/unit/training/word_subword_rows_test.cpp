@@ -47,7 +47,7 @@ TEST_CASE("a word's inputs: its own row, then one bucket row per n-gram below E'
   CHECK(count_char_ngrams(vocabulary, range) == 7 + 9 + 3);
 }
 
-TEST_CASE("--minn and --maxn: impossible ranges and classifiers are refused by name") {
+TEST_CASE("--minn and --maxn: impossible ranges are refused by name; classifiers take them") {
   TrainSettings settings;
   settings.minn = 3;
   CHECK(error_of([&] { validate(settings); }).starts_with("--minn needs --maxn"));
@@ -59,8 +59,11 @@ TEST_CASE("--minn and --maxn: impossible ranges and classifiers are refused by n
         "--minn must be at most --maxn (got --minn 7 and --maxn 6)");
   settings.minn = 3;
   settings.architecture = Architecture::supervised;
-  CHECK(error_of([&] { validate(settings); }).starts_with("--minn and --maxn train word models"));
+  validate(settings);
+  settings.word_ngrams = 1;
+  CHECK(settings.has_buckets());  // the character n-grams' alone
   settings.architecture = Architecture::cbow;
+  settings.word_ngrams.reset();
   validate(settings);
   CHECK(settings.has_buckets());
 }
