@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Data-parallel training over MPI against one process, in one run (issue 14): 1 process x 2
-# threads against 2 ranks x 1 thread (and, with --ranks 4, 4 ranks x 1 thread oversubscribed),
+# threads against 2 ranks x 1 thread (and, with --ranks 4, 1 process x 4 threads against 4 ranks
+# x 1 thread, oversubscribed),
 # on en-norm or the first --bytes of it. Prints one Markdown row per run: wall time, WordSim-353
 # Spearman, analogy accuracy, and for MPI runs the syncs, the bytes each rank puts into each
 # sync and the seconds spent in MPI (waits for slower ranks included). docs/SCALING.md builds its
@@ -76,6 +77,8 @@ for seed in ${seeds:-default}; do
   run "1 process x 2 threads" "$embedtool" train "$corpus" --threads 2
   run "2 ranks x 1 thread" "${mpirun[@]}" -np 2 "$embedtool" train "$corpus" --threads 1 --sync-every "$sync_every"
   if [ "$max_ranks" -ge 4 ]; then
+    # 4 ranks against one process with as many threads in all (issue 14's target).
+    run "1 process x 4 threads" "$embedtool" train "$corpus" --threads 4
     run "4 ranks x 1 thread" "${mpirun[@]}" -np 4 "$embedtool" train "$corpus" --threads 1 --sync-every "$sync_every"
   fi
 done

@@ -45,8 +45,17 @@ void run_as_rank(RankGroup* ranks, const std::function<void()>& body) {
   } catch (const ExitStatus&) {
     throw;
   } catch (const CollectiveError& error) {
-    if (ranks->rank() != 0) throw ExitStatus{kFailedRun};
-    throw Error(error.what());  // reported by main; every rank then leaves MPI normally
+    // Every rank found it alike: rank 0 says it, and the others leave only once it has. A rank
+    // that exits with a failure makes the launcher end the job at once, rank 0 with it, and
+    // under load it did so before rank 0 had written the message (e2e_train_mpi_faults).
+    if (ranks->rank() == 0) {
+      std::fflush(stdout);
+      end_progress_line();
+      std::fprintf(stderr, "embedtool: error: %s\n", error.what());
+      std::fflush(stderr);
+    }
+    ranks->meet();
+    throw ExitStatus{kFailedRun};  // every rank then leaves MPI normally
   } catch (const UsageError& error) {
     end_job(*ranks, kUsageError, error.what(), true);
   } catch (const std::bad_alloc&) {

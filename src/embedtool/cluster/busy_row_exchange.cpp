@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "embedtool/cluster/agreeing_changes.h"
 #include "embedtool/cluster/shared_row_changes.h"
 
 namespace embedtool {
@@ -13,25 +14,48 @@ float* busy_block(Matrix& matrix, const RowRange& rows) {
   return matrix.data() + rows.first * static_cast<std::size_t>(matrix.cols());
 }
 
+// `core`, which lies within `wider`, as offsets into it.
+RowRange offsets_within(const RowRange& core, const RowRange& wider) {
+  if (core.count == 0) return {};
+  if (core.first < wider.first || core.first + core.count > wider.first + wider.count)
+    throw std::logic_error("the busiest rows are not among the wider busy rows");
+  return {core.first - wider.first, core.count};
+}
+
 }  // namespace
 
 void BusyRowExchange::begin(const BusyRows& busy, std::size_t dim) {
-  busy_ = busy;
+  agreeing_ = ranks_.size() > 2;
+  input_ = busy.input;
+  output_ = busy.output;
+  if (agreeing_) {
+    if (busy.wider_input.count > 0) input_ = busy.wider_input;
+    if (busy.wider_output.count > 0) output_ = busy.wider_output;
+    agreeing_input_ = offsets_within(busy.input, input_);
+    agreeing_output_ = offsets_within(busy.output, output_);
+  }
   dim_ = dim;
-  floats_ = (busy.input.count + busy.output.count) * dim;
-  sum_.assign(floats_, 0.0f);
+  floats_ = (input_.count + output_.count) * dim;
+  const std::size_t agreeing_rows = agreeing_ ? agreeing_input_.count + agreeing_output_.count : 0;
+  sum_.assign(floats_ + agreeing_rows, 0.0f);
   sent_.assign(floats_, 0.0f);
   last_start_ = Clock::now();
 }
 
 void BusyRowExchange::start(ModelWeights& weights, ModelWeights& base) {
-  const std::size_t input_floats = busy_.input.count * dim_;
-  take_row_changes(busy_block(weights.input, busy_.input), busy_block(base.input, busy_.input),
+  const std::size_t input_floats = input_.count * dim_;
+  take_row_changes(busy_block(weights.input, input_), busy_block(base.input, input_),
                    sum_.data(), input_floats);
-  take_row_changes(busy_block(weights.output, busy_.output),
-                   busy_block(base.output, busy_.output), sum_.data() + input_floats,
-                   busy_.output.count * dim_);
-  sent_ = sum_;
+  take_row_changes(busy_block(weights.output, output_), busy_block(base.output, output_),
+                   sum_.data() + input_floats, output_.count * dim_);
+  std::copy(sum_.begin(), sum_.begin() + static_cast<std::ptrdiff_t>(floats_), sent_.begin());
+  if (agreeing_) {
+    float* moves_squared = sum_.data() + floats_;
+    row_squared_norms(sum_.data() + agreeing_input_.first * dim_, agreeing_input_.count, dim_,
+                      moves_squared);
+    row_squared_norms(sum_.data() + input_floats + agreeing_output_.first * dim_,
+                      agreeing_output_.count, dim_, moves_squared + agreeing_input_.count);
+  }
   ranks_.start_background_sum(sum_);
   in_flight_ = true;
   ++started_;
@@ -40,16 +64,20 @@ void BusyRowExchange::start(ModelWeights& weights, ModelWeights& base) {
 
 void BusyRowExchange::finish(ModelWeights& weights, ModelWeights& base) {
   in_flight_ = false;
-  // Every rank changes these rows: with more than two, their sum is damped to 2/N of it
-  // (rank_sync.h says why). What this rank sent is in its rows already.
-  const int ranks = ranks_.size();
-  const float scale = ranks > 2 ? 2.0f / static_cast<float>(ranks) : 1.0f;
-  for (std::size_t i = 0; i < floats_; ++i) sum_[i] = scale * sum_[i] - sent_[i];
-  const std::size_t input_floats = busy_.input.count * dim_;
-  add_row_changes(busy_block(weights.input, busy_.input), busy_block(base.input, busy_.input),
-                  sum_.data(), input_floats);
-  add_row_changes(busy_block(weights.output, busy_.output), busy_block(base.output, busy_.output),
-                  sum_.data() + input_floats, busy_.output.count * dim_);
+  const std::size_t input_floats = input_.count * dim_;
+  if (agreeing_) {
+    const float* moves_squared = sum_.data() + floats_;
+    scale_by_agreement(sum_.data() + agreeing_input_.first * dim_, moves_squared,
+                       agreeing_input_.count, dim_);
+    scale_by_agreement(sum_.data() + input_floats + agreeing_output_.first * dim_,
+                       moves_squared + agreeing_input_.count, agreeing_output_.count, dim_);
+  }
+  // What this rank sent is in its rows already.
+  for (std::size_t i = 0; i < floats_; ++i) sum_[i] -= sent_[i];
+  add_row_changes(busy_block(weights.input, input_), busy_block(base.input, input_), sum_.data(),
+                  input_floats);
+  add_row_changes(busy_block(weights.output, output_), busy_block(base.output, output_),
+                  sum_.data() + input_floats, output_.count * dim_);
 }
 
 void BusyRowExchange::poll(ModelWeights& weights, ModelWeights& base) {

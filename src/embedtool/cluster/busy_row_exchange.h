@@ -14,6 +14,12 @@
 // (plus the sum's own time) late; what the rank changed meanwhile stays in rows − base for the
 // next exchange, or for the sync, which then sends only that remainder of the busy rows.
 //
+// With more than two ranks the exchange takes the wider busy rows (BusyRows::wider_input and
+// wider_output: 4,096 of each matrix), because those after the busiest 512 also overshoot when
+// summed over a second of 4 ranks' work; and the busiest 512 of each, which overshoot even over
+// one exchange, are combined by how much the ranks' moves agree (agreeing_changes.h), the rest
+// summed. Two ranks exchange the busiest 512 and sum them (rank_sync.h says why that is safe).
+//
 // One exchange in flight per rank, and the next started only when it has finished, which needs
 // every rank to have started it: no rank is ever more than one exchange ahead of another. At a
 // sync (the workers paused), settle() brings every rank to the same number of exchanges.
@@ -58,9 +64,15 @@ class BusyRowExchange {
 
   RankGroup& ranks_;
   std::chrono::milliseconds period_;
-  BusyRows busy_;
+  RowRange input_;   // the rows of E exchanged
+  RowRange output_;  // and of the head
+  // With more than two ranks: the busiest rows, combined by agreement, as offsets into the rows
+  // exchanged; their Σ|d|² go after the changes in sum_.
+  bool agreeing_ = false;
+  RowRange agreeing_input_;
+  RowRange agreeing_output_;
   std::size_t dim_ = 0;
-  std::size_t floats_ = 0;   // of the busy rows of E and of the head together
+  std::size_t floats_ = 0;   // of the exchanged rows of E and of the head together
   std::vector<float> sum_;   // in flight: this rank's changes, then every rank's
   std::vector<float> sent_;  // this rank's changes in the exchange in flight
   bool in_flight_ = false;

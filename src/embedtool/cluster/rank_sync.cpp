@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "embedtool/cluster/agreeing_changes.h"
 #include "embedtool/errors.h"
 
 namespace embedtool {
@@ -41,6 +42,7 @@ RankSync::RankSync(RankGroup& ranks, SyncInterval interval, std::chrono::millise
 
 void RankSync::begin(const ModelWeights& weights, const BusyRows& busy) {
   base_ = weights;
+  busiest_ = busy;
   busy_.begin(busy, static_cast<std::size_t>(weights.input.cols()));
   costs_.bytes_per_exchange = busy_.bytes_per_exchange();
 }
@@ -81,25 +83,21 @@ std::uint64_t RankSync::count_changed_rows(const Matrix& changes) const {
   return changed;
 }
 
-void RankSync::combine_changes(Matrix& weights, Matrix& base, bool damp_shared_rows) {
+void RankSync::combine_changes(Matrix& weights, Matrix& base, const RowRange& busiest) {
   weights -= base;
   costs_.changed_rows += count_changed_rows(weights);
   costs_.rows += static_cast<std::uint64_t>(weights.rows());
-  // With two ranks the sum needs no damping (the header says why): one reduction less.
-  damp_shared_rows = damp_shared_rows && ranks_.size() > 2;
-  if (damp_shared_rows) {
-    changers_.assign(static_cast<std::size_t>(weights.rows()), 0.0f);
-    for (Eigen::Index row = 0; row < weights.rows(); ++row)
-      if ((weights.row(row).array() != 0.0f).any()) changers_[static_cast<std::size_t>(row)] = 1;
-    ranks_.sum(std::span<float>(changers_));
+  // With two ranks the sum needs nothing more (the header says why): one reduction less.
+  const bool agreeing = ranks_.size() > 2 && busiest.count > 0;
+  const auto dim = static_cast<std::size_t>(weights.cols());
+  float* busiest_rows = weights.data() + busiest.first * dim;
+  if (agreeing) {
+    moves_squared_.resize(busiest.count);
+    row_squared_norms(busiest_rows, busiest.count, dim, moves_squared_.data());
+    ranks_.sum(std::span<float>(moves_squared_));
   }
   ranks_.sum(std::span<float>(weights.data(), static_cast<std::size_t>(weights.size())));
-  if (damp_shared_rows) {
-    for (Eigen::Index row = 0; row < weights.rows(); ++row) {
-      const float changers = changers_[static_cast<std::size_t>(row)];
-      if (changers > 2) weights.row(row) *= 2 / changers;
-    }
-  }
+  if (agreeing) scale_by_agreement(busiest_rows, moves_squared_.data(), busiest.count, dim);
   weights += base;
   base = weights;
 }
@@ -124,8 +122,8 @@ SyncOutcome RankSync::combine(ModelWeights& weights, ScheduleState& schedule, bo
 
   // Every rank starts from the same weights (the same seed), and every sync leaves them the
   // same again: the base plus the ranks' changes since, combined as the header says.
-  combine_changes(weights.input, base_.input, false);
-  combine_changes(weights.output, base_.output, true);
+  combine_changes(weights.input, base_.input, busiest_.input);
+  combine_changes(weights.output, base_.output, busiest_.output);
   schedule.words_done.store(progress[0] / ranks);
   words_at_last_sync_ = schedule.words_done.load();
 

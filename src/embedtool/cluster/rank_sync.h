@@ -12,9 +12,12 @@
 // moves goes N·m of it, and overshoots unless N·m < 2. With two ranks that always holds (m < 1);
 // beyond, it depends on m, which grows with the words a rank reads between syncs. Hence:
 //   - the busiest rows (the frequent words' rows of E, the head's hot rows) are exchanged every
-//     20 ms without pausing anyone (busy_row_exchange.h), which keeps their m small;
-//   - with more than two ranks, a row that c > 2 ranks changed gets 2/c of the sum (the busy
-//     rows: 2/N), so that c·m·(2/c) < 2 for any m: summing there diverged on small corpora.
+//     20 ms without pausing anyone (busy_row_exchange.h), which keeps their m small; with more
+//     than two ranks, the 4,096 busiest of each matrix;
+//   - with more than two ranks, the busiest 512 rows of each matrix, whose m nears 1 even over
+//     one exchange (and over one sync of a small corpus), are combined at exchanges and syncs by
+//     how much the ranks' moves of them agree: their mean when the moves are equal, their sum
+//     when they are not (agreeing_changes.h); every other row is summed.
 // Measured on the first 40 MB of en-norm (7.1M words, skip-gram ns, 1 epoch, sync every 1 s;
 // WordSim-353 Spearman / analogies, medians of 3 seeds; docs/SCALING.md); one process with 2
 // threads 0.188 / 1.8 %:
@@ -22,10 +25,12 @@
 //   the same with the busy rows exchanged every 20 ms:        0.141 / 1.4 %
 //   everything summed, no exchange:                           0.174 / 1.5 %
 //   everything summed, busy rows exchanged every 20 ms:       0.189 / 1.9 %  (this rule)
-// With 4 ranks (one process with 4 threads 0.218 / 2.0 %): the rule before 0.142 / 0.1 % (one
-// run), this one 0.149 / 0.4 % (median of 3). Summing everything with 4 ranks reached 0.229 / 2.2 % with a
-// sync every 250 ms, but diverged with one every second, and on the e2e tests' small corpus at
-// any interval tried: 4 ranks are stable here, not yet as good as one process.
+// With 4 ranks, in one session with one process of 4 threads (0.215 / 2.4 %): the rule before
+// this one (a row c > 2 ranks changed damped to 2/c of the sum, the busy rows to 2/N) 0.134 /
+// 0.35 %, this one 0.220 / 2.1 %, in twice the time (21.7 s against 11.8 s: the wider exchange);
+// over four sessions its WordSim-353 matched one process's, its analogies 0.2 to 0.5 points short.
+// Summing every row diverged with 4 ranks on the e2e tests' small corpus at any interval tried;
+// this rule is stable there and on en-norm with syncs every second.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -95,7 +100,8 @@ class RankSync : public ModelSync {
   using Clock = std::chrono::steady_clock;
 
   // weights = base + the ranks' changes since base, then base = weights (see the header).
-  void combine_changes(Matrix& weights, Matrix& base, bool damp_shared_rows);
+  // With more than two ranks, `busiest` are combined by agreement (the header says why).
+  void combine_changes(Matrix& weights, Matrix& base, const RowRange& busiest);
   std::uint64_t count_changed_rows(const Matrix& changes) const;
 
   RankGroup& ranks_;
@@ -105,7 +111,8 @@ class RankSync : public ModelSync {
   std::uint64_t own_words_ = 0;           // words this rank has read, all its syncs together
   ModelWeights base_;  // the weights as the last sync (and busy rows' exchange) left them
   BusyRowExchange busy_;
-  std::vector<float> changers_;  // per head row: the ranks that changed it
+  BusyRows busiest_;                  // the rows combined by agreement beyond two ranks
+  std::vector<float> moves_squared_;  // per such row: Σ over the ranks of |its change|²
   SyncCosts costs_;
 };
 

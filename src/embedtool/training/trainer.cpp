@@ -178,17 +178,21 @@ class CheckpointTaker {
 
 // The rows a run over several processes combines far more often than the rest (model_sync.h):
 // the most frequent words' rows of E (the vocabulary numbers words by falling count), as many as
-// the head's rows that a thread with company keeps copies of, and those rows of the head.
+// the head's rows that a thread with company keeps copies of, and those rows of the head; and
+// the same extended to kWiderBusyRows rows, from the same end of each matrix.
 BusyRows busy_rows(const HeadKind& head_kind, std::size_t classes, std::size_t input_dim) {
-  BusyRows busy;
   const HeadShape shape = head_kind.shape(classes, 2);
-  const std::size_t count = kHotRowsPerThread;
   // The hot rows of a softmax or ova head are all its rows: the most frequent classes suffice.
-  const std::size_t head_rows = std::min(count, shape.weight_rows);
-  busy.output = shape.hot.first == 0 ? RowRange{0, head_rows}
-                                     : RowRange{shape.weight_rows - head_rows, head_rows};
+  const auto head_range = [&shape](std::size_t count) {
+    const std::size_t rows = std::min(count, shape.weight_rows);
+    return shape.hot.first == 0 ? RowRange{0, rows} : RowRange{shape.weight_rows - rows, rows};
+  };
   const std::size_t words = input_dim > kFirstWordId ? input_dim - kFirstWordId : 0;
-  busy.input = {kFirstWordId, std::min(count, words)};
+  BusyRows busy;
+  busy.output = head_range(kHotRowsPerThread);
+  busy.input = {kFirstWordId, std::min(kHotRowsPerThread, words)};
+  busy.wider_output = head_range(kWiderBusyRows);
+  busy.wider_input = {kFirstWordId, std::min(kWiderBusyRows, words)};
   return busy;
 }
 

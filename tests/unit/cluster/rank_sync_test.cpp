@@ -52,7 +52,7 @@ TEST_CASE("sync intervals: words or time") {
   CHECK_THROWS_AS(parse_sync_interval("3x", "--sync-every"), UsageError);
 }
 
-TEST_CASE("a sync sums E's changes, damps the head's shared ones to 2/N, and takes the job's progress") {
+TEST_CASE("beyond two ranks a sync averages the busiest rows' equal moves, sums the rest, and takes the job's progress") {
   MirroredRanks ranks(4);
   RankSync sync(ranks, {std::nullopt, std::chrono::milliseconds(1000)},
                 std::chrono::milliseconds(0));
@@ -65,13 +65,17 @@ TEST_CASE("a sync sums E's changes, damps the head's shared ones to 2/N, and tak
   ModelWeights weights;
   weights.input = Matrix::Zero(3, 2);
   weights.output = Matrix::Zero(2, 2);
-  sync.begin(weights, {{2, 1}, {0, 1}});
+  sync.begin(weights, {{2, 1}, {0, 1}, {}, {}});  // the busiest: row 2 of E, row 0 of the head
   weights.input(1, 0) = 1.0f;   // every rank moved this row of E by 1
-  weights.output(0, 1) = 1.0f;  // and this row of the head
+  weights.input(2, 0) = 1.0f;   // and the busiest one
+  weights.output(0, 1) = 1.0f;  // and the head's busiest row
+  weights.output(1, 0) = 1.0f;  // and another
   schedule.words_done = 30;
   CHECK_FALSE(sync.combine(weights, schedule, false, CheckpointRequest::none).all_finished);
   CHECK(weights.input(1, 0) == doctest::Approx(4.0));   // summed
-  CHECK(weights.output(0, 1) == doctest::Approx(2.0));  // 4 x 2/4
+  CHECK(weights.input(2, 0) == doctest::Approx(1.0));   // four equal moves: their mean
+  CHECK(weights.output(0, 1) == doctest::Approx(1.0));
+  CHECK(weights.output(1, 0) == doctest::Approx(4.0));  // summed
   CHECK(weights.input(0, 0) == 0.0f);                   // unchanged rows stay
   CHECK(schedule.words_done == 30);  // the mean of the ranks' words
   CHECK(sync.costs().syncs == 1);
@@ -81,11 +85,13 @@ TEST_CASE("a sync sums E's changes, damps the head's shared ones to 2/N, and tak
   CHECK(last.all_finished);  // every rank finished
   CHECK(last.checkpoint == CheckpointRequest::save);
   CHECK(weights.input(1, 0) == doctest::Approx(4.0));
+  CHECK(weights.input(2, 0) == doctest::Approx(1.0));
 }
 
 // A job of `size` mirrored ranks, syncing every second and exchanging busy rows every
-// millisecond, over E of 4 x 2 and a head of 3 x 2 whose busy rows are row 2 of E and row 0 of
-// the head, all zero, its one epoch of 100 words started.
+// millisecond, over E of 4 x 2 and a head of 3 x 2 whose busiest rows are row 2 of E and row 0
+// of the head, and the wider busy rows rows 2-3 of E and 0-1 of the head, all zero, its one
+// epoch of 100 words started.
 struct BusyRowJob {
   explicit BusyRowJob(int size)
       : ranks(size),
@@ -95,7 +101,14 @@ struct BusyRowJob {
     sync.start(schedule);
     weights.input = Matrix::Zero(4, 2);
     weights.output = Matrix::Zero(3, 2);
-    sync.begin(weights, {{2, 1}, {0, 1}});
+    sync.begin(weights, {{2, 1}, {0, 1}, {2, 2}, {0, 2}});
+  }
+  // Lets the exchange's period pass, starts an exchange (its sum comes at once here) and applies
+  // it: the others' changes are added.
+  void exchange() {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    sync.share_busy_rows(weights);
+    sync.share_busy_rows(weights);
   }
   MirroredRanks ranks;
   RankSync sync;
@@ -103,42 +116,49 @@ struct BusyRowJob {
   ModelWeights weights;
 };
 
-TEST_CASE("the busy rows' changes are exchanged between syncs, and a sync does not send them again") {
+TEST_CASE("beyond two ranks the wider busy rows are exchanged between syncs, and a sync does not send them again") {
   BusyRowJob job(4);
   RankSync& sync = job.sync;
   ModelWeights& weights = job.weights;
-  ScheduleState& schedule = job.schedule;
-  weights.input(2, 0) = 1.0f;
+  weights.input(2, 0) = 1.0f;   // the busiest rows: four equal moves make their mean
   weights.output(0, 1) = 1.0f;
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  sync.share_busy_rows(weights);  // starts an exchange (its sum comes at once here)
-  sync.share_busy_rows(weights);  // and applies it: the others' changes are added
-  CHECK(weights.input(2, 0) == doctest::Approx(2.0));  // the sum of 4 ranks damped to 2/4
-  CHECK(weights.output(0, 1) == doctest::Approx(2.0));
-  weights.input(3, 1) = 1.0f;  // not busy: waits for the sync
-
-  CHECK(sync.combine(weights, schedule, true, CheckpointRequest::none).all_finished);
-  CHECK(weights.input(2, 0) == doctest::Approx(2.0));  // exchanged once, not again
-  CHECK(weights.output(0, 1) == doctest::Approx(2.0));
+  weights.input(3, 1) = 1.0f;   // wider busy rows: summed
+  weights.output(1, 0) = 1.0f;
+  job.exchange();
+  CHECK(weights.input(2, 0) == doctest::Approx(1.0));
+  CHECK(weights.output(0, 1) == doctest::Approx(1.0));
   CHECK(weights.input(3, 1) == doctest::Approx(4.0));
+  CHECK(weights.output(1, 0) == doctest::Approx(4.0));
+  weights.input(1, 1) = 1.0f;   // not busy: waits for the sync
+  weights.output(2, 0) = 1.0f;
+
+  CHECK(sync.combine(weights, job.schedule, true, CheckpointRequest::none).all_finished);
+  CHECK(weights.input(2, 0) == doctest::Approx(1.0));  // exchanged once, not again
+  CHECK(weights.output(0, 1) == doctest::Approx(1.0));
+  CHECK(weights.input(3, 1) == doctest::Approx(4.0));
+  CHECK(weights.output(1, 0) == doctest::Approx(4.0));
+  CHECK(weights.input(1, 1) == doctest::Approx(4.0));
+  CHECK(weights.output(2, 0) == doctest::Approx(4.0));
   CHECK(sync.costs().exchanges >= 1);
+  CHECK(sync.costs().bytes_per_exchange == sizeof(float) * 4 * 2);  // two rows of each
 }
 
-TEST_CASE("with two ranks nothing is damped") {
+TEST_CASE("two ranks exchange only the busiest rows, and sum everything") {
   BusyRowJob job(2);
   RankSync& sync = job.sync;
   ModelWeights& weights = job.weights;
-  ScheduleState& schedule = job.schedule;
   weights.input(2, 0) = 1.0f;
-  weights.output(0, 1) = 1.0f;
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  sync.share_busy_rows(weights);
-  sync.share_busy_rows(weights);
+  weights.input(3, 0) = 1.0f;  // a wider busy row: waits for the sync with two ranks
+  job.exchange();
   CHECK(weights.input(2, 0) == doctest::Approx(2.0));
-  weights.output(1, 0) = 1.0f;  // a head row that is not busy
-  CHECK(sync.combine(weights, schedule, true, CheckpointRequest::none).all_finished);
+  CHECK(weights.input(3, 0) == doctest::Approx(1.0));
+  weights.output(0, 1) = 1.0f;
+  weights.output(2, 0) = 1.0f;  // a head row that is not busy
+  CHECK(sync.combine(weights, job.schedule, true, CheckpointRequest::none).all_finished);
+  CHECK(weights.input(3, 0) == doctest::Approx(2.0));
   CHECK(weights.output(0, 1) == doctest::Approx(2.0));
-  CHECK(weights.output(1, 0) == doctest::Approx(2.0));
+  CHECK(weights.output(2, 0) == doctest::Approx(2.0));
+  CHECK(sync.costs().bytes_per_exchange == sizeof(float) * 2 * 2);  // one row of each
 }
 
 }  // namespace rank_sync_test
