@@ -8,14 +8,22 @@ require_mpi
 cd "$WORK"
 
 # A classifier: the same words and labels as one process, and about its accuracy.
-make_labelled_lines 2000 1 >train.txt
+# Two lines without a label, in the second half (rank 1's share): the ranks count them, and name
+# the first by its line number in the whole file, as one process does.
+make_labelled_lines 2000 1 | sed -e '1500s/__label__[^ ]* //g' -e '1700s/__label__[^ ]* //g' >train.txt
 make_labelled_lines 300 2 >test.txt
 settings=(--supervised --epochs 5 --output-dim 16 --seed 1)
 run_embedtool train train.txt -o single.emb --threads 2 "${settings[@]}"
 [ "$status" -eq 0 ] || fail "one process: $(cat err)"
+grep -o 'skipped 2 of 2000 lines of train.txt that have no label (the first is line 1500)' err >single.skipped ||
+  fail "one process: no warning of the unlabelled lines: $(cat err)"
 run_mpi 2 train train.txt -o mpi.emb --threads 1 --sync-every 2k "${settings[@]}"
 [ "$status" -eq 0 ] || fail "2 ranks, --supervised: exited $status: $(cat err)"
 grep -q '^embedtool: info: MPI: 2 ranks combined their models' err || fail "no sync: $(cat err)"
+grep -q 'counted by 2 MPI ranks' err || fail "2 ranks, --supervised: the file was not counted by both ranks: $(cat err)"
+grep -o 'skipped 2 of 2000 lines of train.txt that have no label (the first is line [0-9]*)' err | head -n 1 >mpi.skipped
+cmp -s single.skipped mpi.skipped ||
+  fail "2 ranks, --supervised: the unlabelled lines are told otherwise: $(cat mpi.skipped) / $(cat single.skipped)"
 for model in single mpi; do
   "$EMBEDTOOL" info --format json "$model.emb" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["labels"])' >"$model.labels" ||

@@ -13,9 +13,18 @@ LabelledCorpusCount count_labelled_file(const std::string& path, const std::stri
                                         const Tokenizer& tokenizer,
                                         const std::string& label_prefix,
                                         std::uint64_t memory_limit) {
+  return count_labelled_range(path, display_name, tokenizer, label_prefix, memory_limit, 0,
+                              std::numeric_limits<std::uint64_t>::max());
+}
+
+LabelledCorpusCount count_labelled_range(const std::string& path, const std::string& display_name,
+                                         const Tokenizer& tokenizer,
+                                         const std::string& label_prefix,
+                                         std::uint64_t memory_limit, std::uint64_t begin,
+                                         std::uint64_t end) {
   LabelledCorpusCount count;
   count.words.limit_memory(memory_limit);
-  LineRangeReader reader(path, 0, std::numeric_limits<std::uint64_t>::max());
+  LineRangeReader reader(path, begin, end);
   LineRangeReader::Piece piece;
   std::vector<std::string_view> labels;
   std::string text;
@@ -34,8 +43,9 @@ LabelledCorpusCount count_labelled_file(const std::string& path, const std::stri
   return count;
 }
 
-LabelSet label_set_of(const WordCounter& labels) {
-  const Vocabulary ordered = labels.build({});
+LabelSet label_set_of(const WordCounter& labels) { return label_set_of(labels.build({})); }
+
+LabelSet label_set_of(const Vocabulary& ordered) {
   LabelSet set;
   for (WordId id = kFirstWordId; id < static_cast<WordId>(ordered.input_dim()); ++id)
     set.add(std::string(ordered.word(id)), ordered.count(id));

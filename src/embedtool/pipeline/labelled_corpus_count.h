@@ -27,8 +27,19 @@ LabelledCorpusCount count_labelled_file(const std::string& path, const std::stri
                                         const Tokenizer& tokenizer, const std::string& label_prefix,
                                         std::uint64_t memory_limit = 0);
 
+// The same for the lines that start in bytes [begin, end) of the file (text/
+// line_range_reader.h): one rank's part when the ranks of an MPI job count it together. Line
+// numbers (first_unlabelled_line) count from the part's first line.
+LabelledCorpusCount count_labelled_range(const std::string& path, const std::string& display_name,
+                                         const Tokenizer& tokenizer,
+                                         const std::string& label_prefix,
+                                         std::uint64_t memory_limit, std::uint64_t begin,
+                                         std::uint64_t end);
+
 // The labels counted, as classes: by count descending, ties by first appearance (the order
 // WordCounter gives words).
 LabelSet label_set_of(const WordCounter& labels);
+// The same from labels already ordered so (a vocabulary built from their counts).
+LabelSet label_set_of(const Vocabulary& ordered);
 
 }  // namespace embedtool

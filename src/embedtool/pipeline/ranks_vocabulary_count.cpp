@@ -53,12 +53,19 @@ RanksVocabularyCount count_vocabulary_across_ranks(RankGroup& ranks, const std::
                                             bounds[rank], bounds[rank + 1]);
   std::uint64_t lines = mine.lines;
   ranks.sum(std::span<std::uint64_t>(&lines, 1));
+  RanksVocabularyCount result = vocabulary_across_ranks(ranks, mine.counter, memory_limit, options);
+  result.lines = lines;
+  return result;
+}
 
+RanksVocabularyCount vocabulary_across_ranks(RankGroup& ranks, const WordCounter& mine,
+                                             std::uint64_t memory_limit,
+                                             const VocabularyOptions& options) {
   std::string packed;
   if (ranks.rank() == 0) {
     WordCounter merged;
     merged.limit_memory(memory_limit);
-    ranks.gather_each(pack_counts(mine.counter, 0), 0, [&](int, std::string_view bytes) {
+    ranks.gather_each(pack_counts(mine, 0), 0, [&](int, std::string_view bytes) {
       Unpacker words(bytes);
       while (!words.done()) {
         const std::string_view word = words.string();
@@ -68,12 +75,11 @@ RanksVocabularyCount count_vocabulary_across_ranks(RankGroup& ranks, const std::
     });
     packed = pack_vocabulary(merged.build(options), merged);
   } else {
-    ranks.gather_each(pack_counts(mine.counter, ranks.rank()), 0, {});
+    ranks.gather_each(pack_counts(mine, ranks.rank()), 0, {});
   }
   ranks.broadcast(packed, 0);
 
   RanksVocabularyCount result;
-  result.lines = lines;
   Unpacker reader(packed);
   result.tokens = reader.u64();
   result.distinct_words = reader.u64();

@@ -31,4 +31,11 @@ RanksVocabularyCount count_vocabulary_across_ranks(RankGroup& ranks, const std::
                                                    std::uint64_t memory_limit,
                                                    const VocabularyOptions& options);
 
+// Its second half, for any counts made by every rank on its share: rank 0 merges the ranks'
+// counts (each rank's first appearances after the rank before's) within `memory_limit`, builds
+// the vocabulary and sends it to every rank. `lines` is left 0. Collective.
+RanksVocabularyCount vocabulary_across_ranks(RankGroup& ranks, const WordCounter& mine,
+                                             std::uint64_t memory_limit,
+                                             const VocabularyOptions& options);
+
 }  // namespace embedtool

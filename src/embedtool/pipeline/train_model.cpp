@@ -13,6 +13,7 @@
 #include "embedtool/pipeline/labelled_corpus_count.h"
 #include "embedtool/pipeline/labelled_text_corpus.h"
 #include "embedtool/pipeline/ranks_corpus_check.h"
+#include "embedtool/pipeline/ranks_labelled_count.h"
 #include "embedtool/pipeline/ranks_vocabulary_count.h"
 #include "embedtool/pipeline/settings_json.h"
 #include "embedtool/cluster/rank_share_corpus.h"
@@ -51,26 +52,64 @@ std::string vocabulary_summary(const WordCounter& counter, std::uint64_t lines,
          std::to_string(vocabulary.input_dim()) + ")";
 }
 
+// The same for a count the ranks of an MPI job made together.
+std::string ranks_vocabulary_summary(std::uint64_t lines, std::uint64_t tokens,
+                                     std::uint64_t distinct_words, int ranks,
+                                     const Vocabulary& vocabulary) {
+  return "corpus: " + std::to_string(lines) + " lines, " + std::to_string(tokens) + " words, " +
+         std::to_string(distinct_words) + " distinct, counted by " + std::to_string(ranks) +
+         " MPI ranks; vocabulary keeps " + std::to_string(vocabulary.word_count()) +
+         " words (input_dim " + std::to_string(vocabulary.input_dim()) + ")";
+}
+
+// One process's count of a classifier's file, in the shape the ranks' count has.
+RanksLabelledCount count_classifier_file(const TrainJob& job, const std::string& corpus_name,
+                                         const Tokenizer& tokenizer, std::uint64_t limit,
+                                         bool build_vocabulary, const InfoCallback& on_info) {
+  const LabelledCorpusCount counted =
+      count_labelled_file(job.corpus_path, corpus_name, tokenizer, job.label_prefix, limit);
+  RanksLabelledCount result;
+  result.labels = label_set_of(counted.labels);
+  result.lines = counted.lines;
+  result.tokens = counted.words.tokens_seen();
+  result.label_tokens = counted.labels.tokens_seen();
+  result.unlabelled_lines = counted.unlabelled_lines;
+  result.first_unlabelled_line = counted.first_unlabelled_line;
+  if (build_vocabulary) {
+    result.vocabulary = counted.words.build(job.vocabulary);
+    if (on_info && counted.words.spilled_runs() > 0) on_info(spill_summary(counted.words, limit));
+    if (on_info) on_info(vocabulary_summary(counted.words, counted.lines, *result.vocabulary));
+  }
+  return result;
+}
+
 // Counts a classifier's file: its labels always (a resumed run counts them again from the same
 // file, which the fingerprint vouches for), its words unless the vocabulary comes from elsewhere.
+// The ranks of an MPI job count it together, each its share, as they count a corpus.
 CorpusLabels count_classifier_corpus(const TrainJob& job, const std::string& corpus_name,
                                      const Tokenizer& tokenizer, CorpusVocabulary* vocabulary,
                                      const InfoCallback& on_info,
                                      const InfoCallback& on_warning) {
   const std::uint64_t limit = counting_memory_limit(job.max_memory_bytes);
-  const LabelledCorpusCount counted =
-      count_labelled_file(job.corpus_path, corpus_name, tokenizer, job.label_prefix, limit);
-  if (counted.labels.tokens_seen() == 0)
+  const bool build_vocabulary = vocabulary && !job.vocabulary_path;
+  RanksLabelledCount counted;
+  if (job.ranks) {
+    counted = count_labelled_across_ranks(*job.ranks, job.corpus_path, corpus_name, tokenizer,
+                                          job.label_prefix, limit,
+                                          build_vocabulary ? &job.vocabulary : nullptr);
+    if (build_vocabulary && on_info)
+      on_info(ranks_vocabulary_summary(counted.lines, counted.tokens, counted.distinct_words,
+                                       job.ranks->size(), *counted.vocabulary));
+  } else {
+    counted = count_classifier_file(job, corpus_name, tokenizer, limit, build_vocabulary, on_info);
+  }
+  if (counted.label_tokens == 0)
     throw Error(corpus_name + " has no labelled line: a classifier learns from lines with labels, "
                 "tokens that start with \"" + job.label_prefix +
                 "\" (--label-prefix sets another prefix)");
-  CorpusLabels result{label_set_of(counted.labels), counted.words.tokens_seen(),
+  CorpusLabels result{std::move(counted.labels), counted.tokens,
                       counted.lines - counted.unlabelled_lines};
-  if (vocabulary && !job.vocabulary_path) {
-    vocabulary->vocabulary = counted.words.build(job.vocabulary);
-    if (on_info && counted.words.spilled_runs() > 0) on_info(spill_summary(counted.words, limit));
-    if (on_info) on_info(vocabulary_summary(counted.words, counted.lines, vocabulary->vocabulary));
-  }
+  if (build_vocabulary) vocabulary->vocabulary = std::move(*counted.vocabulary);
   if (on_info)
     on_info(std::to_string(result.labels.size()) + " labels; the most frequent: " +
             result.labels.name(0) + " (" + std::to_string(result.labels.count(0)) + ")");
@@ -93,12 +132,8 @@ CorpusVocabulary load_or_build_vocabulary(const TrainJob& job, const std::string
     RanksVocabularyCount counted = count_vocabulary_across_ranks(
         *job.ranks, job.corpus_path, corpus_name, tokenizer, limit, job.vocabulary);
     if (on_info)
-      on_info("corpus: " + std::to_string(counted.lines) + " lines, " +
-              std::to_string(counted.tokens) + " words, " +
-              std::to_string(counted.distinct_words) + " distinct, counted by " +
-              std::to_string(job.ranks->size()) + " MPI ranks; vocabulary keeps " +
-              std::to_string(counted.vocabulary.word_count()) + " words (input_dim " +
-              std::to_string(counted.vocabulary.input_dim()) + ")");
+      on_info(ranks_vocabulary_summary(counted.lines, counted.tokens, counted.distinct_words,
+                                       job.ranks->size(), counted.vocabulary));
     const std::uint64_t kept_words = counted.vocabulary.total_count();
     return {std::move(counted.vocabulary), kept_words};
   }

@@ -40,6 +40,31 @@ TEST_CASE("counting a labelled file: labels by count then first appearance, unla
   CHECK(labels.count(0) == 2);
 }
 
+TEST_CASE("counting a labelled file by parts: the parts' lines make up the whole, in order") {
+  const std::string text =
+      "__label__b good film\n"
+      "no label on this line\n"
+      "__label__a bad __label__c film\n"
+      "__label__c dull\n"
+      "\n"
+      "end __label__a";
+  const TempTextFile file(text);
+  const Tokenizer tokenizer{TokenizerOptions{}};
+  // Byte 50 is inside line 3 (bytes 43 to 73): the line starts in the first part, so is its.
+  const LabelledCorpusCount first =
+      count_labelled_range(file.path(), "t", tokenizer, "__label__", 0, 0, 50);
+  const LabelledCorpusCount second =
+      count_labelled_range(file.path(), "t", tokenizer, "__label__", 0, 50, text.size());
+  CHECK(first.lines == 3);
+  CHECK(second.lines == 3);
+  CHECK(first.unlabelled_lines == 1);
+  CHECK(first.first_unlabelled_line == 2);
+  CHECK(second.unlabelled_lines == 1);
+  CHECK(second.first_unlabelled_line == 2);  // the empty line, the part's second
+  CHECK(first.labels.tokens_seen() + second.labels.tokens_seen() == 5);
+  CHECK(first.words.tokens_seen() + second.words.tokens_seen() == 11);
+}
+
 TrainJob classifier_job(const std::string& path) {
   TrainJob job;
   job.corpus_path = path;
