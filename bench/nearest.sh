@@ -107,7 +107,10 @@ add() {  # add LABEL LIMIT_NAME FILE STDIN COMMAND...
   shift 4
   commands+=("$(printf '%q ' "$@")")
 }
-query_row=12347  # w12345: rows 0 and 1 are <pad> and <unk>
+# The one-word query: w12345, or the last word of a smaller model (rows 0 and 1 are <pad> and
+# <unk>, so word wK is row K + 2).
+query_index=$((ROWS > 12345 ? 12345 : ROWS - 1))
+query_word=w$query_index query_row=$((query_index + 2))
 cores=$(nproc)
 # The limit uses every core, as embedtool does; one thread for reference.
 add "plain C pass, float32, $cores threads (limit)" plain32 model.emb /dev/null ./plain_pass model.emb $query_row "$cores"
@@ -115,17 +118,17 @@ add "plain C pass, float16, $cores threads (limit)" plain16 model16.emb /dev/nul
 add "plain C pass, float32, 1 thread" plain32 model.emb /dev/null ./plain_pass model.emb $query_row 1
 add "plain C pass, float16, 1 thread" plain16 model16.emb /dev/null ./plain_pass model16.emb $query_row 1
 # --exact: the float32 model may have an ANN index beside it (--ann), timed in rows of its own.
-add "embedtool, 1 word, float32" plain32 model.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model.emb w12345
-add "embedtool, 1 word, float16" plain16 model16.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model16.emb w12345
-add "embedtool, 1 word, float32 without stored norms" plain32 nonorms.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m nonorms.emb w12345
+add "embedtool, 1 word, float32" plain32 model.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model.emb "$query_word"
+add "embedtool, 1 word, float16" plain16 model16.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model16.emb "$query_word"
+add "embedtool, 1 word, float32 without stored norms" plain32 nonorms.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m nonorms.emb "$query_word"
 add "embedtool, $QUERIES words on stdin, float32" "" model.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model.emb
 add "embedtool, $QUERIES words on stdin, float16" "" model16.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --exact --quiet -m model16.emb
 if [ "$ANN" = 1 ]; then
-  add "embedtool ANN (default ef), 1 word, float32" plain32 model.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb w12345
+  add "embedtool ANN (default ef), 1 word, float32" plain32 model.emb /dev/null "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb "$query_word"
   add "embedtool ANN (default ef), $QUERIES words on stdin, float32" "" model.emb some-queries.txt "$EMBEDTOOL" lookup --nearest 10 --quiet -m model.emb
 fi
 if [ -n "$BEFORE" ]; then
-  add "before (load, verify, normalize), 1 word, float32" plain32 nonorms.emb /dev/null "$BEFORE" lookup --nearest 10 --quiet -m nonorms.emb w12345
+  add "before (load, verify, normalize), 1 word, float32" plain32 nonorms.emb /dev/null "$BEFORE" lookup --nearest 10 --quiet -m nonorms.emb "$query_word"
 fi
 gensim=""
 if "$PYTHON" -c "import gensim" 2>/dev/null; then
@@ -140,7 +143,7 @@ kv = KeyedVectors(vectors.shape[1])
 kv.add_vectors(words, vectors)
 print(kv.most_similar(sys.argv[1], topn=10))
 PY
-  add "gensim most_similar, 1 word (load + query)" plain32 model.emb /dev/null "$PYTHON" gensim_one.py w12345
+  add "gensim most_similar, 1 word (load + query)" plain32 model.emb /dev/null "$PYTHON" gensim_one.py "$query_word"
   gensim=", gensim $("$PYTHON" -c 'import gensim; print(gensim.__version__)')"
 fi
 
