@@ -11,7 +11,7 @@
 # run with each --seed, interleaved so that the machine's load falls on all alike, and ends with
 # the median of each. docs/SCALING.md's tables: --bytes 40000000 --epochs 1 --seeds "1 2 3".
 #
-# usage: bench/mpi_scaling.sh [--bytes N] [--epochs N] [--sync-every 1s] [--ranks 2|4]
+# usage: bench/mpi_scaling.sh [--bytes N] [--epochs N] [--sync-every WORDS|TIME] [--ranks 2|4]
 #                             [--seeds "1 2 3"] [--embedtool PATH]
 set -euo pipefail
 
@@ -21,7 +21,7 @@ DATA="$PROJECT/../shared/data"
 embedtool="$PROJECT/build/embedtool"
 bytes=0  # 0: the whole corpus
 epochs=5
-sync_every=1s
+sync_every=""  # none: embedtool's default
 max_ranks=2
 seeds=""  # none: the default seed, once
 while (($#)); do
@@ -75,11 +75,11 @@ echo "| run | wall time | WordSim-353 | analogies | syncs (rank 0) |"
 echo "|---|---|---|---|---|"
 for seed in ${seeds:-default}; do
   run "1 process x 2 threads" "$embedtool" train "$corpus" --threads 2
-  run "2 ranks x 1 thread" "${mpirun[@]}" -np 2 "$embedtool" train "$corpus" --threads 1 --sync-every "$sync_every"
+  run "2 ranks x 1 thread" "${mpirun[@]}" -np 2 "$embedtool" train "$corpus" --threads 1 ${sync_every:+--sync-every "$sync_every"}
   if [ "$max_ranks" -ge 4 ]; then
     # 4 ranks against one process with as many threads in all (issue 14's target).
     run "1 process x 4 threads" "$embedtool" train "$corpus" --threads 4
-    run "4 ranks x 1 thread" "${mpirun[@]}" -np 4 "$embedtool" train "$corpus" --threads 1 --sync-every "$sync_every"
+    run "4 ranks x 1 thread" "${mpirun[@]}" -np 4 "$embedtool" train "$corpus" --threads 1 ${sync_every:+--sync-every "$sync_every"}
   fi
 done
 if [ -n "$seeds" ]; then

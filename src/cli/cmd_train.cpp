@@ -462,7 +462,8 @@ void add_train_command(CLI::App& parent) {
       ->add_option("--sync-every", options->sync_every,
                    "Under an MPI launcher (mpirun -np N embedtool train ...): how often the ranks "
                    "average their models, in words the job reads (500k, 2M) or time (500ms, 2s) "
-                   "(default: " + std::to_string(kDefaultSyncPeriod.count()) + "ms)")
+                   "(default: every " + std::to_string(kDefaultSyncWordsPerRank / 1000) +
+                   "k words of each rank's share)")
       ->option_text("WORDS|TIME");
   command->add_flag("--supervised", options->supervised,
                     "Train a classifier: each line is an example, its labels are the tokens "

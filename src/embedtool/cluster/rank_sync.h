@@ -52,8 +52,17 @@ struct SyncInterval {
   std::optional<std::chrono::milliseconds> period;
 };
 
-// The default sync: see docs/SCALING.md for the measurement.
-inline constexpr std::chrono::milliseconds kDefaultSyncPeriod{1000};
+// The default sync: after every kDefaultSyncWordsPerRank words of each rank's share (the job's
+// words: that times the ranks). Counted in words, not time, because a model's quality depends
+// on how far each rank moves it alone between syncs, which a time lets grow with the machine's
+// speed: with the earlier default of 1 s, 2 ranks on 40 MB of en-norm matched one process on a
+// loaded machine (0.184 / 1.7 % WordSim-353 / analogies) and fell to 0.130 / 1.0 % on the same
+// machine idle, where a second is ~870k words a rank; every 250 ms (~220k) they matched it again
+// (0.180 / 1.7 % against 0.185 / 1.8 %): docs/SCALING.md.
+inline constexpr std::uint64_t kDefaultSyncWordsPerRank = 250'000;
+inline SyncInterval default_sync_interval(int ranks) {
+  return {kDefaultSyncWordsPerRank * static_cast<std::uint64_t>(ranks), std::nullopt};
+}
 // How often the ranks exchange their busy rows between syncs (busy_row_exchange.h).
 // Measured with 2 ranks, everything summed (medians of 3 seeds, WordSim / analogies): every 5 ms
 // 0.162 / 1.4 %, 20 ms 0.189 / 1.9 %, 50 ms 0.176 / 1.9 %, never 0.174 / 1.5 % (the 5 ms runs

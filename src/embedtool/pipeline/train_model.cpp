@@ -381,7 +381,8 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
   std::optional<RankSync> rank_sync;
   ProgressCallback progress = on_progress;
   if (job.ranks) {
-    rank_sync.emplace(*job.ranks, job.sync_every);
+    rank_sync.emplace(*job.ranks,
+                      job.sync_every.value_or(default_sync_interval(job.ranks->size())));
     control.sync = &*rank_sync;
     // The schedule counts in shares of one rank (training/model_sync.h); progress tells the job's.
     if (on_progress)

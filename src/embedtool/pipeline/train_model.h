@@ -50,7 +50,8 @@ struct TrainJob {
   // threads, and they average their models at every `sync_every` (cluster/rank_sync.h),
   // so that every rank ends with the same model. Null: this process trains alone.
   RankGroup* ranks = nullptr;
-  SyncInterval sync_every{std::nullopt, kDefaultSyncPeriod};
+  // Unset: default_sync_interval(the number of ranks).
+  std::optional<SyncInterval> sync_every;
 };
 
 // When and where checkpoints are written (storage/checkpoint_file.h), and when to stop.
