@@ -42,11 +42,9 @@ void append_word_input_rows(WordId id, std::string_view word, const LineInputSha
                             std::vector<InputRow>& rows) {
   if (id == kPaddingId) return;
   if (id >= kFirstWordId) rows.push_back(id);
-  if (!shape.has_char_ngrams() || shape.buckets == 0) return;
   const auto first_bucket = static_cast<InputRow>(shape.input_dim);
-  for_each_char_ngram(word, shape.char_ngrams, [&](std::string_view ngram) {
-    rows.push_back(first_bucket + static_cast<InputRow>(fasttext_hash(ngram) % shape.buckets));
-  });
+  for (const std::uint64_t bucket : char_ngram_buckets(word, shape.char_ngrams, shape.buckets))
+    rows.push_back(first_bucket + static_cast<InputRow>(bucket));
 }
 
 void append_word_ngram_rows(std::span<const WordId> words, const LineInputShape& shape,

@@ -76,7 +76,6 @@ struct TrainSettings {
 // context row by the whole gradient, so it tolerates and needs a larger step); 0.1 for a
 // classifier (measured with the classifier's other defaults: README, "Classifying text").
 float default_learning_rate(Architecture architecture);
-
 float learning_rate_of(const TrainSettings& settings);
 
 // Names as the command line and the model metadata spell them: "skipgram", "cbow",
