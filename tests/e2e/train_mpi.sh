@@ -53,3 +53,29 @@ for ranks in 2 4; do
   echo "ok: $ranks ranks x $threads threads: vocabulary as one process's, model written once," \
        "final loss $mpi_loss (one process: $single_loss)"
 done
+
+# Syncs that take most of the time are reported with a --sync-every that would make them rarer
+# (cluster/sync_share_warning.h). --sync-every 1 syncs at every poll of the trainer, 5 ms of
+# training apart, and each sync of this model (dim 400: 14 MB) takes longer than that, whatever
+# the build (sanitizers slow the sync's passes over the weights too): measured, 75 % of the time
+# (50 % at dim 100).
+syncs_in() { sed -n 's/.*MPI: 2 ranks combined their models \([0-9]*\) times.*/\1/p' "$WORK/err"; }
+head -c 300000 "$corpus" >"$WORK/small.txt"
+run_mpi 2 train "$WORK/small.txt" -o "$WORK/often.emb" --threads 1 --epochs 1 --output-dim 400 \
+  --sync-every 1
+[ "$status" -eq 0 ] || fail "--sync-every 1: exited $status: $(cat "$WORK/err")"
+warning=$(grep '^embedtool: warning: MPI: the syncs took ' "$WORK/err") ||
+  fail "--sync-every 1: no warning of the syncs' share of the time: $(cat "$WORK/err")"
+[ "$(echo "$warning" | wc -l)" -eq 1 ] || fail "the warning should come once (rank 0): $warning"
+syncs_often=$(syncs_in)
+suggested=$(echo "$warning" |
+  sed -n 's/.* --sync-every \([0-9.]*[kM]\{0,1\}\) would bring them down towards 10%.*/\1/p')
+[ -n "$suggested" ] || fail "the warning names no --sync-every: $warning"
+# The suggestion is an interval train takes, and it syncs less often.
+run_mpi 2 train "$WORK/small.txt" -o "$WORK/suggested.emb" --threads 1 --epochs 1 \
+  --output-dim 400 --sync-every "$suggested"
+[ "$status" -eq 0 ] || fail "--sync-every $suggested (suggested): exited $status: $(cat "$WORK/err")"
+[ "$(syncs_in)" -lt "$syncs_often" ] ||
+  fail "--sync-every $suggested synced $(syncs_in) times, --sync-every 1 $syncs_often times"
+echo "ok: $syncs_often syncs at every poll are reported; the suggested --sync-every $suggested" \
+     "makes $(syncs_in)"

@@ -17,6 +17,7 @@
 #include "embedtool/pipeline/ranks_vocabulary_count.h"
 #include "embedtool/pipeline/settings_json.h"
 #include "embedtool/cluster/rank_share_corpus.h"
+#include "embedtool/cluster/sync_share_warning.h"
 #include "embedtool/text/input_file.h"
 #include "embedtool/pipeline/text_file_corpus.h"
 #include "embedtool/pipeline/train_checkpoint.h"
@@ -453,6 +454,11 @@ EmbeddingModel train_model(const TrainJob& job, const ProgressCallback& on_progr
                   static_cast<double>(costs.bytes_per_exchange) / 1e6);
     on_info(text);
   }
+  if (rank_sync && on_warning)
+    if (const auto warning =
+            sync_share_warning(rank_sync->costs(), trained.seconds,
+                               trained.corpus_words * static_cast<std::uint64_t>(*settings.epochs)))
+      on_warning(*warning);
   if (trained.stopped) throw TrainingStopped(plan->path);
   model.vectors = std::move(trained.vectors);
   // A classifier is E and its head: predict needs W.
