@@ -29,6 +29,9 @@
 // this one (a row c > 2 ranks changed damped to 2/c of the sum, the busy rows to 2/N) 0.134 /
 // 0.35 %, this one 0.220 / 2.1 %, in twice the time (21.7 s against 11.8 s: the wider exchange);
 // over four sessions its WordSim-353 matched one process's, its analogies 0.2 to 0.5 points short.
+// At the peers' setting (all of en-norm, 5 epochs, medians of 5 seeds): 4 ranks 0.583 / 19.5 %,
+// one process with 4 threads 0.562 / 19.7 %; 2 ranks 0.579 / 19.1 %, one process with 2 threads
+// 0.564 / 19.5 %, each gap about one run's spread.
 // Summing every row diverged with 4 ranks on the e2e tests' small corpus at any interval tried;
 // this rule is stable there and on en-norm with syncs every second.
 #include <chrono>
