@@ -49,14 +49,27 @@ class MpiRankGroup : public RankGroup {
   int size() const override { return size_; }
 
   void meet() override {
-    MPI_Request request;
-    check(MPI_Ibarrier(MPI_COMM_WORLD, &request), "MPI_Ibarrier");
-    for (int done = 0;;) {
-      check(MPI_Test(&request, &done, MPI_STATUS_IGNORE), "MPI_Test");
-      if (done) return;
-      // A millisecond is short beside a sync and long enough for the CPU to go to a rank at work.
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    start_meeting();
+    wait_meeting();
+  }
+
+  // A barrier, nonblocking: it pairs with the other ranks' whichever way they wait for it.
+  void start_meeting() override {
+    if (meeting_ != MPI_REQUEST_NULL)
+      throw std::logic_error("a meeting was started before the last one was met");
+    check(MPI_Ibarrier(MPI_COMM_WORLD, &meeting_), "MPI_Ibarrier");
+  }
+
+  bool meeting_done() override {
+    if (meeting_ == MPI_REQUEST_NULL) return true;
+    int done = 0;
+    check(MPI_Test(&meeting_, &done, MPI_STATUS_IGNORE), "MPI_Test");  // done: back to null
+    return done != 0;
+  }
+
+  void wait_meeting() override {
+    // A millisecond is short beside a sync and long enough for the CPU to go to a rank at work.
+    while (!meeting_done()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
 
   void sum(std::span<float> values) override { sum_in_place(values.data(), values.size(), MPI_FLOAT); }
@@ -181,6 +194,7 @@ class MpiRankGroup : public RankGroup {
   int size_ = 1;
   MPI_Comm background_ = MPI_COMM_NULL;
   MPI_Request background_sum_ = MPI_REQUEST_NULL;
+  MPI_Request meeting_ = MPI_REQUEST_NULL;  // a meeting started and not yet met
 };
 
 }  // namespace

@@ -28,6 +28,13 @@ class RankGroup {
   // speed), so that ranks sharing cores with ranks still at work leave them the CPU: called
   // before each sync, it made 4 ranks on 2 cores train at the speed of 2.
   virtual void meet() = 0;
+  // The same meeting without waiting: started here, met once meeting_done() says so (it never
+  // blocks) or after wait_meeting(). A rank that is due for a sync trains on until every rank
+  // is (rank_sync.h). One meeting at a time; it pairs with the other ranks' meet() or
+  // start_meeting(), whichever they call.
+  virtual void start_meeting() = 0;
+  virtual bool meeting_done() = 0;
+  virtual void wait_meeting() = 0;
 
   // Element-wise sums over the ranks, in place: every rank ends with the same values.
   virtual void sum(std::span<float> values) = 0;
@@ -62,7 +69,7 @@ class RankGroup {
 // The plugin's entry points (src/mpi_plugin/mpi_rank_group.cpp), looked up by name with dlsym.
 // The version changes whenever RankGroup does, so that a stale plugin is refused rather than
 // called through the wrong table.
-inline constexpr int kRankGroupPluginVersion = 3;
+inline constexpr int kRankGroupPluginVersion = 4;
 extern "C" {
 using RankGroupPluginVersion = int();
 // Joins the job (MPI_Init_thread); null and a message in `error` (of error_size bytes) on failure.

@@ -69,11 +69,24 @@ void RankSync::start(ScheduleState& schedule) {
   last_sync_ = Clock::now();  // the collective above started every rank's clock together
 }
 
-bool RankSync::due(const ScheduleState& schedule) {
+bool RankSync::interval_passed(const ScheduleState& schedule) const {
   if (interval_.period) return Clock::now() - last_sync_ >= *interval_.period;
   const std::uint64_t share = *interval_.words / static_cast<std::uint64_t>(ranks_.size());
   return schedule.words_done.load(std::memory_order_relaxed) - words_at_last_sync_ >=
          std::max<std::uint64_t>(share, 1);
+}
+
+// A rank whose interval has passed does not stop to wait for the others: it starts the meeting
+// and trains on, its busy rows' exchange going on too, until every rank has arrived. Stopped at
+// a blocking meeting, a rank that came first left its CPU idle and the others' exchanges
+// stalled (an exchange needs every rank) until the last came.
+bool RankSync::due(const ScheduleState& schedule) {
+  if (!meeting_) {
+    if (!interval_passed(schedule)) return false;
+    ranks_.start_meeting();
+    meeting_ = true;
+  }
+  return ranks_.meeting_done();
 }
 
 std::uint64_t RankSync::count_changed_rows(const Matrix& changes) const {
@@ -105,7 +118,11 @@ void RankSync::combine_changes(Matrix& weights, Matrix& base, const RowRange& bu
 SyncOutcome RankSync::combine(ModelWeights& weights, ScheduleState& schedule, bool finished,
                               CheckpointRequest wanted) {
   const auto started = Clock::now();
-  ranks_.meet();
+  // From due(), every rank has arrived; a rank whose workers have ended comes here directly,
+  // and waits for the others (its meeting may have been started already).
+  if (!meeting_) ranks_.start_meeting();
+  ranks_.wait_meeting();
+  meeting_ = false;
   costs_.wait_seconds += std::chrono::duration<double>(Clock::now() - started).count();
   own_words_ += schedule.words_done.load() - words_at_last_sync_;
   // The words, the finished ranks, and the checkpoint requests in one reduction: a rank asking

@@ -29,6 +29,9 @@
 // this one (a row c > 2 ranks changed damped to 2/c of the sum, the busy rows to 2/N) 0.134 /
 // 0.35 %, this one 0.220 / 2.1 %, in twice the time (21.7 s against 11.8 s: the wider exchange);
 // over four sessions its WordSim-353 matched one process's, its analogies 0.2 to 0.5 points short.
+// A rank due for a sync does not wait idle for the others: it trains on until every rank is due
+// (RankGroup::start_meeting), which kept the others' busy-row exchanges moving and raised the
+// analogies a little in every seed measured (docs/SCALING.md).
 // At the peers' setting (all of en-norm, 5 epochs, medians of 5 seeds): 4 ranks 0.583 / 19.5 %,
 // one process with 4 threads 0.562 / 19.7 %; 2 ranks 0.579 / 19.1 %, one process with 2 threads
 // 0.564 / 19.5 %, each gap about one run's spread.
@@ -115,12 +118,16 @@ class RankSync : public ModelSync {
   // With more than two ranks, `busiest` are combined by agreement (the header says why).
   void combine_changes(Matrix& weights, Matrix& base, const RowRange& busiest);
   std::uint64_t count_changed_rows(const Matrix& changes) const;
+  // This rank's own interval has passed since the last sync.
+  bool interval_passed(const ScheduleState& schedule) const;
 
   RankGroup& ranks_;
   SyncInterval interval_;
   Clock::time_point last_sync_;
   std::uint64_t words_at_last_sync_ = 0;  // schedule.words_done just after the last sync
   std::uint64_t own_words_ = 0;           // words this rank has read, all its syncs together
+  // Due, and waiting for the other ranks to be (RankGroup::start_meeting) while training on.
+  bool meeting_ = false;
   ModelWeights base_;  // the weights as the last sync (and busy rows' exchange) left them
   BusyRowExchange busy_;
   BusyRows busiest_;                  // the rows combined by agreement beyond two ranks

@@ -20,6 +20,9 @@ class MirroredRanks : public RankGroup {
   int rank() const override { return 0; }
   int size() const override { return size_; }
   void meet() override {}
+  void start_meeting() override {}
+  bool meeting_done() override { return true; }
+  void wait_meeting() override {}
   void sum(std::span<float> values) override { scale(values); }
   void sum(std::span<double> values) override { scale(values); }
   void sum(std::span<std::uint64_t> values) override { scale(values); }
@@ -159,6 +162,65 @@ TEST_CASE("two ranks exchange only the busiest rows, and sum everything") {
   CHECK(weights.output(0, 1) == doctest::Approx(2.0));
   CHECK(weights.output(2, 0) == doctest::Approx(2.0));
   CHECK(sync.costs().bytes_per_exchange == sizeof(float) * 2 * 2);  // one row of each
+}
+
+}  // namespace rank_sync_test
+
+namespace rank_sync_test {
+
+// Mirrored ranks whose meetings are met only after `late_polls` tests: the other ranks still
+// on their way to the sync.
+class LateRanks : public MirroredRanks {
+ public:
+  LateRanks(int size, int late_polls) : MirroredRanks(size), late_polls_(late_polls) {}
+  void start_meeting() override {
+    ++meetings_started;
+    polls_left_ = late_polls_;
+  }
+  bool meeting_done() override { return polls_left_ == 0 || --polls_left_ == 0; }
+  void wait_meeting() override { polls_left_ = 0; }
+  int meetings_started = 0;
+
+ private:
+  int late_polls_;
+  int polls_left_ = 0;
+};
+
+TEST_CASE("a rank due for a sync trains on until every rank has arrived, and meets them once") {
+  LateRanks ranks(2, 3);
+  RankSync sync(ranks, {std::uint64_t{100}, std::nullopt}, std::chrono::milliseconds(0));
+  ScheduleState schedule;
+  schedule.epochs = 1;
+  schedule.words_per_epoch = 1000;
+  sync.start(schedule);
+  ModelWeights weights;
+  weights.input = Matrix::Zero(3, 2);
+  weights.output = Matrix::Zero(2, 2);
+  sync.begin(weights, {});
+
+  schedule.words_done = 49;  // 100 words of the job: 50 of this rank's share
+  CHECK_FALSE(sync.due(schedule));
+  CHECK(ranks.meetings_started == 0);
+  schedule.words_done = 50;
+  CHECK_FALSE(sync.due(schedule));  // arrived: the others have not
+  CHECK(ranks.meetings_started == 1);
+  schedule.words_done = 60;  // trained on meanwhile
+  CHECK_FALSE(sync.due(schedule));
+  CHECK(sync.due(schedule));  // every rank has arrived
+  CHECK(ranks.meetings_started == 1);
+  sync.combine(weights, schedule, false, CheckpointRequest::none);
+  CHECK(ranks.meetings_started == 1);  // the meeting due() started, not another
+  CHECK(schedule.words_done == 60);    // the words read while waiting count
+
+  // A rank whose workers end while it waits for the others finishes that meeting; one that
+  // comes to combine without having been due starts its own.
+  schedule.words_done = 110;
+  CHECK_FALSE(sync.due(schedule));
+  CHECK(ranks.meetings_started == 2);
+  sync.combine(weights, schedule, true, CheckpointRequest::none);
+  CHECK(ranks.meetings_started == 2);
+  sync.combine(weights, schedule, true, CheckpointRequest::none);
+  CHECK(ranks.meetings_started == 3);
 }
 
 }  // namespace rank_sync_test
