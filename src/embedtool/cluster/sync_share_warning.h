@@ -13,8 +13,9 @@
 namespace embedtool {
 
 // Above this share of the training time spent in syncs, a run warns. On the 2-core machine the
-// syncs of 2 and 4 ranks took 5 to 21 % of en-norm's training (docs/SCALING.md), waits for the
-// other ranks included.
+// syncs of 2 and 4 ranks took 9 to 21 % of the training on en-norm or its first 40 MB at the
+// default interval, 25 % at a quarter of it and 4 % at 4 times it (4 ranks; docs/SCALING.md),
+// waits for the other ranks included.
 inline constexpr double kSyncShareToWarn = 1.0 / 3.0;
 // The share the suggested interval aims at.
 inline constexpr double kSyncShareAimed = 0.1;

@@ -164,9 +164,6 @@ TEST_CASE("two ranks exchange only the busiest rows, and sum everything") {
   CHECK(sync.costs().bytes_per_exchange == sizeof(float) * 2 * 2);  // one row of each
 }
 
-}  // namespace rank_sync_test
-
-namespace rank_sync_test {
 
 // Mirrored ranks whose meetings are met only after `late_polls` tests: the other ranks still
 // on their way to the sync.
